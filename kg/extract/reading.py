@@ -1,0 +1,222 @@
+"""A document as the extractors read it: sentences, entity mentions, coreference and argument building.
+
+:func:`prepare` commits the one change kg makes to a parsed Doc (named-entity spans merged into single
+tokens); :class:`Reading` then computes, without touching the Doc, what each noun or pronoun names.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from kg.extract.spans import expand_noun
+from kg.model import Argument, Document, Mention, Sentence
+from kg.ontology import Ontology, load_ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["ENTITY_LABELS", "Reading", "prepare"]
+
+# spaCy labels that name things a graph keeps (numbers, dates, money... are qualifiers, not nodes).
+ENTITY_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "PER", "MISC"}
+)
+QUALIFIER_LABELS = frozenset({"DATE", "TIME"})
+_PREPARED = "kg_prepared"
+
+
+def prepare(doc: Doc) -> Doc:
+    """Merge every named-entity span into one token (idempotent): "Bashar al-Assad" becomes one argument
+    however the parser attached its pieces."""
+    if doc.user_data.get(_PREPARED):
+        return doc
+    with doc.retokenize() as retokenizer:
+        for ent in doc.ents:
+            if len(ent) > 1:
+                retokenizer.merge(ent)
+    doc.user_data[_PREPARED] = True
+    return doc
+
+
+def clean_label(text: str) -> str:
+    """A mention's text as a name: no leading article, no possessive, single spaces."""
+    words = text.replace("’", "'").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    label = " ".join(words)
+    for suffix in ("'s", "'"):
+        if label.endswith(suffix) and len(label) > len(suffix) + 1:
+            label = label[: -len(suffix)]
+    return label.strip(" \"'“”")
+
+
+class Reading:
+    """Everything extractors ask about one document."""
+
+    def __init__(self, doc: Doc, document: Document, ontology: Ontology | None = None) -> None:
+        from kg.extract.coref import resolve
+
+        self.doc = doc
+        self.document = document
+        self.ontology = ontology or load_ontology()
+        self.cues = self.ontology.cues
+        self._sentences: dict[int, Sentence] = {}
+        for index, sent in enumerate(s for s in doc.sents if s.text.strip()):
+            text = sent.text
+            start = sent.start_char + (len(text) - len(text.lstrip()))
+            end = sent.end_char - (len(text) - len(text.rstrip()))
+            self._sentences[sent.start] = Sentence(document.id, index, start, end, doc.text[start:end])
+        self.names: dict[int, Mention] = {}
+        for token in doc:
+            if token.ent_type_ in ENTITY_LABELS and token.ent_iob_ == "B":
+                self.names[token.i] = self.mention(token, clean_label(token.text), token.ent_type_, "ner")
+        # token index -> what a pronoun, description or surname stands for
+        self.coref: dict[int, tuple[Mention, ...]] = resolve(self)
+
+    # -- records ------------------------------------------------------------------------------------
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(self._sentences.values())
+
+    @cached_property
+    def mentions(self) -> tuple[Mention, ...]:
+        """Every entity mention, resolved where coreference applies (in document order)."""
+        found = [self.coref[i][0] if i in self.coref else m for i, m in sorted(self.names.items())]
+        return tuple(found)
+
+    def sentence(self, span: Span) -> Sentence:
+        return self._sentences[span.start]
+
+    def mention(
+        self, token: Token, label: str, ner: str | None, rule: str, confidence: float = 1.0
+    ) -> Mention:
+        return Mention(
+            self.document.id, token.idx, token.idx + len(token.text), token.text, label, ner, rule, confidence
+        )
+
+    def span_mention(
+        self, start: int, end: int, label: str, ner: str | None, rule: str, confidence: float = 1.0
+    ) -> Mention:
+        span = self.doc[start:end]
+        return Mention(
+            self.document.id, span.start_char, span.end_char, span.text, label, ner, rule, confidence
+        )
+
+    # -- what a token names -------------------------------------------------------------------------
+
+    def mentions_for(self, token: Token) -> tuple[Mention, ...]:
+        """The entities a noun phrase head names: itself if it is a name, its antecedent(s) if it is a
+        pronoun or description, the name it is in apposition with, the actor behind an instrument, the
+        group a nationality-modified noun phrase names."""
+        if token.i in self.coref:
+            return self.coref[token.i]
+        if token.i in self.names:
+            return (self.names[token.i],)
+        appositive = next((c for c in token.children if c.dep_ == "appos" and c.i in self.names), None)
+        if appositive is not None:
+            return (self.names[appositive.i],)
+        for rule in (self.facility_mention, self.group_mention, self.event_place):
+            found = rule(token)
+            if found is not None:
+                return (found,)
+        return ()
+
+    def facility_mention(self, token: Token) -> Mention | None:
+        """A place named by a name and a facility noun: "Hmeymim air base", "the Umayyad mosque"."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in self.cues.facility_nouns:
+            return None
+        start = token.i
+        while start > 0:
+            prev = self.doc[start - 1]
+            attached = prev.dep_ in ("compound", "amod", "nmod") and start <= prev.head.i <= token.i
+            if (
+                not attached
+                or prev.ent_type_ in QUALIFIER_LABELS
+                or prev.pos_ not in ("PROPN", "NOUN", "ADJ")
+            ):
+                break
+            if prev.pos_ == "ADJ" and prev.i not in self.names:
+                break
+            start -= 1
+        while start < token.i and not (self.doc[start].pos_ == "PROPN" or start in self.names):
+            start += 1  # "air base" alone is not a name: it starts at the name
+        if start == token.i:
+            return None
+        label = clean_label(self.doc[start : token.i + 1].text)
+        return self.span_mention(start, token.i + 1, label, "FAC", "named-facility", 0.85)
+
+    def event_place(self, token: Token) -> Mention | None:
+        """An event noun stands for the place it happens in: "the country's civil war" -> the country."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in self.cues.event_nouns:
+            return None
+        for child in token.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                for m in self.mentions_for(child) if child.i != token.i else ():
+                    place = self.ontology.gazetteer.lookup(m.label)
+                    if m.ner in ("GPE", "LOC") or (place is not None and place.type in ("Country", "City")):
+                        return Mention(
+                            m.document,
+                            m.start,
+                            m.end,
+                            m.text,
+                            m.label,
+                            "GPE",
+                            "metonym.event-place",
+                            0.7 * m.confidence,
+                        )
+        return None
+
+    def modifier_actor(self, token: Token) -> Mention | None:
+        """The named actor modifying a noun: "a U.S. drone", "Russian jets", "Iran's forces"."""
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and child.i in self.names:
+                return self.names[child.i]
+        return None
+
+    def group_mention(self, token: Token) -> Mention | None:
+        """Instruments stand for their actor ("a U.S. drone" -> U.S.); group nouns with a named modifier
+        are groups of their own ("Russian forces", "Kurdish-led forces")."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in self.names:
+            return None
+        lemma = token.lemma_.lower()
+        cues = self.cues
+        if lemma in cues.instrument_nouns and lemma not in cues.group_nouns:
+            actor = self.modifier_actor(token)
+            if actor is not None:
+                return Mention(
+                    actor.document,
+                    actor.start,
+                    actor.end,
+                    actor.text,
+                    actor.label,
+                    actor.ner,
+                    "metonym.instrument",
+                    0.85,
+                )
+        if lemma in cues.group_nouns or lemma in cues.government_nouns:
+            modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "npadvmod", "nmod")]
+            named = [m for m in modifiers if any(t.i in self.names for t in m.subtree)]
+            if not named:
+                return None
+            start = min(m.left_edge.i for m in named)
+            if lemma in cues.government_nouns and len(named) == 1 and named[0].i in self.names:
+                # "the Syrian government": the state itself, recorded as a metonym
+                actor = self.names[named[0].i]
+                return self.span_mention(
+                    start, token.i + 1, actor.label, actor.ner, "metonym.government", 0.9
+                )
+            label = clean_label(self.doc[start : token.i + 1].text)
+            return self.span_mention(start, token.i + 1, label, "GROUP", "group", 0.8)
+        return None
+
+    def arguments(self, token: Token, role: str = "") -> list[Argument]:
+        """One Argument per entity the token names (a plural pronoun may name two), or one without a
+        mention when it names none; the phrase is the full noun phrase, for Open IE."""
+        start, end = expand_noun(token)
+        span = self.doc[start:end]
+        mentions = self.mentions_for(token)
+        if not mentions:
+            return [Argument(span.text, span.start_char, span.end_char, None, role)]
+        return [Argument(span.text, span.start_char, span.end_char, m, role) for m in mentions]

@@ -1,0 +1,318 @@
+"""kg.svo.v1: who did what to whom, from verb clauses.
+
+For every verb: its subjects (through coordination, control, relative and purpose clauses), and each of its
+objects: direct and indirect objects, prepositional objects ("met with X", "arrived in Y"), the passive
+agent ("was killed by a U.S. drone" turned around by the ontology module), the subject of a small clause
+("helped Assad win"), and the object of a light-verb noun ("hold talks with X", "sent forces into Y").
+A participle modifier with a named agent ("Iran-backed forces", "Kurdish-led forces") counts as a clause.
+
+>>> from spacy.vocab import Vocab
+>>> from spacy.tokens import Doc
+>>> from kg.model import Document
+>>> from kg.extract.reading import Reading
+>>> doc = Doc(Vocab(), words=["Iran", "backs", "Assad", "."], heads=[1, 1, 1, 1],
+...           deps=["nsubj", "ROOT", "dobj", "punct"], pos=["PROPN", "VERB", "PROPN", "PUNCT"],
+...           lemmas=["Iran", "back", "Assad", "."], ents=["B-GPE", "O", "B-PERSON", "O"])
+>>> [(e.arg1.text, e.lemma, e.arg2.text) for e in extract_svo(doc[:], Reading(doc, Document("d", doc.text)))]
+[('Iran', 'back', 'Assad')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extract.clauses import attribution, is_hedged, is_negated, place_of, time_of
+from kg.extract.reading import Reading
+from kg.extract.spans import conjuncts, particle
+from kg.model import Argument, Extraction, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["NAME", "extract_svo"]
+
+NAME = "kg.svo.v1"
+_QUANTITY = frozenset(
+    {"much", "most", "part", "parts", "all", "some", "many", "half", "area", "areas", "swath"}
+)
+_CLAUSE_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One object of a verb: the head token, the words between verb and object that belong to the
+    relation ("with", "talks with"), and whether it is the passive agent."""
+
+    token: Token
+    words: tuple[str, ...]  # lemmas added to the relation key
+    surface: str  # words added to the surface relation
+    agent: bool = False
+
+
+def _descend(pobj: Token) -> Token:
+    """ "much of northern Syria" -> Syria: a quantity word stands for what it quantifies."""
+    if pobj.lemma_.lower() in _QUANTITY:
+        for child in pobj.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                inner = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if inner is not None:
+                    return _descend(inner)
+    return pobj
+
+
+def _prep_objects(head: Token) -> Iterator[tuple[Token, Token]]:
+    """(preposition, object) pairs under a token, coordinated objects included."""
+    for prep in head.children:
+        if prep.dep_ not in ("prep", "agent", "dative") or prep.pos_ not in ("ADP", "PART", "SCONJ"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                for obj in conjuncts(pobj):
+                    yield prep, _descend(obj)
+
+
+def _relative_antecedent(verb: Token, pronoun: Token) -> Token:
+    """The noun a relative clause is about. "which" never means a person and "who" always does, so when
+    the parser hung the clause on the wrong noun ("Erdogan in Turkey, which has sent ...") the nearest
+    fitting noun before the pronoun is taken instead."""
+    head = verb.head
+    wants_person = pronoun.lower_ in ("who", "whom", "whose")
+    if (
+        pronoun.lower_ in ("who", "whom", "whose", "which")
+        and (head.ent_type_ in ("PERSON", "PER")) != wants_person
+    ):
+        for token in reversed(verb.doc[head.i + 1 : pronoun.i]):
+            if token.pos_ in ("NOUN", "PROPN") and (token.ent_type_ in ("PERSON", "PER")) == wants_person:
+                return token
+    return head
+
+
+def verb_subjects(verb: Token) -> list[Token]:
+    """Subjects, looking through relative clauses ("Turkey, which has sent"), coordination ("arrived and
+    met"), control ("is due to hold"), purpose and participle clauses ("sent forces to beat back") and
+    gerunds ("played a role in supervising")."""
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    found: list[Token] = []
+    for subject in own:
+        if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            found.append(_relative_antecedent(verb, subject))
+        else:
+            found.append(subject)
+    if not own:
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            found.append(verb.head)
+        elif verb.dep_ == "pcomp":
+            governor = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if governor is not None:
+                found.extend(verb_subjects(governor))
+        elif verb.dep_ in _CLAUSE_SUBJECT_DEPS and verb.head.i != verb.i:
+            governor = verb.head
+            while governor.dep_ in ("acomp", "xcomp", "advcl") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in governor.children
+            ):
+                if governor.head.i == governor.i:
+                    break
+                governor = governor.head
+            if governor.pos_ in ("VERB", "AUX", "ADJ"):
+                found.extend(verb_subjects(governor))
+    return [s for subject in found for s in conjuncts(subject)]
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "amod", "advcl")
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+def _behalf(prep: Token, pobj: Token) -> tuple[Token, tuple[str, ...], str] | None:
+    """ "on X's behalf" / "on behalf of X": X is the object, the relation is "V on behalf of"."""
+    if pobj.lower_ != "behalf":
+        return None
+    owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next(
+            (g for c in pobj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None
+        )
+    if owner is None:
+        return None
+    return owner, (prep.lower_, "behalf", "of"), f"{prep.text} behalf of"
+
+
+def _slots(verb: Token, reading: Reading) -> Iterator[Slot]:
+    light = reading.cues.light_verbs.get(verb.lemma_.lower(), frozenset())
+    used: set[int] = set()  # prepositions already read as part of a light-verb relation
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "obj") and c.pos_ != "ADP"]
+    if len(objects) > 1 and any(reading.mentions_for(o) for o in objects):
+        # Two direct objects is a misparse ("met Assad ..., the leader's second trip"): keep the named one.
+        objects = [o for o in objects if reading.mentions_for(o)]
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            # "helped Assad win back": the small clause's subject is the verb's object.
+            for sub in child.children:
+                if sub.dep_ == "nsubj":
+                    yield Slot(sub, (), "")
+    for child in objects:
+        for obj in conjuncts(child):
+            yield Slot(obj, (), "")
+            # A light-verb or common-noun object joins the relation when a named entity follows it:
+            # "hold talks with Erdogan", "sent forces into Syria", "delivered greetings to X".
+            named = obj.i in reading.names or bool(reading.mentions_for(obj))
+            if obj.pos_ == "NOUN" and (obj.lemma_.lower() in light or not named):
+                preps = list(_prep_objects(obj)) + [p for p in _prep_objects(verb) if p[0].dep_ != "agent"]
+                for prep, pobj in preps:
+                    if pobj.ent_type_ in ("DATE", "TIME"):
+                        continue
+                    used.add(prep.i)
+                    yield Slot(pobj, (obj.lemma_.lower(), prep.lower_), f"{obj.text} {prep.text}")
+    for prep, pobj in _prep_objects(verb):
+        if prep.i in used:
+            continue
+        behalf = _behalf(prep, pobj)
+        if behalf is not None:
+            yield Slot(behalf[0], behalf[1], behalf[2])
+            # "behalf" takes no complement but "of": a phrase after it belongs to the verb
+            # ("intervened on the president's behalf in the civil war").
+            for inner, inner_obj in _prep_objects(pobj):
+                if inner.lower_ != "of" and inner_obj.ent_type_ not in ("DATE", "TIME"):
+                    yield Slot(inner_obj, (inner.lower_,), inner.text)
+        elif prep.dep_ == "agent":
+            yield Slot(pobj, (), "by", agent=True)
+        elif pobj.ent_type_ not in ("DATE", "TIME"):
+            yield Slot(pobj, (prep.lower_,), prep.text)
+
+
+def _reciprocal_lemma(verb: Token, reading: Reading) -> str | None:
+    """ "Iran and Russia worked together", "they have been vying": a verb whose "V with" is a symmetric
+    relation, said of several subjects, relates each pair of them."""
+    lemma = " ".join(w for w in (verb.lemma_.lower(), particle(verb)) if w) + " with"
+    entry = reading.ontology.lexicon.lookup("verb", lemma)
+    if entry is None or not reading.ontology.vocabulary.relation(entry.relation).symmetric:
+        return None
+    return lemma
+
+
+def _participle_agent(verb: Token, reading: Reading) -> Token | None:
+    """The named agent of a participle modifier: "Iran-backed forces", "Kurdish-led forces"."""
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i in reading.names),
+        None,
+    )
+
+
+def _relation_surface(verb: Token, slot: Slot) -> str:
+    words = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg")]
+    words.append(verb)
+    words.extend(c for c in verb.rights if c.dep_ in ("prt", "neg"))
+    text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+    return f"{text} {slot.surface}".strip()
+
+
+def _confidence(verb: Token, arg1: Argument, arg2: Argument, sentence_length: int) -> float:
+    """Higher when both sides are names, the arguments sit close to the verb and the sentence is short;
+    lower for every coreference step the rules were unsure of."""
+    score = 0.9
+    for arg in (arg1, arg2):
+        if arg.mention is None:
+            score -= 0.25
+        else:
+            score *= arg.mention.confidence
+            if arg.mention.rule == "group":
+                score -= 0.05
+    distance = max(abs(verb.idx - arg1.start), abs(verb.idx - arg2.start))
+    score -= min(0.2, distance / 600)
+    score -= min(0.15, max(0, sentence_length - 25) / 200)
+    return max(0.05, min(0.99, score))
+
+
+def _each_pair(
+    verb: Token,
+    subjects: list[Token],
+    lemma: str,
+    reading: Reading,
+    sentence: Sentence,
+    negated: bool,
+    hedged: bool,
+    said_by: str | None,
+    time: str | None,
+) -> Iterator[Extraction]:
+    arguments = [a for s in subjects for a in reading.arguments(s) if a.mention is not None]
+    rel = _relation_surface(verb, Slot(verb, ("with",), "with"))
+    for i, first in enumerate(arguments):
+        for second in arguments[i + 1 :]:
+            assert first.mention is not None and second.mention is not None
+            if first.mention.label == second.mention.label:
+                continue
+            confidence = 0.8 * first.mention.confidence * second.mention.confidence
+            yield Extraction(
+                reading.document.id,
+                sentence,
+                first,
+                rel,
+                second,
+                lemma,
+                NAME,
+                confidence,
+                negated=negated,
+                hedged=hedged,
+                attributed_to=said_by,
+                time=time,
+            )
+
+
+def extract_svo(sent: Span, reading: Reading) -> Iterator[Extraction]:
+    sentence = reading.sentence(sent)
+    length = len(sent)
+    for verb in sent:
+        agent_token = _participle_agent(verb, reading)
+        if verb.pos_ != "VERB" and agent_token is None:
+            continue
+        if agent_token is not None:
+            subjects, slots, passive = [verb.head], [Slot(agent_token, (), "by", agent=True)], True
+        else:
+            subjects, slots, passive = verb_subjects(verb), list(_slots(verb, reading)), _is_passive(verb)
+        if not subjects:
+            continue
+        negated, hedged = is_negated(verb, reading), is_hedged(verb, reading)
+        said_by = attribution(verb, reading)
+        time = time_of(verb)
+        base_lemma = " ".join(w for w in (verb.lemma_.lower(), particle(verb)) if w)
+        pairs = [
+            (subject, slot, " ".join((base_lemma, *slot.words))) for slot in slots for subject in subjects
+        ]
+        reciprocal = _reciprocal_lemma(verb, reading)
+        if reciprocal and not any(slot.words == ("with",) for slot in slots):
+            yield from _each_pair(
+                verb, subjects, reciprocal, reading, sentence, negated, hedged, said_by, time
+            )
+        for subject, slot, lemma in pairs:
+            if subject.i == slot.token.i:
+                continue
+            place = place_of(verb, reading, {slot.token.i})
+            rel = _relation_surface(verb, slot)
+            for arg1 in reading.arguments(subject):
+                for arg2 in reading.arguments(slot.token):
+                    if arg1.mention and arg2.mention and arg1.mention.label == arg2.mention.label:
+                        continue  # "Putin ... he": a clause does not relate a thing to itself
+                    speaker = said_by if not (arg1.mention and said_by == arg1.mention.label) else None
+                    yield Extraction(
+                        document=reading.document.id,
+                        sentence=sentence,
+                        arg1=arg1,
+                        rel=rel,
+                        arg2=arg2,
+                        lemma=lemma,
+                        extractor=NAME,
+                        confidence=_confidence(verb, arg1, arg2, length),
+                        passive=slot.agent and passive,
+                        negated=negated,
+                        hedged=hedged,
+                        attributed_to=speaker,
+                        time=time,
+                        place=place,
+                    )

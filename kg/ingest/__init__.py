@@ -1,0 +1,134 @@
+"""Ingest: turn paths (files, folders, ``-`` for stdin) into :class:`~kg.model.Document` records.
+
+Formats are chosen by extension (``.txt``, ``.html``/``.htm``, ``.jsonl``), and sniffed for stdin and
+unknown extensions. A bad input never stops the run: it is handed to ``on_error`` as an
+:class:`~kg.errors.InputError` naming the file (and line) and the rest is read.
+
+>>> from kg.ingest import read_documents
+>>> errors = []
+>>> docs = list(read_documents(["no/such/file.txt"], on_error=errors.append))
+>>> docs, str(errors[0])
+([], 'no/such/file.txt: no such file or directory')
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.ids import content_id
+from kg.ingest.html import read_html
+from kg.ingest.jsonl import JsonlFields, read_jsonl
+from kg.ingest.text import clean_text
+from kg.model import Document
+
+__all__ = ["JsonlFields", "decode", "document_from_text", "read_documents"]
+
+FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+
+ErrorHandler = Callable[[InputError], None]
+
+
+def _raise(error: InputError) -> None:
+    raise error
+
+
+def decode(data: bytes, source: str) -> str:
+    """UTF-8 text, or an InputError that says why not (binary data, or where the bad byte is)."""
+    if b"\x00" in data[:8192]:
+        raise InputError(source, "binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(source, f"not UTF-8 (bad byte at offset {error.start})") from None
+    if not text.strip():
+        raise InputError(source, "empty file")
+    return text
+
+
+def document_from_text(text: str, source: str, doc_id: str | None = None) -> Document:
+    """A plain-text article: furniture dropped, first headline-like line taken as the title."""
+    cleaned = clean_text(text)
+    if not cleaned.text.strip():
+        raise InputError(source, "no article text left after removing page furniture")
+    return Document(
+        id=doc_id or content_id(cleaned.text), text=cleaned.text, title=cleaned.title, origin=source
+    )
+
+
+def _sniff(text: str) -> str:
+    head = text.lstrip()[:512].lower()
+    if head.startswith(("<!doctype html", "<html")) or "<body" in head:
+        return "html"
+    lines = [line for line in text.splitlines() if line.strip()]
+    if lines and all(line.lstrip().startswith("{") for line in lines[:20]):
+        return "jsonl"
+    return "text"
+
+
+def _expand(paths: Iterable[str | Path], on_error: ErrorHandler) -> Iterator[tuple[str, Path | None]]:
+    """(source name, path) pairs; folders are walked recursively in sorted order, ``-`` is stdin."""
+    for raw in paths:
+        if str(raw) == "-":
+            yield "-", None
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS)
+            if not found:
+                on_error(InputError(str(path), "folder holds no .txt, .html or .jsonl files"))
+            for child in found:
+                yield str(child), child
+        elif path.exists():
+            yield str(path), path
+        else:
+            on_error(InputError(str(path), "no such file or directory"))
+
+
+def _read_one(
+    source: str, path: Path | None, fields: JsonlFields, on_error: ErrorHandler
+) -> Iterator[Document]:
+    try:
+        data = sys.stdin.buffer.read() if path is None else path.read_bytes()
+    except OSError as error:
+        raise InputError(source, error.strerror or str(error)) from None
+    text = decode(data, source)
+    kind = FORMATS.get(path.suffix.lower()) if path is not None else None
+    kind = kind or _sniff(text)
+    if kind == "jsonl":
+        yield from read_jsonl(text, source, fields, on_error)
+    elif kind == "html":
+        yield read_html(text, source)
+    else:
+        yield document_from_text(text, source)
+
+
+def read_documents(
+    paths: Iterable[str | Path],
+    *,
+    fields: JsonlFields | None = None,
+    on_error: ErrorHandler | None = None,
+) -> Iterator[Document]:
+    """Every document in ``paths``, in order; duplicates (same id) are reported and skipped.
+
+    ``on_error`` receives each bad input; by default the first one is raised.
+    """
+    handler = on_error or _raise
+    fields = fields or JsonlFields()
+    seen: dict[str, str] = {}
+    for source, path in _expand(paths, handler):
+        try:
+            for doc in _read_one(source, path, fields, handler):
+                if doc.id in seen:
+                    handler(
+                        InputError(
+                            doc.origin or source, f"duplicate of document {doc.id} from {seen[doc.id]}"
+                        )
+                    )
+                    continue
+                seen[doc.id] = doc.origin or source
+                yield doc
+        except InputError as error:
+            handler(error)

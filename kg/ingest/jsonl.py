@@ -1,0 +1,74 @@
+"""JSONL corpora: one article a line, with configurable field names.
+
+>>> from kg.ingest.jsonl import JsonlFields, read_jsonl
+>>> rows = '{"id": "a1", "text": "Putin met Assad."}\\n{"id": "a2", "body": "Iran backs Assad."}\\n'
+>>> [d.id for d in read_jsonl(rows, "corpus.jsonl", JsonlFields(), on_error=print)]
+corpus.jsonl:2: no "text" field
+['a1']
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from kg.errors import InputError
+from kg.ids import content_id
+from kg.model import Document
+
+__all__ = ["JsonlFields", "read_jsonl"]
+
+
+@dataclass(frozen=True, slots=True)
+class JsonlFields:
+    """Which JSON keys hold what (``kg build --jsonl-text body`` and friends change them)."""
+
+    id: str = "id"
+    text: str = "text"
+    title: str = "title"
+    url: str = "url"
+    published: str = "published"
+    source: str = "source"
+    author: str = "author"
+
+
+def _optional(row: dict[str, object], key: str) -> str | None:
+    value = row.get(key)
+    return None if value is None or value == "" else str(value)
+
+
+def read_jsonl(
+    text: str, source: str, fields: JsonlFields, on_error: Callable[[InputError], None]
+) -> Iterator[Document]:
+    """One Document per good line; each bad line goes to ``on_error`` naming ``source:line``."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            on_error(InputError(where, f"not valid JSON ({error.msg} at column {error.colno})"))
+            continue
+        if not isinstance(row, dict):
+            on_error(InputError(where, "a line must be a JSON object"))
+            continue
+        body = row.get(fields.text)
+        if not isinstance(body, str):
+            on_error(InputError(where, f'no "{fields.text}" field'))
+            continue
+        if not body.strip():
+            on_error(InputError(where, f'empty "{fields.text}"'))
+            continue
+        given = row.get(fields.id)
+        yield Document(
+            id=str(given) if given not in (None, "") else content_id(body),
+            text=body,
+            title=_optional(row, fields.title),
+            url=_optional(row, fields.url),
+            published=_optional(row, fields.published),
+            source=_optional(row, fields.source),
+            author=_optional(row, fields.author),
+            origin=where,
+        )

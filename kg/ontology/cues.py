@@ -1,0 +1,101 @@
+"""Cue words the extractors read (``cues.toml``): attribution verbs, hedges, negators, actor nouns, light verbs.
+
+>>> cues = load_cues()
+>>> "say" in cues.report_verbs, "reportedly" in cues.hedge_adverbs, "drone" in cues.instrument_nouns
+(True, True, True)
+>>> "talk" in cues.light_verbs["hold"]
+True
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.errors import OntologyError
+
+__all__ = ["Cues", "load_cues"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    report_verbs: frozenset[str] = frozenset()
+    report_prepositions: frozenset[str] = frozenset()
+    hedge_modals: frozenset[str] = frozenset()
+    future_modals: frozenset[str] = frozenset()
+    hedge_adverbs: frozenset[str] = frozenset()
+    intent_verbs: frozenset[str] = frozenset()
+    negation_verbs: frozenset[str] = frozenset()
+    negation_words: frozenset[str] = frozenset()
+    instrument_nouns: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    force_nouns: frozenset[str] = frozenset()
+    government_nouns: frozenset[str] = frozenset()
+    light_verbs: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    country_nouns: frozenset[str] = frozenset()
+    city_nouns: frozenset[str] = frozenset()
+    organization_nouns: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    benefactive_verbs: frozenset[str] = frozenset()
+    facility_nouns: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
+
+
+# (field, table, key) for every word list in cues.toml
+_LISTS = (
+    ("report_verbs", "attribution", "verbs"),
+    ("report_prepositions", "attribution", "prepositions"),
+    ("hedge_modals", "modality", "hedge_modals"),
+    ("future_modals", "modality", "future_modals"),
+    ("hedge_adverbs", "modality", "hedge_adverbs"),
+    ("intent_verbs", "modality", "intent_verbs"),
+    ("negation_verbs", "modality", "negation_verbs"),
+    ("negation_words", "modality", "negation_words"),
+    ("instrument_nouns", "actors", "instrument_nouns"),
+    ("group_nouns", "actors", "group_nouns"),
+    ("force_nouns", "actors", "force_nouns"),
+    ("government_nouns", "actors", "government_nouns"),
+    ("country_nouns", "coreference", "country_nouns"),
+    ("city_nouns", "coreference", "city_nouns"),
+    ("organization_nouns", "coreference", "organization_nouns"),
+    ("person_nouns", "coreference", "person_nouns"),
+    ("benefactive_verbs", "nominal", "benefactive_verbs"),
+    ("facility_nouns", "classes", "facility_nouns"),
+    ("event_nouns", "classes", "event_nouns"),
+)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise OntologyError(f"{path}: no such file") from None
+    except tomllib.TOMLDecodeError as error:
+        raise OntologyError(f"{path}: invalid TOML: {error}") from None
+
+
+def load_cues(paths: Iterable[Path] = ()) -> Cues:
+    """The built-in cues, extended (never shrunk) by extra TOML files of the same shape."""
+    from kg.resources import ontology_file
+
+    lists: dict[str, set[str]] = {name: set() for name, _, _ in _LISTS}
+    light: dict[str, set[str]] = {}
+    for path in [ontology_file("cues.toml"), *paths]:
+        data = _read(path)
+        for name, table, key in _LISTS:
+            values = data.get(table, {}).get(key, [])
+            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                raise OntologyError(f"{path}: [{table}] {key} must be a list of strings")
+            lists[name].update(v.lower() for v in values)
+        for verb, nouns in data.get("light_verbs", {}).items():
+            if not isinstance(nouns, list):
+                raise OntologyError(f"{path}: [light_verbs] {verb} must be a list of strings")
+            light.setdefault(verb, set()).update(n.lower() for n in nouns)
+    return Cues(
+        **{name: frozenset(values) for name, values in lists.items()},
+        light_verbs={verb: frozenset(nouns) for verb, nouns in light.items()},
+    )

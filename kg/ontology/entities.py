@@ -1,0 +1,199 @@
+"""Entity resolution: one entity per real thing, with a trace of the rule that joined each mention.
+
+Rules, in order (the first that applies decides):
+
+* ``name`` / ``alias`` / ``code`` / ``demonym``: the gazetteer knows the name ("U.S.", "Iranian", "Moscow");
+* ``surname``: a one-word person name joins the only full name in the corpus that ends with it
+  (two different full names with that surname: it stays apart);
+* ``abbreviation``: an all-capital organisation name joins the organisation whose initials it spells
+  ("SANA" and "Syrian Arab News Agency");
+* ``exact``: otherwise, mentions with the same class and folded label are one entity.
+
+Coreference resolved inside documents has already given pronouns and descriptions their antecedent's
+label; such mentions join that entity but never add an alias (a pronoun is not a name).
+
+Ids come from the canonical key (a country's ISO code, otherwise class and canonical label), so adding
+articles does not rename existing entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.ids import entity_id
+from kg.model import Entity, Mention
+from kg.ontology import Ontology
+from kg.ontology.gazetteer import Name, fold_name
+
+__all__ = ["EntityResolver", "Resolved"]
+
+_GENERIC_ORG = re.compile(
+    r"\s+(?:news agency|agency|inc\.?|corp\.?|corporation|co\.?|ltd\.?|llc|plc|group|company)$", re.IGNORECASE
+)
+_NAME_RULES = frozenset({"ner", "coref.surname", "group", "named-facility"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """Where one mention landed: the entity key, the rule that put it there."""
+
+    key: str
+    rule: str
+
+
+@dataclass(slots=True)
+class _Cluster:
+    key: str
+    type: str
+    labels: dict[str, int] = field(default_factory=dict)  # label -> count
+    canonical: str | None = None  # fixed label (gazetteer) if any
+    note: str | None = None
+    mentions: list[tuple[Mention, str]] = field(default_factory=list)
+
+
+def _initials(label: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", label) if w[0].isupper())
+
+
+class EntityResolver:
+    """Collects mentions from a whole corpus, then decides entities (deterministically)."""
+
+    def __init__(self, ontology: Ontology) -> None:
+        self.ontology = ontology
+        self.gazetteer = ontology.gazetteer
+        self.cues = ontology.cues
+        self._clusters: dict[str, _Cluster] = {}
+        self._resolved: dict[tuple[str, int, int, str], Resolved] = {}
+        self._pending: list[Mention] = []
+
+    # -- typing ---------------------------------------------------------------------------------------
+
+    def _class_of(self, mention: Mention) -> str:
+        ner = mention.ner or ""
+        if ner == "GROUP":
+            head = mention.label.split()[-1].lower().rstrip("s")
+            words = mention.label.lower()
+            if any(w in words for w in self.cues.force_nouns) or head in self.cues.force_nouns:
+                return "Force"
+            return "Group"
+        if ner == "GPE":
+            return "City"  # a GPE the gazetteer does not know is a city or region, not a state
+        return self.ontology.vocabulary.class_for_ner(ner) or "Concept"
+
+    def gazetteer_name(self, mention: Mention) -> Name | None:
+        name = self.gazetteer.lookup(mention.label)
+        if name is None:
+            return None
+        if mention.ner in ("PERSON", "PER") and name.type not in ("Person",):
+            return None  # "Jordan" the person is not Jordan the country
+        return name
+
+    # -- collection -------------------------------------------------------------------------------------
+
+    def add(self, mentions: Iterable[Mention]) -> None:
+        self._pending.extend(mentions)
+
+    def _first_key(self, mention: Mention) -> tuple[str, str, str, Name | None]:
+        """(key, class, rule, gazetteer name) before corpus-wide merging."""
+        name = self.gazetteer_name(mention)
+        if name is not None:
+            return name.key, name.type, name.rule, name
+        kind = self._class_of(mention)
+        rule = "exact" if mention.rule in _NAME_RULES else mention.rule
+        return f"{kind.lower()}:{fold_name(mention.label)}", kind, rule, None
+
+    def resolve_all(self) -> None:
+        """Decide every pending mention's entity."""
+        firsts = [(m, *self._first_key(m)) for m in self._pending]
+        # Corpus-wide merges: surnames to full names, abbreviations to organisation names.
+        persons: dict[str, set[str]] = {}
+        orgs: dict[str, str] = {}
+        for m, key, kind, _, name in firsts:
+            label = m.label
+            if kind == "Person" and name is None and len(label.split()) > 1:
+                persons.setdefault(label.split()[-1].split("-")[-1].lower(), set()).add(key)
+            if kind == "Organization" and name is None:
+                stripped = _GENERIC_ORG.sub("", label)
+                if stripped != label:
+                    orgs.setdefault(fold_name(stripped), key)
+                initials = _initials(label)
+                if len(initials) >= 3 and len(label.split()) >= 3:
+                    orgs.setdefault(initials.casefold(), key)
+        for m, key, kind, rule, name in firsts:
+            words = m.label.split()
+            if kind == "Person" and name is None and len(words) == 1:
+                targets = persons.get(words[0].split("-")[-1].lower(), set())
+                if len(targets) == 1:
+                    key, rule = next(iter(targets)), "surname"
+            elif kind == "Organization" and name is None:
+                target = orgs.get(fold_name(m.label)) or orgs.get(fold_name(_GENERIC_ORG.sub("", m.label)))
+                if target and target != key:
+                    key, rule = target, "abbreviation" if m.label.isupper() else "alias"
+            cluster = self._clusters.get(key)
+            if cluster is None:
+                cluster = _Cluster(
+                    key, kind, canonical=name.label if name else None, note=name.note if name else None
+                )
+                self._clusters[key] = cluster
+            if m.rule in _NAME_RULES or m.rule.startswith("metonym"):
+                label = m.text if m.rule.startswith("metonym.instrument") else m.label
+                cluster.labels[label] = cluster.labels.get(label, 0) + 1
+            trace = (m, m.rule if m.rule.startswith(("coref", "metonym")) else rule)
+            if trace not in cluster.mentions:
+                cluster.mentions.append(trace)
+            self._resolved[(m.document, m.start, m.end, m.label)] = Resolved(key, rule)
+        self._pending.clear()
+
+    # -- results --------------------------------------------------------------------------------------
+
+    def key_of(self, mention: Mention) -> str:
+        return self._resolved[(mention.document, mention.start, mention.end, mention.label)].key
+
+    def stands_for(self, key: str) -> str | None:
+        """The country a capital or a government metonym stands for, as an entity key (ensured to exist)."""
+        cluster = self._clusters[key]
+        name = self.gazetteer.canonical(cluster.canonical) if cluster.canonical else None
+        if name is None or not name.stands_for:
+            return None
+        target = self.gazetteer.canonical(name.stands_for)
+        if target is None:
+            return None
+        if target.key not in self._clusters:
+            self._clusters[target.key] = _Cluster(target.key, target.type, canonical=target.label)
+        return target.key
+
+    def add_metonym(self, key: str, mention: Mention, source_key: str) -> None:
+        """Record that a mention of a capital or metonym was read as the actor it stands for."""
+        cluster = self._clusters[key]
+        source = self._clusters[source_key]
+        rule = "metonym.capital" if source.type == "City" else "metonym.government"
+        cluster.mentions.append((mention, rule))
+        label = next(iter(sorted(source.labels)), mention.label) if source.labels else mention.label
+        cluster.labels[label] = cluster.labels.get(label, 0) + 1
+
+    def entities(self) -> dict[str, Entity]:
+        """Entity per key, with canonical label, aliases and the merge trace."""
+        result: dict[str, Entity] = {}
+        for key in sorted(self._clusters):
+            cluster = self._clusters[key]
+            labels = sorted(
+                cluster.labels, key=lambda label: (-len(label.split()), -cluster.labels[label], label)
+            )
+            label = cluster.canonical or (labels[0] if labels else key.split(":", 1)[1])
+            aliases = tuple(sorted({a for a in cluster.labels if a != label}))
+            ordered = sorted(cluster.mentions, key=lambda mr: (mr[0].document, mr[0].start, mr[0].end, mr[1]))
+            result[key] = Entity(
+                id=entity_id(cluster.type, key),
+                label=label,
+                type=cluster.type,
+                aliases=aliases,
+                mentions=tuple(m for m, _ in ordered),
+                merged_by=tuple(r for _, r in ordered),
+                note=cluster.note,
+            )
+        return result
+
+    def type_of(self, key: str) -> str:
+        return self._clusters[key].type
