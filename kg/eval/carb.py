@@ -396,9 +396,7 @@ def sentence_key(text: str) -> str:
     return text.translate(_DROP_FROM_KEY)
 
 
-def _assign(
-    gold: Sequence[GoldSentence], predictions: Iterable[Prediction]
-) -> tuple[dict[str, list[Prediction]], int]:
+def _assign(gold: Sequence[GoldSentence], predictions: Iterable[Prediction]) -> tuple[dict[str, list[Prediction]], int]:
     """Predictions grouped by gold sentence id, and how many found no gold sentence."""
     by_id = {sentence.id: sentence.id for sentence in gold}
     by_key = {sentence_key(sentence.text): sentence.id for sentence in gold}
@@ -469,13 +467,10 @@ def _misses(
     return tuple(found)
 
 
-def score(
-    gold: Sequence[GoldSentence], predictions: Iterable[Prediction | Mapping[str, object]]
-) -> CarbReport:
+def score(gold: Sequence[GoldSentence], predictions: Iterable[Prediction | Mapping[str, object]]) -> CarbReport:
     """Score predictions (Prediction records or ``extractions.jsonl`` rows) against the gold sentences."""
     parsed = [
-        p if isinstance(p, Prediction) else parse_prediction(p, f"prediction {n}")
-        for n, p in enumerate(predictions, 1)
+        p if isinstance(p, Prediction) else parse_prediction(p, f"prediction {n}") for n, p in enumerate(predictions, 1)
     ]
     grouped, unmatched = _assign(gold, parsed)
     scored = [sentence for sentence in gold if sentence.scored]

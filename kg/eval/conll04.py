@@ -326,14 +326,9 @@ def _score_sentence(
     def triple(head: str, relation: str, tail: str) -> ScoredTriple:
         return ScoredTriple(sentence.id, sentence.text, head, relation, tail)
 
-    gold = _unique(
-        (_key(r.head, r.relation, r.tail), triple(r.head, r.relation, r.tail)) for r in sentence.relations
-    )
+    gold = _unique((_key(r.head, r.relation, r.tail), triple(r.head, r.relation, r.tail)) for r in sentence.relations)
     predicted = _unique((_key(*p), triple(*p)) for p in predictions)
-    edges = [
-        [g for g, (gold_key, _) in enumerate(gold) if _pairs_with(key, gold_key, strict)]
-        for key, _ in predicted
-    ]
+    edges = [[g for g, (gold_key, _) in enumerate(gold) if _pairs_with(key, gold_key, strict)] for key, _ in predicted]
     paired = _max_matching(edges)
     found = set(paired.values())
     return _SentenceResult(

@@ -42,10 +42,7 @@ def _embedded_under(verb: Token, words: frozenset[str], via: frozenset[str]) -> 
 def is_negated(verb: Token, reading: Reading) -> bool:
     """ "did not", "never", or embedded under "denied"/"refused"."""
     cues = reading.cues
-    if any(
-        c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in cues.negation_words)
-        for c in verb.children
-    ):
+    if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in cues.negation_words) for c in verb.children):
         return True
     under = _embedded_under(verb, cues.negation_verbs, frozenset({"xcomp", "ccomp", "pcomp", "advcl"}))
     if under is not None:
@@ -67,10 +64,7 @@ def is_hedged(verb: Token, reading: Reading) -> bool:
     for governor in governors(verb)[:2]:
         if governor.lemma_.lower() in cues.intent_verbs and verb.dep_ == "xcomp":
             return True
-        if (
-            any(c.dep_ == "aux" and c.lower_ in cues.future_modals for c in governor.children)
-            and verb.dep_ == "xcomp"
-        ):
+        if any(c.dep_ == "aux" and c.lower_ in cues.future_modals for c in governor.children) and verb.dep_ == "xcomp":
             return True
     return False
 

@@ -116,9 +116,7 @@ def _resolve_speakers(reading: Reading, resolved: dict[int, tuple[Mention, ...]]
                 continue
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i not in quoted:
-                    found = resolved.get(child.i) or (
-                        (reading.names[child.i],) if child.i in reading.names else ()
-                    )
+                    found = resolved.get(child.i) or ((reading.names[child.i],) if child.i in reading.names else ())
                     if found and found[0].ner in ("PERSON", "PER", "ORG"):
                         speaker = found[0]
         if speaker is None:
@@ -178,9 +176,7 @@ def _profiles(reading: Reading, resolved: dict[int, tuple[Mention, ...]]) -> dic
         for d in descriptors:
             words = [d, *(c for c in d.children if c.dep_ in ("amod", "compound", "poss", "nmod"))]
             for w in words:
-                name = (
-                    gazetteer.lookup(w.text) if w.i in reading.names or w.pos_ in ("ADJ", "PROPN") else None
-                )
+                name = gazetteer.lookup(w.text) if w.i in reading.names or w.pos_ in ("ADJ", "PROPN") else None
                 if name is not None and name.type == "Country":
                     profile.countries.add(name.label)
                 low = w.text.lower()
@@ -271,17 +267,14 @@ def _resolve_references(
                 if plural and (not pool or plural[-1][-1].token.i > pool[-1].token.i):
                     group = plural[-1]
                     resolved[token.i] = tuple(
-                        reading.mention(token, c.mention.label, c.mention.ner, "coref.pronoun", 0.75)
-                        for c in group
+                        reading.mention(token, c.mention.label, c.mention.ner, "coref.pronoun", 0.75) for c in group
                     )
                     continue
             best = _best(pool, token)
             if best is not None:
                 candidate, confidence = best
                 resolved[token.i] = (
-                    reading.mention(
-                        token, candidate.mention.label, candidate.mention.ner, "coref.pronoun", confidence
-                    ),
+                    reading.mention(token, candidate.mention.label, candidate.mention.ner, "coref.pronoun", confidence),
                 )
         elif token.pos_ == "NOUN" and token.i not in reading.names:
             kind = descriptions.get(token.lemma_.lower())
@@ -296,13 +289,21 @@ def _resolve_references(
             ]
             countries = {n.label for n in demonyms if n is not None and n.type == "Country"}
             pool = [c for c in window if _fits_description(kind, c, countries, profiles, gazetteer)]
+            if kind == "person":
+                # "the minister" is whoever the text called a minister, however far back; "the Russian
+                # leader" a Russian.
+                role = token.lemma_.lower()
+                earlier = [c for c in candidates if c.token.i < token.i]
+                titled = [
+                    c
+                    for c in earlier
+                    if role in profiles.get(c.mention.label, Profile()).roles
+                    and _fits_description(kind, c, countries, profiles, gazetteer)
+                ]
+                pool = titled or pool
             if kind == "person" and countries:
-                described = [
-                    c for c in pool if profiles.get(c.mention.label, Profile()).countries & countries
-                ]
-                pool = described or [
-                    c for c in pool if not profiles.get(c.mention.label, Profile()).countries
-                ]
+                described = [c for c in pool if profiles.get(c.mention.label, Profile()).countries & countries]
+                pool = described or [c for c in pool if not profiles.get(c.mention.label, Profile()).countries]
             best = _best(pool, token)
             if best is not None:
                 candidate, confidence = best

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from kg.extract.clauses import attribution, is_hedged, is_negated, time_of
 from kg.extract.reading import Reading
 from kg.extract.spans import conjuncts
+from kg.extract.svo import is_small_clause
 from kg.model import Argument, Extraction
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def _patients(noun: Token, reading: Reading) -> list[tuple[Token, str]]:
     if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in reading.cues.benefactive_verbs:
         verb = noun.head
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        objects += [s for x in verb.children if x.dep_ == "xcomp" for s in x.children if s.dep_ == "nsubj"]
+        objects += [s for x in verb.children if is_small_clause(x) for s in x.children if s.dep_ == "nsubj"]
         return [(t, verb.text) for obj in objects for t in conjuncts(obj) if reading.mentions_for(t)]
     return []
 

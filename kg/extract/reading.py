@@ -89,9 +89,7 @@ class Reading:
     def sentence(self, span: Span) -> Sentence:
         return self._sentences[span.start]
 
-    def mention(
-        self, token: Token, label: str, ner: str | None, rule: str, confidence: float = 1.0
-    ) -> Mention:
+    def mention(self, token: Token, label: str, ner: str | None, rule: str, confidence: float = 1.0) -> Mention:
         return Mention(
             self.document.id, token.idx, token.idx + len(token.text), token.text, label, ner, rule, confidence
         )
@@ -100,9 +98,7 @@ class Reading:
         self, start: int, end: int, label: str, ner: str | None, rule: str, confidence: float = 1.0
     ) -> Mention:
         span = self.doc[start:end]
-        return Mention(
-            self.document.id, span.start_char, span.end_char, span.text, label, ner, rule, confidence
-        )
+        return Mention(self.document.id, span.start_char, span.end_char, span.text, label, ner, rule, confidence)
 
     # -- what a token names -------------------------------------------------------------------------
 
@@ -131,11 +127,7 @@ class Reading:
         while start > 0:
             prev = self.doc[start - 1]
             attached = prev.dep_ in ("compound", "amod", "nmod") and start <= prev.head.i <= token.i
-            if (
-                not attached
-                or prev.ent_type_ in QUALIFIER_LABELS
-                or prev.pos_ not in ("PROPN", "NOUN", "ADJ")
-            ):
+            if not attached or prev.ent_type_ in QUALIFIER_LABELS or prev.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 break
             if prev.pos_ == "ADJ" and prev.i not in self.names:
                 break
@@ -204,9 +196,7 @@ class Reading:
             if lemma in cues.government_nouns and len(named) == 1 and named[0].i in self.names:
                 # "the Syrian government": the state itself, recorded as a metonym
                 actor = self.names[named[0].i]
-                return self.span_mention(
-                    start, token.i + 1, actor.label, actor.ner, "metonym.government", 0.9
-                )
+                return self.span_mention(start, token.i + 1, actor.label, actor.ner, "metonym.government", 0.9)
             label = clean_label(self.doc[start : token.i + 1].text)
             return self.span_mention(start, token.i + 1, label, "GROUP", "group", 0.8)
         return None

@@ -36,9 +36,7 @@ _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 def _role_phrase(noun: Token, roles: frozenset[str]) -> str | None:
     """The lexicon role a noun expresses, with a compound before it ("foreign minister", "prime minister")."""
     lemma = noun.lemma_.lower()
-    compounds = [
-        c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.pos_ != "PROPN"
-    ]
+    compounds = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and not c.ent_type_]
     for c in compounds:
         joined = f"{c.lower_} {lemma}"
         if joined in roles:
@@ -71,6 +69,7 @@ def _make(
     rel: str,
     confidence: float,
     role_token: Token,
+    preposition: str = "",
 ) -> Iterator[Extraction]:
     sentence = reading.sentence(sent)
     for arg1 in reading.arguments(holder):
@@ -83,16 +82,12 @@ def _make(
                 arg1=arg1,
                 rel=rel,
                 arg2=arg2,
-                lemma=role,
+                lemma=f"{role} {preposition}" if preposition else role,
                 extractor=NAME,
                 confidence=confidence * arg1.mention.confidence * arg2.mention.confidence,
                 attributed_to=attribution(holder.head, reading) if holder.dep_ != "ROOT" else None,
                 kind="role",
-                extra=(
-                    Argument(
-                        role_token.text, role_token.idx, role_token.idx + len(role_token.text), None, "role"
-                    ),
-                ),
+                extra=(Argument(role_token.text, role_token.idx, role_token.idx + len(role_token.text), None, "role"),),
             )
 
 
@@ -119,7 +114,7 @@ def _titles(sent: Span, reading: Reading, roles: frozenset[str]) -> Iterator[Ext
                 confidence = 0.55
             for target, prep in targets:
                 rel = f"is {title.text} of" if not prep else f"is {title.text} {prep}"
-                yield from _make(reading, sent, name, role, target, rel, confidence, title)
+                yield from _make(reading, sent, name, role, target, rel, confidence, title, prep)
 
 
 def _appositions(sent: Span, reading: Reading, roles: frozenset[str]) -> Iterator[Extraction]:
@@ -137,7 +132,7 @@ def _appositions(sent: Span, reading: Reading, roles: frozenset[str]) -> Iterato
             for target, prep in _related(noun, reading):
                 article = "the" if any(c.lower_ == "the" for c in noun.children) else "a"
                 rel = f"is {article} {noun.text} {prep}".strip() if prep else f"is {article} {noun.text} of"
-                yield from _make(reading, sent, name, role, target, rel, 0.85, noun)
+                yield from _make(reading, sent, name, role, target, rel, 0.85, noun, prep)
 
 
 def _copulas(sent: Span, reading: Reading, roles: frozenset[str]) -> Iterator[Extraction]:
@@ -154,7 +149,7 @@ def _copulas(sent: Span, reading: Reading, roles: frozenset[str]) -> Iterator[Ex
                     continue
                 for target, prep in _related(attr, reading):
                     rel = f"{verb.text} {attr.text} {prep}".strip() if prep else f"{verb.text} {attr.text} of"
-                    yield from _make(reading, sent, subject, role, target, rel, 0.8, attr)
+                    yield from _make(reading, sent, subject, role, target, rel, 0.8, attr, prep)
 
 
 def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
@@ -170,12 +165,7 @@ def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
         pairs: list[tuple[Token, str, str, float]] = []
         for child in token.children:
             other = reading.names.get(child.i)
-            if (
-                child.dep_ == "appos"
-                and other
-                and other.ner in ("GPE", "LOC")
-                and mention.ner in _PLACE_TYPES
-            ):
+            if child.dep_ == "appos" and other and other.ner in ("GPE", "LOC") and mention.ner in _PLACE_TYPES:
                 pairs.append((child, "is in", "locate in", 0.8))  # "San Francisco, California"
             elif child.dep_ == "prep" and child.lower_ in ("in", "at"):
                 for pobj in child.children:

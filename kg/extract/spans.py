@@ -27,9 +27,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 OBJECTS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
 CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp"})
 # Dependents that start a new clause or aside: an argument's phrase stops before them.
-_CLAUSE_EDGES = frozenset(
-    {"relcl", "acl", "advcl", "ccomp", "parataxis", "appos", "punct", "cc", "conj", "mark"}
-)
+_CLAUSE_EDGES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "appos", "punct", "cc", "conj", "mark"})
 _WH = frozenset({"who", "which", "that", "whom", "whose"})
 
 

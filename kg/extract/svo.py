@@ -34,9 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["NAME", "extract_svo"]
 
 NAME = "kg.svo.v1"
-_QUANTITY = frozenset(
-    {"much", "most", "part", "parts", "all", "some", "many", "half", "area", "areas", "swath"}
-)
+_QUANTITY = frozenset({"much", "most", "part", "parts", "all", "some", "many", "half", "area", "areas", "swath"})
 _CLAUSE_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj"})
 
 
@@ -62,6 +60,18 @@ def _descend(pobj: Token) -> Token:
     return pobj
 
 
+def is_small_clause(clause: Token) -> bool:
+    """ "helped Kenya expand", "let them go": an xcomp, or a bare infinitive with its own subject and no
+    auxiliary or complementiser (the parser files those as ccomp too)."""
+    if clause.dep_ == "xcomp":
+        return True
+    return (
+        clause.dep_ == "ccomp"
+        and clause.tag_ == "VB"
+        and not any(c.dep_ in ("aux", "mark", "auxpass") for c in clause.children)
+    )
+
+
 def _prep_objects(head: Token) -> Iterator[tuple[Token, Token]]:
     """(preposition, object) pairs under a token, coordinated objects included."""
     for prep in head.children:
@@ -79,10 +89,7 @@ def _relative_antecedent(verb: Token, pronoun: Token) -> Token:
     fitting noun before the pronoun is taken instead."""
     head = verb.head
     wants_person = pronoun.lower_ in ("who", "whom", "whose")
-    if (
-        pronoun.lower_ in ("who", "whom", "whose", "which")
-        and (head.ent_type_ in ("PERSON", "PER")) != wants_person
-    ):
+    if pronoun.lower_ in ("who", "whom", "whose", "which") and (head.ent_type_ in ("PERSON", "PER")) != wants_person:
         for token in reversed(verb.doc[head.i + 1 : pronoun.i]):
             if token.pos_ in ("NOUN", "PROPN") and (token.ent_type_ in ("PERSON", "PER")) == wants_person:
                 return token
@@ -122,9 +129,7 @@ def verb_subjects(verb: Token) -> list[Token]:
 
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.tag_ == "VBN"
-        and verb.dep_ in ("acl", "amod", "advcl")
-        and not any(c.dep_ == "aux" for c in verb.children)
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl") and not any(c.dep_ == "aux" for c in verb.children)
     )
 
 
@@ -134,9 +139,7 @@ def _behalf(prep: Token, pobj: Token) -> tuple[Token, tuple[str, ...], str] | No
         return None
     owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
     if owner is None:
-        owner = next(
-            (g for c in pobj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None
-        )
+        owner = next((g for c in pobj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
     if owner is None:
         return None
     return owner, (prep.lower_, "behalf", "of"), f"{prep.text} behalf of"
@@ -150,7 +153,7 @@ def _slots(verb: Token, reading: Reading) -> Iterator[Slot]:
         # Two direct objects is a misparse ("met Assad ..., the leader's second trip"): keep the named one.
         objects = [o for o in objects if reading.mentions_for(o)]
     for child in verb.children:
-        if child.dep_ == "xcomp":
+        if is_small_clause(child):
             # "helped Assad win back": the small clause's subject is the verb's object.
             for sub in child.children:
                 if sub.dep_ == "nsubj":
@@ -282,14 +285,10 @@ def extract_svo(sent: Span, reading: Reading) -> Iterator[Extraction]:
         said_by = attribution(verb, reading)
         time = time_of(verb)
         base_lemma = " ".join(w for w in (verb.lemma_.lower(), particle(verb)) if w)
-        pairs = [
-            (subject, slot, " ".join((base_lemma, *slot.words))) for slot in slots for subject in subjects
-        ]
+        pairs = [(subject, slot, " ".join((base_lemma, *slot.words))) for slot in slots for subject in subjects]
         reciprocal = _reciprocal_lemma(verb, reading)
         if reciprocal and not any(slot.words == ("with",) for slot in slots):
-            yield from _each_pair(
-                verb, subjects, reciprocal, reading, sentence, negated, hedged, said_by, time
-            )
+            yield from _each_pair(verb, subjects, reciprocal, reading, sentence, negated, hedged, said_by, time)
         for subject, slot, lemma in pairs:
             if subject.i == slot.token.i:
                 continue

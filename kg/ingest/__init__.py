@@ -53,9 +53,7 @@ def document_from_text(text: str, source: str, doc_id: str | None = None) -> Doc
     cleaned = clean_text(text)
     if not cleaned.text.strip():
         raise InputError(source, "no article text left after removing page furniture")
-    return Document(
-        id=doc_id or content_id(cleaned.text), text=cleaned.text, title=cleaned.title, origin=source
-    )
+    return Document(id=doc_id or content_id(cleaned.text), text=cleaned.text, title=cleaned.title, origin=source)
 
 
 def _sniff(text: str) -> str:
@@ -87,9 +85,7 @@ def _expand(paths: Iterable[str | Path], on_error: ErrorHandler) -> Iterator[tup
             on_error(InputError(str(path), "no such file or directory"))
 
 
-def _read_one(
-    source: str, path: Path | None, fields: JsonlFields, on_error: ErrorHandler
-) -> Iterator[Document]:
+def _read_one(source: str, path: Path | None, fields: JsonlFields, on_error: ErrorHandler) -> Iterator[Document]:
     try:
         data = sys.stdin.buffer.read() if path is None else path.read_bytes()
     except OSError as error:
@@ -122,11 +118,7 @@ def read_documents(
         try:
             for doc in _read_one(source, path, fields, handler):
                 if doc.id in seen:
-                    handler(
-                        InputError(
-                            doc.origin or source, f"duplicate of document {doc.id} from {seen[doc.id]}"
-                        )
-                    )
+                    handler(InputError(doc.origin or source, f"duplicate of document {doc.id} from {seen[doc.id]}"))
                     continue
                 seen[doc.id] = doc.origin or source
                 yield doc

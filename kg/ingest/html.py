@@ -16,9 +16,7 @@ def read_html(html: str, source: str) -> Document:
     """The main text of a page; an InputError when the page holds no article."""
     import trafilatura  # imported on first use: it is slow to import and only HTML needs it
 
-    extracted = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False
-    )
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     if extracted is None:
         meta: dict[str, Any] = {}
     elif isinstance(extracted, dict):

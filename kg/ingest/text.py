@@ -55,9 +55,7 @@ class CleanText:
 
 def split_blocks(text: str) -> list[str]:
     """Paragraph-like blocks: non-empty lines, stripped (saved pages put one paragraph on a line)."""
-    return [
-        line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if line.strip()
-    ]
+    return [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if line.strip()]
 
 
 def _words(block: str) -> list[str]:
@@ -118,12 +116,7 @@ def clean_text(text: str) -> CleanText:
     cut = len(blocks)
     first_prose = next((i for i, r in enumerate(reasons) if r is None), len(blocks))
     for i in range(len(blocks) - 1, -1, -1):
-        sandwiched = (
-            cut == i + 1
-            and i - 1 > first_prose
-            and reasons[i - 1] is not None
-            and len(_words(blocks[i])) < 20
-        )
+        sandwiched = cut == i + 1 and i - 1 > first_prose and reasons[i - 1] is not None and len(_words(blocks[i])) < 20
         if reasons[i] is None and not sandwiched:
             break
         cut = i

@@ -64,9 +64,7 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".ttl", ".tsv", ".toml"))
-            )
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".ttl", ".tsv", ".toml")))
         elif path.is_file():
             files.append(path)
         else:
@@ -79,9 +77,7 @@ def _mappings(paths: Iterable[Path], relations: set[str]) -> tuple[Mapping, ...]
     for path in paths:
         for number, row in read_tsv(path, ("relation", "subject_class", "object_class", "conll04")):
             if row["relation"] not in relations:
-                raise OntologyError(
-                    f"{path}:{number}: relation {row['relation']} is not declared in the ontology"
-                )
+                raise OntologyError(f"{path}:{number}: relation {row['relation']} is not declared in the ontology")
             rows.append(Mapping(row["relation"], row["subject_class"], row["object_class"], row["conll04"]))
     return tuple(rows)
 
@@ -104,9 +100,7 @@ def _load(files: tuple[Path, ...]) -> Ontology:
     known_kinds = {".ttl", ".tsv", ".toml"}
     for path in files:
         if path.suffix not in known_kinds:
-            raise OntologyError(
-                f"{path}: not an ontology file (expected .ttl, lexicon*.tsv, aliases*.tsv, *.toml)"
-            )
+            raise OntologyError(f"{path}: not an ontology file (expected .ttl, lexicon*.tsv, aliases*.tsv, *.toml)")
     turtle = [p for p in files if p.suffix == ".ttl"]
     lexicons = [p for p in files if p.suffix == ".tsv" and p.name.startswith("lexicon")]
     aliases = [p for p in files if p.suffix == ".tsv" and p.name.startswith("aliases")]

@@ -133,9 +133,7 @@ class EntityResolver:
                     key, rule = target, "abbreviation" if m.label.isupper() else "alias"
             cluster = self._clusters.get(key)
             if cluster is None:
-                cluster = _Cluster(
-                    key, kind, canonical=name.label if name else None, note=name.note if name else None
-                )
+                cluster = _Cluster(key, kind, canonical=name.label if name else None, note=name.note if name else None)
                 self._clusters[key] = cluster
             if m.rule in _NAME_RULES or m.rule.startswith("metonym"):
                 label = m.text if m.rule.startswith("metonym.instrument") else m.label
@@ -178,9 +176,7 @@ class EntityResolver:
         result: dict[str, Entity] = {}
         for key in sorted(self._clusters):
             cluster = self._clusters[key]
-            labels = sorted(
-                cluster.labels, key=lambda label: (-len(label.split()), -cluster.labels[label], label)
-            )
+            labels = sorted(cluster.labels, key=lambda label: (-len(label.split()), -cluster.labels[label], label))
             label = cluster.canonical or (labels[0] if labels else key.split(":", 1)[1])
             aliases = tuple(sorted({a for a in cluster.labels if a != label}))
             ordered = sorted(cluster.mentions, key=lambda mr: (mr[0].document, mr[0].start, mr[0].end, mr[1]))

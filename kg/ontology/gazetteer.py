@@ -141,7 +141,5 @@ def load_gazetteer(paths: Iterable[Path] = (), classes: Iterable[str] | None = N
         gaz.names[fold_name(label)] = replace(name, rule="name")  # curated entries win over generated ones
         for alias in aliases:
             adjective = alias[:1].isupper() and alias.endswith(("ish", "ian", "an", "ese", "i"))
-            gaz.names[fold_name(alias)] = replace(
-                name, rule="demonym" if adjective and kind == "Group" else "alias"
-            )
+            gaz.names[fold_name(alias)] = replace(name, rule="demonym" if adjective and kind == "Group" else "alias")
     return gaz

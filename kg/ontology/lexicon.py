@@ -7,6 +7,8 @@
 'kg:holdsTalksWith'
 >>> lex.lookup("verb", "meet in") is None  # a place, not a partner
 True
+>>> lex.lookup("role", "expert on").relation, lex.lookup("role", "expert at").relation
+('kg:expertOn', 'kg:worksFor')
 """
 
 from __future__ import annotations
@@ -50,8 +52,13 @@ class Lexicon:
         if not words:
             return None
         entry = self.entries.get((kind, key))
-        if entry is not None or len(words) < 3:
+        if entry is not None:
             return entry
+        if kind == "role" and len(words) > 1:
+            # "expert at X": the preposition's own row ("* at": affiliation) before the role's ("expert")
+            return self.entries.get((kind, f"* {words[-1]}")) or self.entries.get((kind, " ".join(words[:-1])))
+        if len(words) < 3:
+            return None
         for keep in range(len(words) - 2, 0, -1):
             for candidate in (words[:keep] + words[-1:], words[:1] + words[-keep:]):
                 entry = self.entries.get((kind, " ".join(candidate)))

@@ -111,9 +111,7 @@ def _noisy_or(values: Iterable[float]) -> float:
     return 1.0 - remaining
 
 
-def normalise(
-    readings: Iterable[DocumentReading], ontology: Ontology, settings: Settings | None = None
-) -> Normalised:
+def normalise(readings: Iterable[DocumentReading], ontology: Ontology, settings: Settings | None = None) -> Normalised:
     """Entities and triples for a whole corpus (entity merging needs every document first)."""
     settings = settings or Settings()
     vocab = ontology.vocabulary
@@ -214,12 +212,9 @@ def normalise(
     mentioned = [
         e
         for e in entities.values()
-        if e.id in used
-        or any(r.startswith(("ner", "exact", "name", "alias", "demonym", "code")) for r in e.merged_by)
+        if e.id in used or any(r.startswith(("ner", "exact", "name", "alias", "demonym", "code")) for r in e.merged_by)
     ]
-    return Normalised(
-        tuple(sorted(triples, key=lambda t: t.id)), tuple(sorted(mentioned, key=lambda e: e.id)), dropped
-    )
+    return Normalised(tuple(sorted(triples, key=lambda t: t.id)), tuple(sorted(mentioned, key=lambda e: e.id)), dropped)
 
 
 def _as_actor(resolver: EntityResolver, key: str, slot: str | None, mention: Mention, vocab: object) -> str:

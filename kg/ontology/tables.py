@@ -27,9 +27,7 @@ def read_tsv(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[st
             header = cells
             missing = [c for c in required if c not in header]
             if missing:
-                raise OntologyError(
-                    f"{path}:{number}: header lacks column(s) {', '.join(missing)} (tab-separated)"
-                )
+                raise OntologyError(f"{path}:{number}: header lacks column(s) {', '.join(missing)} (tab-separated)")
             continue
         if len(cells) > len(header):
             raise OntologyError(f"{path}:{number}: {len(cells)} columns, the header has {len(header)}")

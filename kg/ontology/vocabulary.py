@@ -59,9 +59,7 @@ class Vocabulary:
         try:
             return self.relations[rel_id]
         except KeyError:
-            raise OntologyError(
-                f"unknown relation {rel_id} (not declared in any ontology .ttl file)"
-            ) from None
+            raise OntologyError(f"unknown relation {rel_id} (not declared in any ontology .ttl file)") from None
 
     def ancestors(self, name: str) -> list[str]:
         """The class and all its superclasses (breadth first)."""
@@ -148,12 +146,8 @@ def load_vocabulary(paths: Iterable[Path] = ()) -> Vocabulary:
             continue
         domain = _local(graph.value(subject, RDFS.domain)) if graph.value(subject, RDFS.domain) else None
         range_ = _local(graph.value(subject, RDFS.range)) if graph.value(subject, RDFS.range) else None
-        parents = tuple(
-            sorted(curie(p) for p in (_local(o) for o in graph.objects(subject, RDFS.subPropertyOf)) if p)
-        )
-        mappings = tuple(
-            sorted(str(o) for p in (SKOS.exactMatch, SKOS.closeMatch) for o in graph.objects(subject, p))
-        )
+        parents = tuple(sorted(curie(p) for p in (_local(o) for o in graph.objects(subject, RDFS.subPropertyOf)) if p))
+        mappings = tuple(sorted(str(o) for p in (SKOS.exactMatch, SKOS.closeMatch) for o in graph.objects(subject, p)))
         vocab.relations[curie(name)] = RelationInfo(
             curie(name),
             text(subject, RDFS.label) or name,

@@ -45,9 +45,7 @@ ACME = _sentence("s1", "Ann founded Acme , and Bob joined Acme .", FOUNDED, JOIN
 
 def test_exact_match_scores_one() -> None:
     assert match(FOUNDED, _predict("s1", "founded", "Ann", "Acme")) == FULL
-    report = score(
-        [_sentence("s1", "Ann founded Acme .", FOUNDED)], [_predict("s1", "founded", "Ann", "Acme")]
-    )
+    report = score([_sentence("s1", "Ann founded Acme .", FOUNDED)], [_predict("s1", "founded", "Ann", "Acme")])
     assert (report.precision, report.recall, report.f1, report.auc) == (1.0, 1.0, 1.0, 1.0)
 
 
@@ -148,9 +146,7 @@ def test_precision_matches_one_to_one_but_recall_takes_the_best_prediction() -> 
     one = score([gold], [_predict("s1", "founded", "Ann", "Acme Labs")])
     # The one prediction fully covers both gold tuples' words, and is matched once for precision.
     assert (one.precision, one.recall) == (1.0, 1.0)
-    twice = score(
-        [_sentence("s1", "Ann founded Acme .", FOUNDED)], [_predict("s1", "founded", "Ann", "Acme")] * 2
-    )
+    twice = score([_sentence("s1", "Ann founded Acme .", FOUNDED)], [_predict("s1", "founded", "Ann", "Acme")] * 2)
     # Two copies of a right answer for one gold tuple: the second matches nothing.
     assert (twice.precision, twice.recall) == (0.5, 1.0)
 
@@ -230,9 +226,7 @@ def test_unscored_sentences_do_not_cost_precision() -> None:
 
 
 def test_sentence_key_ignores_tokenisation_spaces_punctuation_and_ptb_brackets() -> None:
-    assert sentence_key("Acme Corp. , he said -LRB- twice -RRB- .") == sentence_key(
-        "Acme Corp., he said (twice)."
-    )
+    assert sentence_key("Acme Corp. , he said -LRB- twice -RRB- .") == sentence_key("Acme Corp., he said (twice).")
     assert sentence_key("Acme rose .") != sentence_key("Acme fell .")
 
 
@@ -257,9 +251,7 @@ def test_load_gold_reads_tuples_context_and_drops_trailing_empty_arguments(tmp_p
             "id": "a",
             "text": "Ann said Bob left .",
             "scored": True,
-            "gold": [
-                {"rel": "left", "arg1": "Bob", "arg2": "", "args": ["Bob", ""], "context": ["C: Ann said"]}
-            ],
+            "gold": [{"rel": "left", "arg1": "Bob", "arg2": "", "args": ["Bob", ""], "context": ["C: Ann said"]}],
         },
         {"id": "b", "text": "Nothing here .", "gold": [], "scored": False},
     ]

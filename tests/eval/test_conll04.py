@@ -78,9 +78,7 @@ def test_exact_predictions_score_one() -> None:
 
 
 def test_wrong_label_or_wrong_argument_does_not_match() -> None:
-    predictions = {
-        "s1": [("John Wilkes Booth", "Live_In", "President Lincoln"), ("Booth", "Kill", "Maryland")]
-    }
+    predictions = {"s1": [("John Wilkes Booth", "Live_In", "President Lincoln"), ("Booth", "Kill", "Maryland")]}
     report = score([BOOTH], predictions)
     assert (report.micro.correct, report.micro.predicted) == (0, 2)
     assert [str(wrong) for wrong in report.false_positives] == [
@@ -228,8 +226,6 @@ def test_real_dev_split_counts_and_self_score() -> None:
         for relation in sentence.relations:
             assert " ".join(sentence.tokens[slice(*relation.head_span)]) == relation.head
     # The gold texts score perfectly against themselves, strictly; 12 annotations repeat a fact.
-    report = score(
-        gold, {s.id: [(r.head, r.relation, r.tail) for r in s.relations] for s in gold}, strict=True
-    )
+    report = score(gold, {s.id: [(r.head, r.relation, r.tail) for r in s.relations] for s in gold}, strict=True)
     assert (report.gold_relations, report.gold_facts) == (343, 331)
     assert (report.precision, report.recall, report.f1) == (1.0, 1.0, 1.0)
