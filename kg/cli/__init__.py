@@ -20,6 +20,7 @@ __all__ = ["COMMANDS", "main"]
 COMMANDS: dict[str, str] = {
     "build": "kg.cli.build",
     "export": "kg.cli.export",
+    "eval": "kg.cli.evaluate",
 }
 
 DESCRIPTION = """\

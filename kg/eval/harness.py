@@ -1,0 +1,177 @@
+"""``kg eval``: build the graph of a gold file's text and score it.
+
+Three formats, recognised from the file:
+
+* ``seed``: a ``NAME.gold.jsonl`` of hand-made facts beside ``NAME.txt`` (and ``NAME.negative.jsonl``);
+* ``conll04``: CoNLL04 JSONL (``tokens``, ``entities``, ``gold`` relations). Triples are mapped onto the five
+  CoNLL04 relations with the ontology's mapping (``ontology/mappings/conll04.tsv``) by relation and the
+  classes of both ends; each argument is written as the text of its mention in the sentence;
+* ``carb``: CaRB JSONL (``gold`` tuples with ``rel``/``args``). ``extractions.jsonl`` rows are scored with
+  CaRB's matching (:mod:`kg.eval.carb`).
+
+Every format also reports precision by confidence band, so one can see that higher-confidence facts are
+more often right.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import InputError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from kg.graph import KnowledgeGraph
+    from kg.ontology import Ontology
+
+__all__ = ["BANDS", "EvalResult", "detect_format", "evaluate"]
+
+BANDS = ((0.0, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01))
+
+
+@dataclass(slots=True)
+class EvalResult:
+    format: str
+    text: str  # the printed report
+    precision: float
+    recall: float
+    f1: float
+    # (low, high, right, total) per confidence band
+    bands: list[tuple[float, float, int, int]] = field(default_factory=list)
+    graph: KnowledgeGraph | None = None
+
+
+def detect_format(path: Path) -> str:
+    if path.name.endswith(".gold.jsonl"):
+        return "seed"
+    try:
+        with path.open(encoding="utf-8") as handle:
+            first = json.loads(handle.readline())
+    except (OSError, json.JSONDecodeError) as error:
+        raise InputError(str(path), f"cannot read a gold file ({error})") from None
+    gold = first.get("gold") or []
+    if "tokens" in first and gold and "relation" in gold[0]:
+        return "conll04"
+    if gold and "rel" in gold[0]:
+        return "carb"
+    raise InputError(str(path), "unknown gold format (expected *.gold.jsonl, CoNLL04 or CaRB JSONL)")
+
+
+def _bands(items: Iterable[tuple[float, bool]]) -> list[tuple[float, float, int, int]]:
+    rows = []
+    items = list(items)
+    for low, high in BANDS:
+        inside = [right for confidence, right in items if low <= confidence < high]
+        rows.append((low, min(high, 1.0), sum(inside), len(inside)))
+    return rows
+
+
+def format_bands(bands: Sequence[tuple[float, float, int, int]], what: str) -> str:
+    lines = [f"precision by confidence ({what}):", "  confidence     right / total   precision"]
+    for low, high, right, total in bands:
+        precision = f"{right / total:.2f}" if total else "   -"
+        lines.append(f"  [{low:.1f}, {high:.1f})  {right:>9} / {total:<5}   {precision}")
+    return "\n".join(lines)
+
+
+def evaluate(
+    gold: Path,
+    *,
+    fmt: str | None = None,
+    nlp: Language | None = None,
+    model: str | None = None,
+    text: Path | None = None,
+    ontology: Sequence[str | Path] = (),
+    misses: int = 10,
+) -> EvalResult:
+    """Build and score; ``text`` overrides the article a seed gold file sits beside."""
+    import kg
+    from kg.nlp import load_pipeline
+    from kg.ontology import load_ontology
+
+    fmt = fmt or detect_format(gold)
+    nlp = nlp or load_pipeline(model)
+    onto = load_ontology(ontology)
+    if fmt == "seed":
+        article = text or gold.with_name(gold.name.replace(".gold.jsonl", ".txt"))
+        graph = kg.build([article], nlp=nlp, ontology=ontology)
+        return _seed(gold, graph)
+    graph = kg.build([gold], nlp=nlp, ontology=ontology)
+    if fmt == "conll04":
+        return _conll04(gold, graph, onto, misses)
+    if fmt == "carb":
+        return _carb(gold, graph, misses)
+    raise InputError(str(gold), f"unknown format {fmt!r}")
+
+
+def _seed(gold: Path, graph: KnowledgeGraph) -> EvalResult:
+    from kg.eval import seed
+
+    facts = seed.load_facts(gold)
+    negative_path = gold.with_name(gold.name.replace(".gold.jsonl", ".negative.jsonl"))
+    negative = seed.load_negative(negative_path) if negative_path.exists() else []
+    rows = [t.to_dict() for t in graph.triples]
+    report = seed.score(rows, facts, negative)
+    found = len(report.found)
+    # A triple is "right" when it is a gold fact; others are unknown, so precision here is a lower bound.
+    right_ids = {r["id"] for r in report.matched.values()}
+    bands = _bands((t.confidence, t.id in right_ids) for t in graph.triples)
+    text = seed.format_report(report, facts) + "\n" + format_bands(bands, "triples matching a gold fact")
+    recall = found / len(facts) if facts else 0.0
+    precision = len(right_ids) / len(rows) if rows else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return EvalResult("seed", text, precision, recall, f1, bands, graph)
+
+
+def _mention_text(text: str) -> str:
+    from kg.extract.reading import clean_label
+
+    return clean_label(text)
+
+
+def conll04_predictions(graph: KnowledgeGraph, onto: Ontology) -> dict[str, list[tuple[str, str, str, float]]]:
+    """Per sentence id: (head text, CoNLL04 label, tail text, confidence) for every mapped triple."""
+    predictions: dict[str, list[tuple[str, str, str, float]]] = {}
+    for t in graph.triples:
+        if t.negated:
+            continue
+        label = onto.map_conll04(t.predicate.id, t.subject.type, t.object.type)
+        if label is None:
+            continue
+        for e in t.evidence:
+            # A pronoun or description is scored by the name it stands for.
+            head = t.subject.label if e.subject_rule.startswith("coref") else _mention_text(e.subject_text)
+            tail = t.object.label if e.object_rule.startswith("coref") else _mention_text(e.object_text)
+            predictions.setdefault(e.document, []).append((head, label, tail, e.confidence))
+    return predictions
+
+
+def _conll04(gold_path: Path, graph: KnowledgeGraph, onto: Ontology, misses: int) -> EvalResult:
+    from kg.eval import conll04
+
+    gold = conll04.load_gold(gold_path)
+    predictions = conll04_predictions(graph, onto)
+    report = conll04.score(gold, {k: [(h, r, t) for h, r, t, _ in v] for k, v in predictions.items()})
+    wrong = {(fp.sentence_id, fp.head, fp.relation, fp.tail) for fp in report.false_positives}
+    scored = []
+    for sentence, rows in predictions.items():
+        for head, label, tail, confidence in rows:
+            scored.append((confidence, (sentence, head, label, tail) not in wrong))
+    bands = _bands(scored)
+    text = conll04.format_report(report, misses=misses) + "\n" + format_bands(bands, "mapped CoNLL04 predictions")
+    return EvalResult("conll04", text, report.precision, report.recall, report.f1, bands, graph)
+
+
+def _carb(gold_path: Path, graph: KnowledgeGraph, misses: int) -> EvalResult:
+    from kg.eval import carb
+
+    gold = carb.load_gold(gold_path)
+    rows: list[dict[str, Any]] = [e.to_dict() for e in graph.extractions]
+    report = carb.score(gold, rows)
+    text = carb.format_report(report, misses=misses)
+    return EvalResult("carb", text, float(report.precision), float(report.recall), float(report.f1), [], graph)
