@@ -135,7 +135,23 @@ def _mention_text(text: str) -> str:
 
 
 def conll04_predictions(graph: KnowledgeGraph, onto: Ontology) -> dict[str, list[tuple[str, str, str, float]]]:
-    """Per sentence id: (head text, CoNLL04 label, tail text, confidence) for every mapped triple."""
+    """Per sentence id: (head text, CoNLL04 label, tail text, confidence) for every mapped triple.
+
+    Two conventions of the benchmark's annotation are followed: a nationality adjective ("Mexican") is
+    never a CoNLL04 location, so a triple whose end is one is not a CoNLL04 relation; and "City , State"
+    is one location, so a place followed by the state it lies in is written as both.
+    """
+    texts = {d.id: d.text for d in graph.documents}
+    # (document, place text) -> "place , state" as the sentence writes it
+    spelled: dict[tuple[str, str], str] = {}
+    for t in graph.triples:
+        if t.predicate.id != "kg:locatedIn":
+            continue
+        for e in t.evidence:
+            text = texts.get(e.document, "")
+            between = text[e.subject_end : e.object_start]
+            if e.subject_end <= e.object_start and between.strip() == ",":
+                spelled[(e.document, _mention_text(e.subject_text))] = text[e.subject_start : e.object_end]
     predictions: dict[str, list[tuple[str, str, str, float]]] = {}
     for t in graph.triples:
         if t.negated:
@@ -147,8 +163,17 @@ def conll04_predictions(graph: KnowledgeGraph, onto: Ontology) -> dict[str, list
             # A pronoun or description is scored by the name it stands for.
             head = t.subject.label if e.subject_rule.startswith("coref") else _mention_text(e.subject_text)
             tail = t.object.label if e.object_rule.startswith("coref") else _mention_text(e.object_text)
+            if _is_demonym(onto, head) or _is_demonym(onto, tail):
+                continue
+            if label != "Located_In":
+                tail = spelled.get((e.document, tail), tail)
             predictions.setdefault(e.document, []).append((head, label, tail, e.confidence))
     return predictions
+
+
+def _is_demonym(onto: Ontology, text: str) -> bool:
+    name = onto.gazetteer.lookup(text)
+    return name is not None and name.rule == "demonym"
 
 
 def _conll04(gold_path: Path, graph: KnowledgeGraph, onto: Ontology, misses: int) -> EvalResult:

@@ -61,6 +61,8 @@ def is_hedged(verb: Token, reading: Reading) -> bool:
             return True
     if _embedded_under(verb, cues.intent_verbs, frozenset({"xcomp", "acomp"})) is not None:
         return True
+    if verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in cues.alleged_by:
+        return True  # "suspected of killing X" is an allegation
     for governor in governors(verb)[:2]:
         if governor.lemma_.lower() in cues.intent_verbs and verb.dep_ == "xcomp":
             return True

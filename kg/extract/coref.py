@@ -278,8 +278,8 @@ def _resolve_references(
                 )
         elif token.pos_ == "NOUN" and token.i not in reading.names:
             kind = descriptions.get(token.lemma_.lower())
-            if kind is None or not _is_definite(token):
-                continue
+            if kind is None or not _is_definite(token) or token.tag_ in ("NNS", "NNPS"):
+                continue  # "the men" is not one person
             if token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children):
                 continue  # "Soleimani, the Iranian general": the apposition names it already
             demonyms = [
@@ -326,7 +326,10 @@ def _is_definite(token: Token) -> bool:
     determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
     if "the" not in determiners:
         return False
-    return not any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in token.children)
+    # A restrictive modifier introduces someone new: "the man convicted of ...", "the man who ...".
+    return not any(
+        (c.dep_ == "prep" and c.lower_ in ("of", "for")) or c.dep_ in ("acl", "relcl") for c in token.children
+    )
 
 
 def _fits_description(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from kg.extract.clauses import attribution, is_hedged, is_negated, time_of
 from kg.extract.reading import Reading
 from kg.extract.spans import conjuncts
-from kg.extract.svo import is_small_clause
+from kg.extract.svo import is_small_clause, verb_subjects
 from kg.model import Argument, Extraction
 
 if TYPE_CHECKING:
@@ -26,17 +26,38 @@ __all__ = ["NAME", "extract_nominal"]
 NAME = "kg.nominal.v1"
 
 
+def _accuser(noun: Token, reading: Reading) -> Token | None:
+    """ "(X was) convicted of the murder of Y", "X, suspected of the assassination of Y": the verb of
+    accusation or finding that governs the event noun, whose subject is the event's agent."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "for", "with", "in"):
+        return None
+    verb = prep.head
+    cues = reading.cues
+    return verb if verb.lemma_.lower() in cues.alleged_by | cues.found_by else None
+
+
 def _agents(noun: Token, reading: Reading) -> list[Token]:
     found: list[Token] = []
+    patient_possessor = noun.lemma_.lower() in reading.cues.patient_possessor
     for child in noun.children:
+        if child.dep_ == "poss" and patient_possessor:
+            continue  # "Kennedy's killing": Kennedy was killed
         if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i in reading.names):
             found.extend(conjuncts(child))
         elif child.dep_ == "prep" and child.lower_ == "by":
             found.extend(t for p in child.children if p.dep_ == "pobj" for t in conjuncts(p))
+    accuser = _accuser(noun, reading)
+    if not found and accuser is not None:
+        found.extend(verb_subjects(accuser))
     return [t for t in found if reading.mentions_for(t)]
 
 
 def _patients(noun: Token, reading: Reading) -> list[tuple[Token, str]]:
+    if noun.lemma_.lower() in reading.cues.patient_possessor:
+        owners = [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c) if reading.mentions_for(t)]
+        if owners:
+            return [(t, "of") for t in owners]
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ != "by":
             objects = [t for p in child.children if p.dep_ == "pobj" for t in conjuncts(p)]
@@ -71,6 +92,8 @@ def extract_nominal(sent: Span, reading: Reading) -> Iterator[Extraction]:
         verb = _clause_verb(noun)
         negated = is_negated(verb, reading) if verb.i != noun.i else False
         hedged = is_hedged(verb, reading) if verb.i != noun.i else False
+        accuser = _accuser(noun, reading)
+        hedged = hedged or (accuser is not None and accuser.lemma_.lower() in reading.cues.alleged_by)
         said_by = attribution(verb, reading) if verb.i != noun.i else None
         time = time_of(noun) or (time_of(verb) if verb.i != noun.i else None)
         for agent in agents:

@@ -108,6 +108,9 @@ class Reading:
         group a nationality-modified noun phrase names."""
         if token.i in self.coref:
             return self.coref[token.i]
+        described = self.appositive_of(token)
+        if described is not None:
+            return (described,)
         if token.i in self.names:
             return (self.names[token.i],)
         appositive = next((c for c in token.children if c.dep_ == "appos" and c.i in self.names), None)
@@ -160,6 +163,28 @@ class Reading:
                         )
         return None
 
+    def appositive_of(self, token: Token) -> Mention | None:
+        """ "Derwinski, a Republican from Chicago (who served ...)": an appositive noun phrase, or a
+        nationality or party used as one, names what the name it stands beside names."""
+        head = token.head
+        if token.dep_ != "appos" or head.i == token.i or head.i not in self.names:
+            return None
+        if token.pos_ != "NOUN" and not (token.i in self.names and self.names[token.i].ner == "NORP"):
+            return None
+        named = self.coref.get(head.i, (self.names[head.i],))[0]
+        return self.mention(token, named.label, named.ner, "coref.appos", 0.95 * named.confidence)
+
+    def wielder(self, token: Token) -> Mention | None:
+        """ "Oswald fired the shots that killed Kennedy": an instrument someone used stands for them."""
+        if token.dep_ not in ("dobj", "obj"):
+            return None
+        for subject in token.head.children:
+            if subject.dep_ == "nsubj":
+                found = self.coref.get(subject.i) or ((self.names[subject.i],) if subject.i in self.names else ())
+                if found:
+                    return found[0]
+        return None
+
     def modifier_actor(self, token: Token) -> Mention | None:
         """The named actor modifying a noun: "a U.S. drone", "Russian jets", "Iran's forces"."""
         for child in token.children:
@@ -175,7 +200,7 @@ class Reading:
         lemma = token.lemma_.lower()
         cues = self.cues
         if lemma in cues.instrument_nouns and lemma not in cues.group_nouns:
-            actor = self.modifier_actor(token)
+            actor = self.modifier_actor(token) or self.wielder(token)
             if actor is not None:
                 return Mention(
                     actor.document,

@@ -1,15 +1,18 @@
 """kg.role.v1: what noun phrases say about who someone is and where something is.
 
-* **titles**: a role noun before a name, with the state or organisation modifying the title
-  ("Russian President Vladimir Putin", "Apple CEO Tim Cook") or after the name ("President X of Y");
-* **appositions**: "David Lesch, an expert on Syria", "Soleimani, the Iranian general",
-  "Assad's other main military ally, Iran" (the possessor is the one the role relates to);
-* **copulas**: "Iran is Assad's ally", "X is the president of Y";
+* **titles**: a title before a name, with the state or organisation modifying it ("Russian President
+  Vladimir Putin", "Illinois Gov. James Thompson", "former Air Force commander Avihu Bin-Nun");
+* **appositions and copulas**: "David Lesch, an expert on Syria", "Soleimani, the Iranian general",
+  "Assad's other main military ally, Iran", "X was acting comptroller at the American University";
+* **affiliations**: "Wang Ziqiang at the Institute of Mechanics", "Sam Kadet of the law firm of Skadden",
+  "Marie Ferraro, 50, of Bethany" (a person "of" a place lives there);
 * **places and bases**: "San Francisco, California", "the Palace of Fine Arts, in San Francisco",
-  "a Boston-based company", "Russia's Interfax news agency", "Syrian state news agency SANA".
+  "Beijing's Tiananmen Square", "a Boston-based company", "Russia's Interfax news agency",
+  "Sun Hung Kai Properties, a Hong Kong construction firm", "the Bulgarian Socialist Party".
 
-Role nouns are the lexicon's ``role`` entries; the relation is the lexicon's too, so the extractor only
-says which words hold the role and which name it relates to.
+A role noun the lexicon knows (kind ``role``) gives its own relation. A role noun it does not know
+("columnist", "placekicker", "businessman") still says something: with an organisation it is an
+affiliation (the lexicon's ``* at``/``* of`` rows), with a nationality a citizenship, with a city a residence.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import TYPE_CHECKING
 from kg.extract.clauses import attribution
 from kg.extract.reading import Reading
 from kg.extract.spans import conjuncts
-from kg.model import Argument, Extraction
+from kg.model import Argument, Extraction, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -29,29 +32,66 @@ __all__ = ["NAME", "extract_roles"]
 
 NAME = "kg.role.v1"
 _ROLE_PREPS = frozenset({"of", "for", "at", "on", "in", "to", "with", "from"})
-_ORG_TYPES = frozenset({"ORG"})
-_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_AFFILIATION_PREPS = frozenset({"of", "at", "with", "from"})
+_PERSON = frozenset({"PERSON", "PER"})
+_ORG = frozenset({"ORG"})
+_PLACE = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _role_phrase(noun: Token, roles: frozenset[str]) -> str | None:
-    """The lexicon role a noun expresses, with a compound before it ("foreign minister", "prime minister")."""
+    """The lexicon role a noun expresses, with a modifier before it ("foreign minister", "prime minister")."""
     lemma = noun.lemma_.lower()
-    compounds = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and not c.ent_type_]
-    for c in compounds:
-        joined = f"{c.lower_} {lemma}"
-        if joined in roles:
-            return joined
+    for c in noun.lefts:
+        if c.dep_ in ("compound", "amod") and not c.ent_type_:
+            joined = f"{c.lower_} {lemma}"
+            if joined in roles:
+                return joined
     if lemma in roles:
         return lemma
     return noun.lower_ if noun.lower_ in roles else None
 
 
+def _kind(reading: Reading, mention: Mention) -> str:
+    """ "org", "country", "city" or "" for what a role's target is."""
+    if mention.ner in _ORG:
+        return "org"
+    name = reading.ontology.gazetteer.lookup(mention.label)
+    if name is not None and name.type == "Country":
+        return "country"
+    if mention.ner in ("GPE",) or (name is not None and name.type == "City"):
+        return "city"
+    return ""
+
+
+def _lemma_for(reading: Reading, role: str | None, target: Mention, preposition: str) -> str | None:
+    """The lexicon key for a role and its target: the role's own, or for a role noun the lexicon does not
+    know, what its target makes it: an affiliation, a citizenship, a residence."""
+    if role is not None:
+        return f"{role} {preposition}" if preposition else role
+    kind = _kind(reading, target)
+    if kind == "org":
+        return f"* {preposition or 'of'}"
+    if kind == "country" and preposition in ("", "from"):
+        return "citizen"
+    if kind == "city" and preposition in ("", "from", "of"):
+        return "resident"
+    return None
+
+
+def _named_modifiers(noun: Token, reading: Reading) -> list[Token]:
+    """Names among a title's modifiers, however deep ("CNEN Radioprotection Director": CNEN)."""
+    found = []
+    for token in noun.subtree:
+        if token.i == noun.i or token.i >= noun.i:
+            continue
+        if token.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and reading.mentions_for(token):
+            found.extend(conjuncts(token))
+    return found
+
+
 def _related(noun: Token, reading: Reading, preps: frozenset[str] = _ROLE_PREPS) -> list[tuple[Token, str]]:
     """Names a role noun relates to: its nationality or name modifiers, possessor, or prepositional object."""
-    found: list[tuple[Token, str]] = []
-    for child in noun.children:
-        if child.dep_ in ("amod", "compound", "nmod", "poss") and reading.mentions_for(child):
-            found.extend((t, "") for t in conjuncts(child) if reading.mentions_for(t))
+    found: list[tuple[Token, str]] = [(t, "") for t in _named_modifiers(noun, reading)]
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             for pobj in child.children:
@@ -60,175 +100,239 @@ def _related(noun: Token, reading: Reading, preps: frozenset[str] = _ROLE_PREPS)
     return found
 
 
-def _make(
+def _extraction(
+    reading: Reading,
+    sent: Span,
+    arg1: Argument,
+    arg2: Argument,
+    rel: str,
+    lemma: str,
+    confidence: float,
+    role_token: Token | None = None,
+    kind: str = "role",
+) -> Extraction:
+    assert arg1.mention is not None and arg2.mention is not None
+    extra = ()
+    if role_token is not None:
+        extra = (Argument(role_token.text, role_token.idx, role_token.idx + len(role_token.text), None, "role"),)
+    return Extraction(
+        document=reading.document.id,
+        sentence=reading.sentence(sent),
+        arg1=arg1,
+        rel=rel,
+        arg2=arg2,
+        lemma=lemma,
+        extractor=NAME,
+        confidence=confidence * arg1.mention.confidence * arg2.mention.confidence,
+        kind=kind,
+        extra=extra,
+    )
+
+
+def _roles(
     reading: Reading,
     sent: Span,
     holder: Token,
-    role: str,
-    target: Token,
-    rel: str,
+    noun: Token,
+    targets: list[tuple[Token, str]],
+    rel_for: str,
     confidence: float,
-    role_token: Token,
-    preposition: str = "",
 ) -> Iterator[Extraction]:
-    sentence = reading.sentence(sent)
-    for arg1 in reading.arguments(holder):
-        for arg2 in reading.arguments(target):
-            if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
-                continue
-            yield Extraction(
-                document=reading.document.id,
-                sentence=sentence,
-                arg1=arg1,
-                rel=rel,
-                arg2=arg2,
-                lemma=f"{role} {preposition}" if preposition else role,
-                extractor=NAME,
-                confidence=confidence * arg1.mention.confidence * arg2.mention.confidence,
-                attributed_to=attribution(holder.head, reading) if holder.dep_ != "ROOT" else None,
-                kind="role",
-                extra=(Argument(role_token.text, role_token.idx, role_token.idx + len(role_token.text), None, "role"),),
-            )
+    """Extractions for a person holding the role ``noun`` towards each target."""
+    role = _role_phrase(noun, reading.ontology.lexicon.words("role"))
+    said_by = attribution(holder.head, reading) if holder.dep_ != "ROOT" else None
+    for target, preposition in targets:
+        for arg1 in reading.arguments(holder):
+            for arg2 in reading.arguments(target):
+                if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
+                    continue
+                lemma = _lemma_for(reading, role, arg2.mention, preposition)
+                if lemma is None:
+                    continue
+                rel = f"{rel_for} {noun.text} {preposition or 'of'}".strip()
+                known = role is not None
+                extraction = _extraction(
+                    reading, sent, arg1, arg2, rel, lemma, confidence if known else confidence * 0.8, noun
+                )
+                yield extraction if said_by is None else _with_attribution(extraction, said_by)
 
 
-def _titles(sent: Span, reading: Reading, roles: frozenset[str]) -> Iterator[Extraction]:
+def _with_attribution(extraction: Extraction, said_by: str) -> Extraction:
+    from dataclasses import replace
+
+    return replace(extraction, attributed_to=said_by)
+
+
+def _titles(sent: Span, reading: Reading) -> Iterator[Extraction]:
     """ "Russian President Vladimir Putin", "Apple CEO Tim Cook", "President Tayyip Erdogan in Turkey"."""
+    roles = reading.ontology.lexicon.words("role")
     for name in sent:
-        if reading.names.get(name.i) is None or reading.names[name.i].ner not in ("PERSON", "PER"):
+        mention = reading.names.get(name.i)
+        if mention is None or mention.ner not in _PERSON:
             continue
         for title in name.lefts:
-            if title.dep_ != "compound" or title.i in reading.names:
+            if title.dep_ != "compound" or title.i in reading.names or title.pos_ not in ("NOUN", "PROPN"):
                 continue
-            role = _role_phrase(title, roles)
-            if role is None:
-                continue
-            targets = _related(title, reading)
-            confidence = 0.9
-            if not targets:
+            targets = _related(title, reading, frozenset())
+            targets += [(t, "") for t in name.lefts if t.i < title.i and t.i in reading.names and t.dep_ != "compound"]
+            if targets:
+                yield from _roles(reading, sent, name, title, targets, "is", 0.9)
+            elif _role_phrase(title, roles) is not None:
                 # "President Tayyip Erdogan in Turkey": a bare title and a country attached to the name
-                targets = [
-                    (t, p)
+                around = [
+                    (t, "")
                     for t, p in _related(name, reading, frozenset({"of", "in"}))
-                    if reading.names.get(t.i) and reading.names[t.i].ner == "GPE"
+                    if _kind(reading, reading.mentions_for(t)[0]) == "country"
                 ]
-                confidence = 0.55
-            for target, prep in targets:
-                rel = f"is {title.text} of" if not prep else f"is {title.text} {prep}"
-                yield from _make(reading, sent, name, role, target, rel, confidence, title, prep)
+                yield from _roles(reading, sent, name, title, around, "is", 0.55)
 
 
-def _appositions(sent: Span, reading: Reading, roles: frozenset[str]) -> Iterator[Extraction]:
+def _appositions(sent: Span, reading: Reading) -> Iterator[Extraction]:
     """ "X, an expert on Syria" / "Soleimani, the Iranian general" / "Assad's ally, Iran"."""
     for token in sent:
         if token.dep_ != "appos":
             continue
         head = token.head
         for noun, name in ((token, head), (head, token)):
-            if noun.pos_ != "NOUN" or not reading.names.get(name.i):
+            if noun.pos_ != "NOUN" or name.i not in reading.names:
                 continue
-            role = _role_phrase(noun, roles)
-            if role is None:
-                continue
-            for target, prep in _related(noun, reading):
-                article = "the" if any(c.lower_ == "the" for c in noun.children) else "a"
-                rel = f"is {article} {noun.text} {prep}".strip() if prep else f"is {article} {noun.text} of"
-                yield from _make(reading, sent, name, role, target, rel, 0.85, noun, prep)
+            article = "the" if any(c.lower_ == "the" for c in noun.children) else "a"
+            yield from _roles(reading, sent, name, noun, _related(noun, reading), f"is {article}", 0.85)
 
 
-def _copulas(sent: Span, reading: Reading, roles: frozenset[str]) -> Iterator[Extraction]:
-    """ "Iran is Assad's ally", "X was the president of Y"."""
+def _copulas(sent: Span, reading: Reading) -> Iterator[Extraction]:
+    """ "Iran is Assad's ally", "X was acting comptroller at the American University of Beirut"."""
     for verb in sent:
         if verb.lemma_ != "be":
             continue
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and reading.mentions_for(c)]
         attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
         for subject in subjects:
             for attr in attrs:
-                role = _role_phrase(attr, roles)
-                if role is None:
+                yield from _roles(reading, sent, subject, attr, _related(attr, reading), verb.text, 0.8)
+
+
+def _affiliations(sent: Span, reading: Reading) -> Iterator[Extraction]:
+    """ "Wang Ziqiang at the Institute", "Sam Kadet of the firm of Skadden", "Marie Ferraro, 50, of Bethany"."""
+    for name in sent:
+        mention = reading.names.get(name.i)
+        if mention is None or mention.ner not in _PERSON:
+            continue
+        # the phrase may hang on the name or on an age set off after it ("X, 50, of Bethany")
+        anchors = [name, *(c for c in name.children if c.dep_ in ("appos", "amod", "npadvmod") and c.like_num)]
+        for anchor in anchors:
+            for prep in anchor.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _AFFILIATION_PREPS:
                     continue
-                for target, prep in _related(attr, reading):
-                    rel = f"{verb.text} {attr.text} {prep}".strip() if prep else f"{verb.text} {attr.text} of"
-                    yield from _make(reading, sent, subject, role, target, rel, 0.8, attr, prep)
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    target = _affiliated(pobj, reading)
+                    if target is None:
+                        continue
+                    for arg2 in reading.arguments(target):
+                        if arg2.mention is None:
+                            continue
+                        kind = _kind(reading, arg2.mention)
+                        if kind == "org":
+                            lemma = f"* {prep.lower_}"
+                        elif kind in ("city", "country") and prep.lower_ in ("of", "from"):
+                            lemma = "resident"
+                        else:
+                            continue
+                        arg1 = reading.arguments(name)[0]
+                        yield _extraction(reading, sent, arg1, arg2, f"is {prep.text}", lemma, 0.7)
+
+
+def _affiliated(pobj: Token, reading: Reading) -> Token | None:
+    """The named organisation or place a prepositional object points to, one level down at most
+    ("the corporate law firm of Skadden", "the DEM's division")."""
+    if reading.mentions_for(pobj):
+        return pobj
+    for child in pobj.children:
+        if child.dep_ == "poss" and reading.mentions_for(child):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            inner = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if inner is not None and reading.mentions_for(inner):
+                return inner
+    return None
 
 
 def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
     """Places in places and organisations' bases, from appositions, "in" phrases and modifiers."""
-    sentence = reading.sentence(sent)
+    gazetteer = reading.ontology.gazetteer
     for token in sent:
         mention = reading.names.get(token.i)
-        if mention is None or mention.ner not in _PLACE_TYPES | _ORG_TYPES:
+        if mention is None or mention.ner not in _PLACE | _ORG:
             continue
-        known = reading.ontology.gazetteer.lookup(mention.label)
-        if known is not None and known.type == "Country":
-            continue  # a state is not "in" another place ("Iran in Syria" is about its influence)
+        is_org = mention.ner in _ORG
+        own = gazetteer.lookup(mention.label)
+        own_country = own is not None and own.type == "Country"
         pairs: list[tuple[Token, str, str, float]] = []
         for child in token.children:
             other = reading.names.get(child.i)
-            if child.dep_ == "appos" and other and other.ner in ("GPE", "LOC") and mention.ner in _PLACE_TYPES:
+            if child.dep_ == "appos" and other and other.ner in ("GPE", "LOC") and not is_org and not own_country:
                 pairs.append((child, "is in", "locate in", 0.8))  # "San Francisco, California"
             elif child.dep_ == "prep" and child.lower_ in ("in", "at"):
                 for pobj in child.children:
                     inner = reading.names.get(pobj.i)
                     if pobj.dep_ == "pobj" and inner and inner.ner in ("GPE", "LOC"):
-                        lemma = "base in" if mention.ner in _ORG_TYPES else "locate in"
-                        pairs.append((pobj, f"is {child.text}", lemma, 0.7))
-            elif (
-                mention.ner in _ORG_TYPES
-                and child.dep_ in ("poss", "compound", "amod")
-                and other
-                and other.ner == "GPE"
-            ):
-                pairs.append((child, "is based in", "base in", 0.65))  # "Russia's Interfax news agency"
+                        if own_country and _kind(reading, inner) in ("country", "city"):
+                            continue  # a state is not "in" another state ("Iran in Syria" is its influence)
+                        pairs.append((pobj, f"is {child.text}", "base in" if is_org else "locate in", 0.7))
+            elif child.dep_ == "poss" and other and other.ner == "GPE" and not own_country:
+                # "Beijing's Tiananmen Square", "Russia's Interfax news agency"
+                pairs.append((child, "is in", "base in" if is_org else "locate in", 0.65))
+            elif is_org and child.dep_ in ("compound", "amod", "nmod") and other and other.ner in ("GPE", "NORP"):
+                pairs.append((child, "is based in", "base in", 0.65))  # "the U.S. Congress"
             elif child.dep_ == "amod" and child.lemma_.lower() == "base":
                 for grand in child.children:  # "a Boston-based company"
                     inner = reading.names.get(grand.i)
                     if inner and inner.ner in ("GPE", "LOC"):
                         pairs.append((grand, "is based in", "base in", 0.8))
+            elif is_org and child.dep_ == "appos" and child.pos_ == "NOUN":
+                # "Sun Hung Kai Properties, a Hong Kong construction firm"
+                for modifier in _named_modifiers(child, reading):
+                    if reading.names.get(modifier.i) and reading.names[modifier.i].ner in ("GPE", "NORP"):
+                        pairs.append((modifier, "is based in", "base in", 0.7))
         for target, rel, lemma, confidence in pairs:
+            arg1 = reading.arguments(token)[0]
             for arg2 in reading.arguments(target):
-                arg1 = reading.arguments(token)[0]
                 if arg2.mention is None or arg1.mention is None or arg1.mention.label == arg2.mention.label:
                     continue
-                yield Extraction(
-                    reading.document.id,
-                    sentence,
-                    arg1,
-                    rel,
-                    arg2,
-                    lemma,
-                    NAME,
-                    confidence * arg2.mention.confidence,
-                    kind="verb",
-                )
-    # "Syrian state news agency SANA": an organisation noun with a nationality before the name
+                yield _extraction(reading, sent, arg1, arg2, rel, lemma, confidence, kind="verb")
+    yield from _named_after_country(sent, reading)
+
+
+def _named_after_country(sent: Span, reading: Reading) -> Iterator[Extraction]:
+    """ "Syrian state news agency SANA", "the Bulgarian Socialist Party": an organisation named or described
+    by a nationality is based in that country."""
+    gazetteer = reading.ontology.gazetteer
     for token in sent:
         mention = reading.names.get(token.i)
-        if mention is None or mention.ner not in _ORG_TYPES:
+        if mention is None or mention.ner not in _ORG:
+            continue
+        first = mention.label.split()[0] if mention.label.split() else ""
+        country = gazetteer.lookup(first)
+        arg1 = reading.arguments(token)[0]
+        if country is not None and country.type == "Country" and len(mention.label.split()) > 1:
+            start = token.idx + token.text.find(first)
+            found = Mention(reading.document.id, start, start + len(first), first, country.label, "NORP", "name", 0.9)
+            arg2 = Argument(first, found.start, found.end, found)
+            yield _extraction(reading, sent, arg1, arg2, "is based in", "base in", 0.6, kind="verb")
             continue
         for child in token.lefts:
             if child.dep_ == "compound" and child.pos_ == "NOUN":
                 for modifier in child.subtree:
                     inner = reading.names.get(modifier.i)
-                    if modifier is not child and inner and inner.ner in ("NORP", "GPE"):
+                    if modifier.i != child.i and inner and inner.ner in ("NORP", "GPE"):
                         for arg2 in reading.arguments(modifier):
-                            arg1 = reading.arguments(token)[0]
                             if arg2.mention is not None:
-                                yield Extraction(
-                                    reading.document.id,
-                                    sentence,
-                                    arg1,
-                                    "is based in",
-                                    arg2,
-                                    "base in",
-                                    NAME,
-                                    0.6 * arg2.mention.confidence,
-                                )
+                                yield _extraction(reading, sent, arg1, arg2, "is based in", "base in", 0.6, kind="verb")
 
 
 def extract_roles(sent: Span, reading: Reading) -> Iterator[Extraction]:
-    roles = reading.ontology.lexicon.words("role")
-    yield from _titles(sent, reading, roles)
-    yield from _appositions(sent, reading, roles)
-    yield from _copulas(sent, reading, roles)
+    yield from _titles(sent, reading)
+    yield from _appositions(sent, reading)
+    yield from _copulas(sent, reading)
+    yield from _affiliations(sent, reading)
     yield from _places(sent, reading)

@@ -72,6 +72,20 @@ def is_small_clause(clause: Token) -> bool:
     )
 
 
+def is_lethal(verb: Token, reading: Reading) -> bool:
+    """ "shot to death", "fatally shot", "shot dead": the verb's result is a killing."""
+    cues = reading.cues
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in cues.lethal_adverbs:
+            return True
+        if child.dep_ in ("oprd", "acomp", "advmod", "prt") and child.lower_ in cues.lethal_results:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to":
+            if any(p.dep_ == "pobj" and p.lower_ in cues.lethal_results for p in child.children):
+                return True
+    return False
+
+
 def _prep_objects(head: Token) -> Iterator[tuple[Token, Token]]:
     """(preposition, object) pairs under a token, coordinated objects included."""
     for prep in head.children:
@@ -104,9 +118,10 @@ def verb_subjects(verb: Token) -> list[Token]:
     found: list[Token] = []
     for subject in own:
         if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-            found.append(_relative_antecedent(verb, subject))
-        else:
-            found.append(subject)
+            antecedent = _relative_antecedent(verb, subject)
+            # "Jack Ruby, who killed Oswald, and Jim Bakker": conjuncts after the clause are not its subject
+            return [t for t in conjuncts(antecedent) if t.i < subject.i]
+        found.append(subject)
     if not own:
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             found.append(verb.head)
@@ -284,7 +299,9 @@ def extract_svo(sent: Span, reading: Reading) -> Iterator[Extraction]:
         negated, hedged = is_negated(verb, reading), is_hedged(verb, reading)
         said_by = attribution(verb, reading)
         time = time_of(verb)
-        base_lemma = " ".join(w for w in (verb.lemma_.lower(), particle(verb)) if w)
+        base_lemma = (
+            "kill" if is_lethal(verb, reading) else " ".join(w for w in (verb.lemma_.lower(), particle(verb)) if w)
+        )
         pairs = [(subject, slot, " ".join((base_lemma, *slot.words))) for slot in slots for subject in subjects]
         reciprocal = _reciprocal_lemma(verb, reading)
         if reciprocal and not any(slot.words == ("with",) for slot in slots):

@@ -41,6 +41,11 @@ class Cues:
     person_nouns: frozenset[str] = frozenset()
     benefactive_verbs: frozenset[str] = frozenset()
     facility_nouns: frozenset[str] = frozenset()
+    patient_possessor: frozenset[str] = frozenset()
+    alleged_by: frozenset[str] = frozenset()
+    found_by: frozenset[str] = frozenset()
+    lethal_adverbs: frozenset[str] = frozenset()
+    lethal_results: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
 
 
@@ -64,6 +69,11 @@ _LISTS = (
     ("person_nouns", "coreference", "person_nouns"),
     ("benefactive_verbs", "nominal", "benefactive_verbs"),
     ("facility_nouns", "classes", "facility_nouns"),
+    ("patient_possessor", "nominal", "patient_possessor"),
+    ("alleged_by", "nominal", "alleged_by"),
+    ("found_by", "nominal", "found_by"),
+    ("lethal_adverbs", "results", "lethal_adverbs"),
+    ("lethal_results", "results", "lethal_results"),
     ("event_nouns", "classes", "event_nouns"),
 )
 

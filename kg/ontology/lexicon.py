@@ -20,9 +20,10 @@ from pathlib import Path
 from kg.errors import OntologyError
 from kg.ontology.tables import read_tsv
 
-__all__ = ["KINDS", "Lexicon", "LexiconEntry", "load_lexicon"]
+__all__ = ["KINDS", "NOTHING", "Lexicon", "LexiconEntry", "load_lexicon"]
 
 KINDS = ("verb", "noun", "role")
+NOTHING = "-"  # a lexicon row that blocks back-off: these words relate nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +56,11 @@ class Lexicon:
         if entry is not None:
             return entry
         if kind == "role" and len(words) > 1:
-            # "expert at X": the preposition's own row ("* at": affiliation) before the role's ("expert")
-            return self.entries.get((kind, f"* {words[-1]}")) or self.entries.get((kind, " ".join(words[:-1])))
+            # "president of X" is the role itself; "expert at X" is the preposition's own row ("* at":
+            # an affiliation) before the role's ("expert").
+            bare = self.entries.get((kind, " ".join(words[:-1])))
+            wildcard = self.entries.get((kind, f"* {words[-1]}"))
+            return (bare or wildcard) if words[-1] == "of" else (wildcard or bare)
         if len(words) < 3:
             return None
         for keep in range(len(words) - 2, 0, -1):
@@ -81,7 +85,7 @@ def load_lexicon(paths: Iterable[Path] = (), relations: Iterable[str] | None = N
             if direction not in ("forward", "inverse"):
                 raise OntologyError(f"{path}:{number}: direction {direction!r} is not forward or inverse")
             relation = row["relation"]
-            if known is not None and relation not in known:
+            if known is not None and relation not in known and relation != NOTHING:
                 raise OntologyError(f"{path}:{number}: relation {relation} is not declared in the ontology")
             lemma = " ".join(row["lemma"].lower().split())
             lexicon.add(LexiconEntry(kind, lemma, relation, direction == "inverse"))

@@ -29,6 +29,8 @@ from kg.ids import statement_id
 from kg.model import Entity, Evidence, Extraction, Mention, Relation, Triple
 from kg.ontology import Ontology
 from kg.ontology.entities import EntityResolver
+from kg.ontology.lexicon import NOTHING
+from kg.ontology.vocabulary import Vocabulary
 
 __all__ = ["Normalised", "Settings", "normalise"]
 
@@ -74,7 +76,7 @@ class _Draft:
 def _relation_for(extraction: Extraction, ontology: Ontology) -> tuple[Relation, bool] | None:
     """(relation, inverse) from the lexicon, or None when it has no entry."""
     entry = ontology.lexicon.lookup(extraction.kind, extraction.lemma)
-    if entry is None:
+    if entry is None or entry.relation == NOTHING:
         return None
     info = ontology.vocabulary.relation(entry.relation)
     return Relation(info.id, info.label), entry.inverse
@@ -156,8 +158,8 @@ def normalise(readings: Iterable[DocumentReading], ontology: Ontology, settings:
             info = vocab.relations.get(relation.id)
             domain = info.domain if info else "Actor"  # the subject of an unknown verb still acts
             range_ = info.range if info else None
-            s_key = _as_actor(resolver, s_key, domain, subject, vocab)
-            o_key = _as_actor(resolver, o_key, range_, obj, vocab)
+            s_key = _as_actor(resolver, s_key, domain, subject, vocab, acting=True)
+            o_key = _as_actor(resolver, o_key, range_, obj, vocab, acting=False)
             if s_key == o_key:
                 drop("both ends are the same entity")
                 continue
@@ -217,16 +219,17 @@ def normalise(readings: Iterable[DocumentReading], ontology: Ontology, settings:
     return Normalised(tuple(sorted(triples, key=lambda t: t.id)), tuple(sorted(mentioned, key=lambda e: e.id)), dropped)
 
 
-def _as_actor(resolver: EntityResolver, key: str, slot: str | None, mention: Mention, vocab: object) -> str:
-    """A capital or government metonym standing in an actor slot is read as the state it stands for."""
-    from kg.ontology.vocabulary import Vocabulary
-
-    assert isinstance(vocab, Vocabulary)
-    if slot is None or (vocab.is_a(resolver.type_of(key), "Place") and vocab.is_a("Place", slot)):
-        return key
-    if not vocab.is_a("Actor", slot) and slot != "Actor":
-        return key
-    if resolver.type_of(key) != "City" and resolver.type_of(key) != "Government":
+def _as_actor(
+    resolver: EntityResolver, key: str, slot: str | None, mention: Mention, vocab: Vocabulary, *, acting: bool
+) -> str:
+    """A place or metonym read as the state it stands for: a capital wherever an actor is needed ("Moscow
+    intervened", "retaliate against Washington"), a government seat only when it acts ("the Kremlin said");
+    someone who "works at the Pentagon" works at the Pentagon."""
+    kind = resolver.type_of(key)
+    if slot is None or vocab.is_a(kind, slot):
+        if not (acting and kind == "Government"):
+            return key
+    if kind not in ("City", "Government") or not vocab.is_a("Country", slot or "Actor"):
         return key
     target = resolver.stands_for(key)
     if target is None:
