@@ -112,7 +112,7 @@ def _extraction(
     kind: str = "role",
 ) -> Extraction:
     assert arg1.mention is not None and arg2.mention is not None
-    extra = ()
+    extra: tuple[Argument, ...] = ()
     if role_token is not None:
         extra = (Argument(role_token.text, role_token.idx, role_token.idx + len(role_token.text), None, "role"),)
     return Extraction(

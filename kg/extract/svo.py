@@ -80,9 +80,12 @@ def is_lethal(verb: Token, reading: Reading) -> bool:
             return True
         if child.dep_ in ("oprd", "acomp", "advmod", "prt") and child.lower_ in cues.lethal_results:
             return True
-        if child.dep_ == "prep" and child.lower_ == "to":
-            if any(p.dep_ == "pobj" and p.lower_ in cues.lethal_results for p in child.children):
-                return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "to"
+            and any(p.dep_ == "pobj" and p.lower_ in cues.lethal_results for p in child.children)
+        ):
+            return True
     return False
 
 

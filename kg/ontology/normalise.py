@@ -226,9 +226,8 @@ def _as_actor(
     intervened", "retaliate against Washington"), a government seat only when it acts ("the Kremlin said");
     someone who "works at the Pentagon" works at the Pentagon."""
     kind = resolver.type_of(key)
-    if slot is None or vocab.is_a(kind, slot):
-        if not (acting and kind == "Government"):
-            return key
+    if (slot is None or vocab.is_a(kind, slot)) and not (acting and kind == "Government"):
+        return key
     if kind not in ("City", "Government") or not vocab.is_a("Country", slot or "Actor"):
         return key
     target = resolver.stands_for(key)
