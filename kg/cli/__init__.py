@@ -20,6 +20,7 @@ __all__ = ["COMMANDS", "main"]
 COMMANDS: dict[str, str] = {
     "build": "kg.cli.build",
     "export": "kg.cli.export",
+    "query": "kg.cli.query",
     "eval": "kg.cli.evaluate",
 }
 

@@ -27,6 +27,7 @@ outputs in --out DIR:
   extractions.jsonl  the surface extractions before normalisation
   entities.jsonl     entities with every mention and the rule that merged it
   documents.jsonl    document metadata
+  graph.lbug         an embedded Cypher store: kg query DIR "MATCH ..." (--no-embedded: skip it)
 
 A bad input is reported on one line and skipped; the exit status is 1 only when nothing could be read
 (or, with --strict, when anything was skipped).
@@ -61,6 +62,12 @@ def add_parser(sub: Any) -> None:
         help="progress bar on stderr (default: when stderr is a terminal)",
     )
     p.add_argument("--quiet", "-q", action="store_true", help="no summary")
+    p.add_argument(
+        "--no-embedded", dest="embedded", action="store_false", help="do not write the embedded Cypher store"
+    )
+    p.add_argument(
+        "--neo4j", metavar="URI", help="also export to this Neo4j server (credentials: NEO4J_USER, NEO4J_PASSWORD)"
+    )
     add_nlp_options(p)
 
 
@@ -104,5 +111,13 @@ def run(args: argparse.Namespace) -> int:
         f"kg build: {stats['documents']} document(s) read, {len(skipped)} skipped, {stats['sentences']} sentences, "
         f"{stats['entities']} entities, {stats['triples']} triples in {stats['seconds']:.1f} s",
     )
+    if args.embedded:
+        from kg.cli.stores import embedded_step
+
+        written = [*written, *embedded_step(graph, args.out, args.ontology, lambda m: _say(args, m))]
     _say(args, "  wrote " + ", ".join(str(p) for p in written))
+    if args.neo4j:
+        from kg.cli.stores import neo4j_step
+
+        _say(args, "  " + neo4j_step(graph, args.neo4j, args.ontology))
     return 1 if args.strict and skipped else 0

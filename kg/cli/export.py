@@ -11,7 +11,9 @@ from typing import Any
 
 __all__ = ["TARGETS", "add_parser", "run"]
 
-TARGETS: dict[str, str] = {}
+TARGETS: dict[str, str] = {
+    "neo4j": "kg.cli.export_neo4j",
+}
 
 
 def add_parser(sub: Any) -> None:

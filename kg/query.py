@@ -1,0 +1,215 @@
+"""Cypher against the graph: the embedded store ``graph.lbug`` (no server) or a Neo4j server, same results.
+
+Both stores hold :mod:`kg.export.cypher`'s model. The two dialects differ in a few places; the example
+queries (:data:`EXAMPLES`) keep to what both understand, and :func:`to_embedded` translates the one
+difference users hit first: ``type(r)`` (Neo4j) becomes ``label(r)`` (LadybugDB). Other differences are
+not translated: an entity's class is ``e.type`` in both (Neo4j also has the label, ``(:Person)``); list
+indexes start at 1 in LadybugDB and 0 in Neo4j; LadybugDB has no list comprehensions (``UNWIND`` works
+in both).
+
+>>> to_embedded("MATCH ()-[r]->() RETURN type(r), 'type(r)' AS s")
+"MATCH ()-[r]->() RETURN label(r), 'type(r)' AS s"
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import DatabaseError, QueryError
+
+if TYPE_CHECKING:
+    from kg.export.neo4j import Neo4jSettings
+
+__all__ = ["EXAMPLES", "Example", "QueryResult", "find_store", "query_embedded", "query_neo4j", "to_embedded"]
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    title: str
+    query: str
+
+
+# The README's queries: each runs unchanged on both stores (the parity tests check they return the same rows).
+EXAMPLES: dict[str, Example] = {
+    "supports": Example(
+        "Who supports whom (not negated), with the number of articles",
+        "MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity)\n"
+        "WHERE NOT r.negated\n"
+        "RETURN a.name AS supporter, b.name AS supported, size(r.documents) AS articles\n"
+        "ORDER BY supporter, supported",
+    ),
+    "person": Example(
+        "Everything about one person, with the evidence sentences",
+        "MATCH (p:Entity {name: 'Ingrid Halvorsen'})-[r]-(other:Entity)\n"
+        "UNWIND r.evidence_sentences AS sentence\n"
+        "RETURN r.predicate AS relation, other.name AS other, r.negated AS negated, sentence\n"
+        "ORDER BY relation, other, sentence",
+    ),
+    "two-hops": Example(
+        "Two-hop paths between two entities",
+        "MATCH (a:Entity {name: 'Norway'})-[r1]-(m:Entity)-[r2]-(b:Entity {name: 'Daniel Mwangi'})\n"
+        "RETURN a.name AS start, r1.predicate AS first, m.name AS via, r2.predicate AS second, b.name AS end\n"
+        "ORDER BY via, first, second",
+    ),
+    "articles": Example(
+        "The articles behind an edge: which articles say Norway supports Kenya",
+        "MATCH (:Entity {name: 'Norway'})-[r:SUPPORTS]->(:Entity {name: 'Kenya'})\n"
+        "MATCH (d:Document) WHERE d.id IN r.documents\n"
+        "RETURN d.id AS document, d.title AS title, d.url AS url\n"
+        "ORDER BY document",
+    ),
+    "relation-counts": Example(
+        "Counts by relation type",
+        "MATCH (:Entity)-[r]->(:Entity)\nRETURN type(r) AS relation, count(*) AS edges\nORDER BY edges DESC, relation",
+    ),
+    "mentions": Example(
+        "The entities an article mentions most",
+        "MATCH (d:Document)-[m:MENTIONS]->(e:Entity)\n"
+        "RETURN d.title AS article, e.name AS entity, e.type AS class, m.count AS mentions\n"
+        "ORDER BY mentions DESC, entity LIMIT 10",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    """Column names and rows of plain Python values (nodes and relationships as property dicts)."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+
+
+# -- dialect -------------------------------------------------------------------------------------------
+
+# Strings, quoted names and comments pass through untouched; only code outside them is rewritten.
+_LEXEME = re.compile(
+    r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`|//[^\n]*|/\*.*?\*/|(?P<type>(?<![\w.$])type(?=\s*\())""",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def to_embedded(query: str) -> str:
+    """Neo4j's ``type(r)`` as LadybugDB's ``label(r)``, leaving strings and comments alone."""
+    return _LEXEME.sub(lambda m: "label" if m.group("type") else m.group(0), query)
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return " ".join(text.splitlines()[0].split()) if text else type(error).__name__
+
+
+# -- values --------------------------------------------------------------------------------------------
+
+
+def _embedded_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "_NODES" in value and "_RELS" in value:
+            return {
+                "nodes": [_embedded_value(n) for n in value["_NODES"]],
+                "relationships": [_embedded_value(r) for r in value["_RELS"]],
+            }
+        if "_LABEL" in value and "_ID" in value:
+            key = "_type" if "_SRC" in value else "_labels"
+            label = value["_LABEL"] if key == "_type" else [value["_LABEL"]]
+            # Every column of the table is there; Neo4j leaves unset properties out, and so do we.
+            props = {k: _embedded_value(v) for k, v in value.items() if not k.startswith("_") and v is not None}
+            return {key: label, **dict(sorted(props.items()))}
+        return {k: _embedded_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_embedded_value(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)
+
+
+def _neo4j_value(value: Any) -> Any:
+    import neo4j.graph as ng
+
+    if isinstance(value, ng.Node):
+        return {"_labels": sorted(value.labels), **dict(sorted((k, _neo4j_value(v)) for k, v in value.items()))}
+    if isinstance(value, ng.Relationship):
+        return {"_type": value.type, **dict(sorted((k, _neo4j_value(v)) for k, v in value.items()))}
+    if isinstance(value, ng.Path):
+        return {
+            "nodes": [_neo4j_value(n) for n in value.nodes],
+            "relationships": [_neo4j_value(r) for r in value.relationships],
+        }
+    if isinstance(value, dict):
+        return {k: _neo4j_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_neo4j_value(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)  # dates, points, durations: their ISO text
+
+
+# -- running -------------------------------------------------------------------------------------------
+
+
+def find_store(path: str | Path) -> Path:
+    """The ``graph.lbug`` of a ``kg build --out`` folder, or the file itself."""
+    from kg.export.embedded import FILENAME
+
+    path = Path(path)
+    store = path / FILENAME if path.is_dir() else path
+    if not store.is_file():
+        hint = "run `kg build ... --out DIR` first" if path.is_dir() or not path.exists() else "not a graph.lbug file"
+        raise QueryError(f"{store}: no embedded graph store here ({hint})")
+    return store
+
+
+def query_embedded(path: str | Path, query: str, parameters: dict[str, Any] | None = None) -> QueryResult:
+    """Run ``query`` (translated by :func:`to_embedded`) read-only on the store at ``path``."""
+    try:
+        import ladybug
+    except ImportError:
+        raise QueryError("the embedded store needs LadybugDB: pip install 'kg[embedded]'") from None
+
+    store = find_store(path)
+    try:
+        database = ladybug.Database(str(store), read_only=True)
+    except RuntimeError as error:
+        raise QueryError(f"{store}: cannot open the embedded store ({_one_line(error)})") from None
+    try:
+        connection = ladybug.Connection(database)
+        try:
+            result = connection.execute(to_embedded(query), parameters or {})
+            if isinstance(result, list):  # several statements: the last one's rows
+                result = result[-1]
+            columns = list(result.get_column_names())
+            rows = []
+            while result.has_next():
+                rows.append([_embedded_value(v) for v in result.get_next()])
+            return QueryResult(columns, rows)
+        except RuntimeError as error:
+            raise QueryError(_one_line(error)) from None
+        finally:
+            connection.close()
+    finally:
+        database.close()
+
+
+def query_neo4j(settings: Neo4jSettings, query: str, parameters: dict[str, Any] | None = None) -> QueryResult:
+    """Run ``query`` in a read transaction on the server ``settings`` names."""
+    import neo4j
+    import neo4j.exceptions as ne
+
+    from kg.export.neo4j import connect, describe_error
+
+    def read(tx: neo4j.ManagedTransaction) -> QueryResult:
+        result = tx.run(query, parameters or {})
+        columns = list(result.keys())
+        return QueryResult(columns, [[_neo4j_value(v) for v in record.values()] for record in result])
+
+    with connect(settings) as driver:
+        try:
+            with driver.session(database=settings.database, default_access_mode=neo4j.READ_ACCESS) as session:
+                return session.execute_read(read)
+        except ne.ClientError as error:
+            # The statement's fault (syntax, types, writing in a read query), not the server's.
+            raise QueryError(" ".join((error.message or str(error)).splitlines()[0].split())) from None
+        except (ne.Neo4jError, ne.DriverError, OSError) as error:
+            raise DatabaseError(describe_error(error, settings)) from None
