@@ -187,12 +187,31 @@ def _titles(sent: Span, reading: Reading) -> Iterator[Extraction]:
                 yield from _roles(reading, sent, name, title, around, "is", 0.55)
 
 
+def _loose_apposition(name: Token, reading: Reading) -> Token | None:
+    """Find the noun a name is set off from by a comma, as in "Kennedy's assassin, Lee Harvey Oswald, who":
+    it is in apposition with it, even when the parser attached it elsewhere."""
+    doc = name.doc
+    if name.dep_ in ("appos", "conj") or name.i < 2 or doc[name.i - 1].text != ",":
+        return None
+    head = doc[name.i - 2]
+    while head.head.i < name.i and head.head.i != head.i and head.pos_ != "NOUN" and head.dep_ in ("pobj", "prep"):
+        head = head.head
+    if head.pos_ != "NOUN" or head.i in reading.names or head.head.i == name.i:
+        return None
+    return head
+
+
 def _appositions(sent: Span, reading: Reading) -> Iterator[Extraction]:
-    """ "X, an expert on Syria" / "Soleimani, the Iranian general" / "Assad's ally, Iran"."""
+    """Roles in appositions: "X, an expert on Syria" / "Soleimani, the Iranian general" / "Assad's ally, Iran"."""
+    pairs: list[tuple[Token, Token]] = []
     for token in sent:
-        if token.dep_ != "appos":
-            continue
-        head = token.head
+        if token.dep_ == "appos":
+            pairs.append((token, token.head))
+        elif token.i in reading.names and reading.names[token.i].ner in _PERSON:
+            loose = _loose_apposition(token, reading)
+            if loose is not None:
+                pairs.append((loose, token))
+    for token, head in pairs:
         for noun, name in ((token, head), (head, token)):
             if noun.pos_ != "NOUN" or name.i not in reading.names:
                 continue
@@ -300,7 +319,40 @@ def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
                 if arg2.mention is None or arg1.mention is None or arg1.mention.label == arg2.mention.label:
                     continue
                 yield _extraction(reading, sent, arg1, arg2, rel, lemma, confidence, kind="verb")
+    yield from _adjacent_places(sent, reading)
     yield from _named_after_country(sent, reading)
+
+
+def _adjacent_places(sent: Span, reading: Reading) -> Iterator[Extraction]:
+    """Places written right before a larger one lie in it: "DAYTON, Ohio", "West Palm Beach, Fla., lawyer",
+    "Kassala in eastern Sudan" (after a comma, or "in" and its modifiers), however the parser attached
+    them. Lists ("Tokyo, Kyoto and Osaka") and states next to states are not."""
+    doc = sent.doc
+    for token in sent:
+        first = reading.names.get(token.i)
+        if first is None or first.ner not in _PLACE | _ORG or token.i + 2 >= sent.end:
+            continue
+        link = doc[token.i + 1]
+        if link.text != "," and link.lower_ != "in":
+            continue
+        k = token.i + 2
+        while k < sent.end and k not in reading.names and doc[k].pos_ in ("ADJ", "DET") and doc[k].head.i > k:
+            k += 1
+        second = reading.names.get(k)
+        if second is None or second.ner not in ("GPE", "LOC") or k >= sent.end:
+            continue
+        if doc[k].i in {t.i for t in token.conjuncts} or any(
+            doc[j].lower_ in ("and", "or") for j in range(k + 1, min(k + 3, sent.end))
+        ):
+            continue  # a list of places, not a place in a place
+        inner, outer = _kind(reading, first), _kind(reading, second)
+        if inner == "country" and outer in ("country", "city"):
+            continue
+        arg1, arg2 = reading.arguments(token)[0], reading.arguments(doc[k])[0]
+        if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
+            continue
+        lemma = "base in" if first.ner in _ORG else "locate in"
+        yield _extraction(reading, sent, arg1, arg2, f"is {link.text}", lemma, 0.7, kind="verb")
 
 
 def _named_after_country(sent: Span, reading: Reading) -> Iterator[Extraction]:

@@ -96,6 +96,15 @@ def load_cues(paths: Iterable[Path] = ()) -> Cues:
     light: dict[str, set[str]] = {}
     for path in [ontology_file("cues.toml"), *paths]:
         data = _read(path)
+        known = {(table, key) for _, table, key in _LISTS}
+        for table, values in data.items():
+            if table in ("version", "light_verbs"):
+                continue
+            if not isinstance(values, dict):
+                raise OntologyError(f"{path}: {table} must be a [table] of word lists")
+            for key in values:
+                if (table, key) not in known:
+                    raise OntologyError(f"{path}: unknown cue list [{table}] {key} (known: see ontology/cues.toml)")
         for name, table, key in _LISTS:
             values = data.get(table, {}).get(key, [])
             if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
