@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from kg.extract.clauses import attribution
 from kg.extract.reading import Reading
 from kg.extract.spans import conjuncts
+from kg.extract.svo import verb_subjects
 from kg.model import Argument, Extraction, Mention
 
 if TYPE_CHECKING:
@@ -96,7 +97,10 @@ def _related(noun: Token, reading: Reading, preps: frozenset[str] = _ROLE_PREPS)
         if child.dep_ == "prep" and child.lower_ in preps:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    found.extend((t, child.lower_) for t in conjuncts(pobj) if reading.mentions_for(t))
+                    for t in conjuncts(pobj):
+                        target = _affiliated(t, reading)
+                        if target is not None:
+                            found.append((target, child.lower_))
     return found
 
 
@@ -211,6 +215,8 @@ def _appositions(sent: Span, reading: Reading) -> Iterator[Extraction]:
             loose = _loose_apposition(token, reading)
             if loose is not None:
                 pairs.append((loose, token))
+    # "X, vice and columnist for AP", "Y, leader of A and vice-president of B": each coordinated noun
+    pairs += [(c, head) for token, head in list(pairs) for c in token.conjuncts if c.pos_ == "NOUN"]
     for token, head in pairs:
         for noun, name in ((token, head), (head, token)):
             if noun.pos_ != "NOUN" or name.i not in reading.names:
@@ -224,7 +230,7 @@ def _copulas(sent: Span, reading: Reading) -> Iterator[Extraction]:
     for verb in sent:
         if verb.lemma_ != "be":
             continue
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and reading.mentions_for(c)]
+        subjects = [c for c in verb_subjects(verb) if reading.mentions_for(c)]
         attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
         for subject in subjects:
             for attr in attrs:
@@ -321,6 +327,7 @@ def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
                 yield _extraction(reading, sent, arg1, arg2, rel, lemma, confidence, kind="verb")
     yield from _adjacent_places(sent, reading)
     yield from _named_after_country(sent, reading)
+    yield from _owned(sent, reading)
 
 
 def _adjacent_places(sent: Span, reading: Reading) -> Iterator[Extraction]:
@@ -355,6 +362,20 @@ def _adjacent_places(sent: Span, reading: Reading) -> Iterator[Extraction]:
         yield _extraction(reading, sent, arg1, arg2, f"is {link.text}", lemma, 0.7, kind="verb")
 
 
+def _owned(sent: Span, reading: Reading) -> Iterator[Extraction]:
+    """A person's organisation is one they belong to: "Hernandez Galicia's Mexican Oil Workers Union"."""
+    for token in sent:
+        mention = reading.names.get(token.i)
+        if mention is None or mention.ner not in _ORG:
+            continue
+        for child in token.children:
+            owner = reading.names.get(child.i)
+            if child.dep_ == "poss" and owner is not None and owner.ner in _PERSON:
+                arg1, arg2 = reading.arguments(child)[0], reading.arguments(token)[0]
+                if arg1.mention is not None and arg2.mention is not None:
+                    yield _extraction(reading, sent, arg1, arg2, "'s", "* of", 0.6)
+
+
 def _named_after_country(sent: Span, reading: Reading) -> Iterator[Extraction]:
     """ "Syrian state news agency SANA", "the Bulgarian Socialist Party": an organisation named or described
     by a nationality is based in that country."""
@@ -363,10 +384,22 @@ def _named_after_country(sent: Span, reading: Reading) -> Iterator[Extraction]:
         mention = reading.names.get(token.i)
         if mention is None or mention.ner not in _ORG:
             continue
-        first = mention.label.split()[0] if mention.label.split() else ""
-        country = gazetteer.lookup(first)
         arg1 = reading.arguments(token)[0]
-        if country is not None and country.type == "Country" and len(mention.label.split()) > 1:
+        words = mention.label.split()
+        # "the American University of Beirut", "Bank of America": the place after "of" in the name
+        if "of" in words[1:-1]:
+            place_text = " ".join(words[words.index("of") + 1 :])
+            place = gazetteer.lookup(place_text)
+            if place is not None and place.type in ("Country", "City"):
+                start = token.idx + token.text.rfind(place_text)
+                found = Mention(reading.document.id, start, start + len(place_text), place_text, place.label,
+                                "GPE", "name", 0.9)
+                arg2 = Argument(place_text, found.start, found.end, found)
+                yield _extraction(reading, sent, arg1, arg2, "is based in", "base in", 0.7, kind="verb")
+                continue
+        first = words[0] if words else ""
+        country = gazetteer.lookup(first)
+        if country is not None and country.type == "Country" and len(words) > 1:
             start = token.idx + token.text.find(first)
             found = Mention(reading.document.id, start, start + len(first), first, country.label, "NORP", "name", 0.9)
             arg2 = Argument(first, found.start, found.end, found)
