@@ -39,6 +39,13 @@ def prepare(doc: Doc) -> Doc:
     return doc
 
 
+def has_age(token: Token) -> bool:
+    """A name followed by an age between commas is a person's, whatever the NER said: "Marie Ferraro, 50,"."""
+    return any(
+        c.dep_ in ("appos", "amod", "npadvmod") and c.text.isdigit() and 0 < int(c.text) < 120 for c in token.rights
+    )
+
+
 def clean_label(text: str) -> str:
     """A mention's text as a name: no leading article, no possessive, single spaces."""
     words = text.replace("’", "'").split()
@@ -70,7 +77,8 @@ class Reading:
         self.names: dict[int, Mention] = {}
         for token in doc:
             if token.ent_type_ in ENTITY_LABELS and token.ent_iob_ == "B":
-                self.names[token.i] = self.mention(token, clean_label(token.text), token.ent_type_, "ner")
+                ner = "PERSON" if has_age(token) else token.ent_type_
+                self.names[token.i] = self.mention(token, clean_label(token.text), ner, "ner")
         # token index -> what a pronoun, description or surname stands for
         self.coref: dict[int, tuple[Mention, ...]] = resolve(self)
 

@@ -67,9 +67,19 @@ def _kind(reading: Reading, mention: Mention) -> str:
 def _lemma_for(reading: Reading, role: str | None, target: Mention, preposition: str) -> str | None:
     """The lexicon key for a role and its target: the role's own, or for a role noun the lexicon does not
     know, what its target makes it: an affiliation, a citizenship, a residence."""
-    if role is not None:
-        return f"{role} {preposition}" if preposition else role
     kind = _kind(reading, target)
+    if role is not None:
+        lemma = f"{role} {preposition}" if preposition else role
+        entry = reading.ontology.lexicon.lookup("role", lemma)
+        vocab = reading.ontology.vocabulary
+        if (
+            kind == "city"
+            and entry is not None
+            and entry.relation in vocab.relations
+            and not vocab.is_a("City", vocab.relation(entry.relation).range)
+        ):
+            return "resident"  # "the New York attorney" works in New York, not for it
+        return lemma
     if kind == "org":
         return f"* {preposition or 'of'}"
     if kind == "country" and preposition in ("", "from"):
@@ -178,7 +188,7 @@ def _titles(sent: Span, reading: Reading) -> Iterator[Extraction]:
             if title.dep_ != "compound" or title.i in reading.names or title.pos_ not in ("NOUN", "PROPN"):
                 continue
             targets = _related(title, reading, frozenset())
-            targets += [(t, "") for t in name.lefts if t.i < title.i and t.i in reading.names and t.dep_ != "compound"]
+            targets += [(t, "") for t in name.lefts if t.i < title.i and t.i in reading.names]
             if targets:
                 yield from _roles(reading, sent, name, title, targets, "is", 0.9)
             elif _role_phrase(title, roles) is not None:
@@ -219,7 +229,11 @@ def _appositions(sent: Span, reading: Reading) -> Iterator[Extraction]:
     pairs += [(c, head) for token, head in list(pairs) for c in token.conjuncts if c.pos_ == "NOUN"]
     for token, head in pairs:
         for noun, name in ((token, head), (head, token)):
-            if noun.pos_ != "NOUN" or name.i not in reading.names:
+            if name.i not in reading.names or name.i == noun.i:
+                continue
+            # "Derwinski, a Republican from Chicago": a nationality or party can be the appositive noun
+            described = noun.i in reading.names and reading.names[noun.i].ner == "NORP"
+            if noun.pos_ != "NOUN" and not described:
                 continue
             article = "the" if any(c.lower_ == "the" for c in noun.children) else "a"
             yield from _roles(reading, sent, name, noun, _related(noun, reading), f"is {article}", 0.85)
