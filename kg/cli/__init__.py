@@ -22,6 +22,8 @@ COMMANDS: dict[str, str] = {
     "export": "kg.cli.export",
     "query": "kg.cli.query",
     "eval": "kg.cli.evaluate",
+    "validate": "kg.cli.validate",
+    "sparql": "kg.cli.sparql",
 }
 
 DESCRIPTION = """\

@@ -27,6 +27,8 @@ outputs in --out DIR:
   extractions.jsonl  the surface extractions before normalisation
   entities.jsonl     entities with every mention and the rule that merged it
   documents.jsonl    document metadata
+  graph.ttl          RDF with provenance: kg validate DIR, kg sparql DIR "SELECT ..." (--rdf-format: .nt, .nq,
+                     .jsonld; --no-rdf: skip it)
   graph.lbug         an embedded Cypher store: kg query DIR "MATCH ..." (--no-embedded: skip it)
 
 A bad input is reported on one line and skipped; the exit status is 1 only when nothing could be read
@@ -62,6 +64,13 @@ def add_parser(sub: Any) -> None:
         help="progress bar on stderr (default: when stderr is a terminal)",
     )
     p.add_argument("--quiet", "-q", action="store_true", help="no summary")
+    p.add_argument("--no-rdf", dest="rdf", action="store_false", help="do not write the RDF graph")
+    p.add_argument(
+        "--rdf-format",
+        default="turtle",
+        choices=("turtle", "nt", "nquads", "json-ld"),
+        help="RDF syntax of graph.* (default: turtle)",
+    )
     p.add_argument(
         "--no-embedded", dest="embedded", action="store_false", help="do not write the embedded Cypher store"
     )
@@ -111,6 +120,13 @@ def run(args: argparse.Namespace) -> int:
         f"kg build: {stats['documents']} document(s) read, {len(skipped)} skipped, {stats['sentences']} sentences, "
         f"{stats['entities']} entities, {stats['triples']} triples in {stats['seconds']:.1f} s",
     )
+    if args.rdf:
+        from kg.export.rdf import rdf_format
+
+        rdf_path = args.out / f"graph{rdf_format(args.rdf_format).extension}"
+        count = get_writer("rdf")(graph, rdf_path, format=args.rdf_format)
+        written = [*written, rdf_path]
+        _say(args, f"  RDF: {count} triples in {rdf_path.name}")
     if args.embedded:
         from kg.cli.stores import embedded_step
 

@@ -13,6 +13,7 @@ __all__ = ["TARGETS", "add_parser", "run"]
 
 TARGETS: dict[str, str] = {
     "neo4j": "kg.cli.export_neo4j",
+    "rdf": "kg.cli.export_rdf",
 }
 
 

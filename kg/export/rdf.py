@@ -1,0 +1,371 @@
+"""RDF: the graph as Turtle, JSON-LD, N-Triples or N-Quads, with the provenance of every fact.
+
+What is written (prefixes in :func:`kg.export.rdf_terms.prefixes`; base ``https://w3id.org/kg-news/id/``)::
+
+    entity:putin-993338  a kg:Person ; rdfs:label "Vladimir Putin" ; skos:altLabel "Putin" ;
+        dcterms:identifier "putin-993338" ;
+        kg:supports entity:assad-639934 .                  # the fact itself, for simple SPARQL
+
+    statement:st-0972aa5e8a4eacaa  a kg:Statement ;         # the same fact, described (rdf:Statement
+        rdf:subject entity:putin-993338 ; rdf:predicate kg:supports ; rdf:object entity:assad-639934 ;
+        kg:confidence "0.9"^^xsd:decimal ; kg:negated false ; kg:hedged false ;
+        kg:evidence evidence:ev-1a2b... .                  #  reification: kg:Statement is a subclass)
+
+    evidence:ev-1a2b...  a kg:Evidence ; prov:wasDerivedFrom doc:conll04-dev-5178 ;
+        kg:sentence "..." ; kg:start 0 ; kg:end 71 ; kg:subjectText ... ; kg:extractor "kg.svo.v1" .
+
+    doc:conll04-dev-5178  a kg:Article, schema:NewsArticle ; dcterms:identifier "conll04-dev-5178" ;
+        dcterms:title ... ; dcterms:date "2024-03-01"^^xsd:date ; schema:url "..."^^xsd:anyURI .
+
+Choices, and why:
+
+- Statements use standard reification (``rdf:subject/predicate/object`` on a ``kg:Statement`` node), not
+  RDF-star: every parser and triple store reads it, and rdflib 7 cannot round-trip quoted triples.
+- A negated fact is never asserted as a plain triple; it exists only as a statement with ``kg:negated true``.
+- N-Quads: the default graph holds the entities, the plain (non-negated) assertions and the article
+  descriptions; each article's graph, named by the article's IRI, holds the statements it supports with the
+  evidence read from it. A fact read in two articles is described in both graphs (same statement IRI), each
+  with its own evidence. A statement without evidence stays in the default graph. Turtle, N-Triples and
+  JSON-LD hold the same triples in one graph.
+- Every IRI is built from an id percent-encoded as one path segment, so no text can break out of it.
+- Entity mentions and surface extractions stay in ``entities.jsonl`` and ``extractions.jsonl``.
+
+>>> from kg.model import Entity, Relation, Triple
+>>> a, b = Entity("a", "Alice", "Person"), Entity("b", "Bob", "Person")
+>>> rdf = generate_rdf(KnowledgeGraph(triples=(Triple("st-1", a, Relation("kg:supports", "supports"), b, 0.9),)))
+>>> (Iris().entity("a"), Iris().relation("kg:supports"), Iris().entity("b")) in rdf
+True
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, overload
+
+from kg.errors import OutputError
+from kg.export.files import PathOrFile, open_output
+from kg.export.rdf_stream import Quad, write_ntriples, write_turtle
+from kg.export.rdf_terms import DEFAULT_BASE_IRI, STANDARD_PREFIXES, Iris, date_literal, decimal_literal
+from kg.graph import KnowledgeGraph
+
+if TYPE_CHECKING:
+    import rdflib
+    from rdflib.term import Node, URIRef
+
+    from kg.model import Document, Entity, Evidence, Triple
+
+__all__ = [
+    "DEFAULT_BASE_IRI",
+    "FORMATS",
+    "RdfFormat",
+    "generate_rdf",
+    "iter_quads",
+    "load_rdf",
+    "rdf_format",
+    "read_rdf",
+    "write_rdf",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class RdfFormat:
+    name: str
+    extension: str
+    rdflib: str  # rdflib's name for the parser
+    graphs: bool  # holds named graphs
+
+
+FORMATS: dict[str, RdfFormat] = {
+    "turtle": RdfFormat("turtle", ".ttl", "turtle", False),
+    "nt": RdfFormat("nt", ".nt", "nt", False),
+    "nquads": RdfFormat("nquads", ".nq", "nquads", True),
+    "json-ld": RdfFormat("json-ld", ".jsonld", "json-ld", False),
+}
+_ALIASES = {
+    "ttl": "turtle",
+    "ntriples": "nt",
+    "n-triples": "nt",
+    "nq": "nquads",
+    "n-quads": "nquads",
+    "jsonld": "json-ld",
+}
+_BY_EXTENSION = {f.extension: f for f in FORMATS.values()} | {".json": FORMATS["json-ld"]}
+
+
+def rdf_format(name: str) -> RdfFormat:
+    """A format by name or common alias (``ttl``, ``jsonld``, ``nq``...)."""
+    key = name.lower()
+    found = FORMATS.get(_ALIASES.get(key, key))
+    if found is None:
+        raise OutputError(f"unknown RDF format {name!r} (known: {', '.join(FORMATS)})")
+    return found
+
+
+_KG_TERMS = (
+    *("Statement", "Evidence", "Article", "evidence", "confidence", "negated", "hedged", "attributedTo"),
+    *("time", "place", "surface", "flag", "sentence", "start", "end", "extractor", "origin"),
+    *(
+        "subjectText",
+        "subjectStart",
+        "subjectEnd",
+        "subjectRule",
+        "objectText",
+        "objectStart",
+        "objectEnd",
+        "objectRule",
+    ),
+)
+
+
+class _Terms:
+    """The vocabulary terms, built once per export."""
+
+    def __init__(self, iris: Iris) -> None:
+        v = iris.vocab
+        self.type, self.subject, self.predicate, self.object = (
+            v("rdf", n) for n in ("type", "subject", "predicate", "object")
+        )
+        self.label, self.alt_label, self.note = v("rdfs", "label"), v("skos", "altLabel"), v("skos", "note")
+        self.identifier, self.title, self.source = (v("dcterms", n) for n in ("identifier", "title", "source"))
+        self.date, self.creator = v("dcterms", "date"), v("dcterms", "creator")
+        self.url, self.news_article = v("schema", "url"), v("schema", "NewsArticle")
+        self.derived_from = v("prov", "wasDerivedFrom")
+        self.any_uri = v("xsd", "anyURI")
+        self.kg = {name: v("kg", name) for name in _KG_TERMS}
+
+
+def _entities(graph: KnowledgeGraph) -> list[Entity]:
+    # Triple endpoints missing from graph.entities (a hand-made graph) are still described.
+    found = {e.id: e for e in graph.entities}
+    for t in graph.triples:
+        found.setdefault(t.subject.id, t.subject)
+        found.setdefault(t.object.id, t.object)
+    return [found[k] for k in sorted(found)]
+
+
+def _entity(e: Entity, asserted: list[Triple], iris: Iris, v: _Terms) -> Iterator[tuple[Node, Node, Node]]:
+    from rdflib import Literal
+
+    s = iris.entity(e.id)
+    yield s, v.type, iris.entity_class(e.type)
+    yield s, v.label, Literal(e.label)
+    for alias in dict.fromkeys(e.aliases):
+        yield s, v.alt_label, Literal(alias)
+    if e.note:
+        yield s, v.note, Literal(e.note)
+    yield s, v.identifier, Literal(e.id)
+    for t in asserted:
+        yield s, iris.relation(t.predicate.id), iris.entity(t.object.id)
+
+
+def _article(doc_id: str, doc: Document | None, iris: Iris, v: _Terms) -> Iterator[tuple[Node, Node, Node]]:
+    from rdflib import Literal
+
+    d = iris.document(doc_id)
+    yield d, v.type, v.kg["Article"]
+    yield d, v.type, v.news_article
+    yield d, v.identifier, Literal(doc_id)
+    if doc is None:
+        return
+    if doc.title:
+        yield d, v.title, Literal(doc.title)
+    if doc.source:
+        yield d, v.source, Literal(doc.source)
+    if doc.published:
+        yield d, v.date, date_literal(doc.published)
+    if doc.url:
+        # A literal, not an IRI: a URL from a page may hold anything, and a literal keeps it exactly.
+        yield d, v.url, Literal(doc.url, datatype=v.any_uri)
+    if doc.author:
+        yield d, v.creator, Literal(doc.author)
+    if doc.origin:
+        yield d, v.kg["origin"], Literal(doc.origin)
+
+
+def _statement(t: Triple, st: URIRef, iris: Iris, v: _Terms) -> Iterator[tuple[Node, Node, Node]]:
+    from rdflib import Literal
+
+    k = v.kg
+    yield st, v.type, k["Statement"]
+    yield st, v.identifier, Literal(t.id)
+    yield st, v.subject, iris.entity(t.subject.id)
+    yield st, v.predicate, iris.relation(t.predicate.id)
+    yield st, v.object, iris.entity(t.object.id)
+    yield st, k["confidence"], decimal_literal(t.confidence)
+    yield st, k["negated"], Literal(bool(t.negated))
+    yield st, k["hedged"], Literal(bool(t.hedged))
+    if t.attributed_to:
+        yield st, k["attributedTo"], Literal(t.attributed_to)
+    for value in dict.fromkeys(t.time):
+        yield st, k["time"], Literal(value)
+    for value in dict.fromkeys(t.place):
+        yield st, k["place"], Literal(value)
+    if t.predicate.surface:
+        yield st, k["surface"], Literal(t.predicate.surface)
+    for flag in dict.fromkeys(t.flags):
+        yield st, k["flag"], Literal(flag)
+
+
+def _evidence(e: Evidence, node: URIRef, iris: Iris, v: _Terms) -> Iterator[tuple[Node, Node, Node]]:
+    from rdflib import Literal
+
+    k = v.kg
+    yield node, v.type, k["Evidence"]
+    yield node, v.derived_from, iris.document(e.document)
+    yield node, k["sentence"], Literal(e.sentence)
+    yield node, k["start"], Literal(int(e.start))
+    yield node, k["end"], Literal(int(e.end))
+    yield node, k["subjectText"], Literal(e.subject_text)
+    yield node, k["subjectStart"], Literal(int(e.subject_start))
+    yield node, k["subjectEnd"], Literal(int(e.subject_end))
+    yield node, k["subjectRule"], Literal(e.subject_rule)
+    yield node, k["objectText"], Literal(e.object_text)
+    yield node, k["objectStart"], Literal(int(e.object_start))
+    yield node, k["objectEnd"], Literal(int(e.object_end))
+    yield node, k["objectRule"], Literal(e.object_rule)
+    yield node, k["extractor"], Literal(e.extractor)
+    yield node, k["confidence"], decimal_literal(e.confidence)
+    yield node, k["hedged"], Literal(bool(e.hedged))
+    for key, value in (("attributedTo", e.attributed_to), ("time", e.time), ("place", e.place)):
+        if value:
+            yield node, k[key], Literal(value)
+
+
+def iter_quads(
+    graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI, *, named_graphs: bool = False
+) -> Iterator[Quad]:
+    """Every RDF triple of the export, grouped by subject, with its graph (None: the default graph).
+
+    Without ``named_graphs`` every graph member is None and each statement is described once.
+    """
+    iris = Iris(base_iri)
+    v = _Terms(iris)
+    triples = sorted(graph.triples, key=lambda t: t.id)
+    asserted: dict[str, list[Triple]] = defaultdict(list)
+    for t in triples:
+        if not t.negated:
+            asserted[t.subject.id].append(t)
+    for e in _entities(graph):
+        mine = sorted(asserted.get(e.id, ()), key=lambda t: (t.predicate.id, t.object.id))
+        for s, p, o in _entity(e, mine, iris, v):
+            yield s, p, o, None
+    documents = {d.id: d for d in graph.documents}
+    cited = {ev.document for t in triples for ev in t.evidence}
+    for doc_id in sorted(documents.keys() | cited):
+        for s, p, o in _article(doc_id, documents.get(doc_id), iris, v):
+            yield s, p, o, None
+    for t in triples:
+        st = iris.statement(t.id)
+        by_graph: dict[URIRef | None, dict[URIRef, Evidence]] = {}
+        for ev in t.evidence:
+            g = iris.document(ev.document) if named_graphs else None
+            by_graph.setdefault(g, {}).setdefault(iris.evidence(t.id, ev), ev)
+        for g, evidence in by_graph.items() or [(None, {})]:
+            for s, p, o in _statement(t, st, iris, v):
+                yield s, p, o, g
+            for node in evidence:
+                yield st, v.kg["evidence"], node, g
+            for node, ev in evidence.items():
+                for s, p, o in _evidence(ev, node, iris, v):
+                    yield s, p, o, g
+
+
+def _bind(target: rdflib.Graph, base_iri: str) -> None:
+    for name, namespace in Iris(base_iri).prefixes.items():
+        target.bind(name, namespace, override=True, replace=True)
+
+
+@overload
+def generate_rdf(graph: KnowledgeGraph, base_iri: str = ..., *, named_graphs: Literal[False] = ...) -> rdflib.Graph: ...
+@overload
+def generate_rdf(graph: KnowledgeGraph, base_iri: str = ..., *, named_graphs: Literal[True]) -> rdflib.Dataset: ...
+def generate_rdf(
+    graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI, *, named_graphs: bool = False
+) -> rdflib.Graph | rdflib.Dataset:
+    """The export as an rdflib Graph, or a Dataset with one named graph per article (``named_graphs``)."""
+    import rdflib
+    from rdflib import URIRef
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    if named_graphs:
+        dataset = rdflib.Dataset()
+        _bind(dataset, base_iri)
+        dataset.addN(
+            (s, p, o, dataset.graph(g if isinstance(g, URIRef) else DATASET_DEFAULT_GRAPH_ID))
+            for s, p, o, g in iter_quads(graph, base_iri, named_graphs=True)
+        )
+        return dataset
+    result = rdflib.Graph(bind_namespaces="none")
+    _bind(result, base_iri)
+    for s, p, o, _ in iter_quads(graph, base_iri):
+        result.add((s, p, o))
+    return result
+
+
+def write_rdf(
+    graph: KnowledgeGraph, target: PathOrFile, format: str = "turtle", base_iri: str = DEFAULT_BASE_IRI
+) -> int:
+    """Write the export to a path (atomically) or an open text file; returns how many triples (quads) it wrote.
+
+    Turtle, N-Triples and N-Quads stream (constant memory); JSON-LD goes through rdflib's serializer.
+    """
+    fmt = rdf_format(format)
+    iris = Iris(base_iri)  # checks the base before anything is opened
+    with open_output(target) as handle:
+        if fmt.name == "json-ld":
+            rdf = generate_rdf(graph, base_iri)
+            handle.write(rdf.serialize(format="json-ld", context=dict(iris.prefixes), auto_compact=True))
+            handle.write("\n")
+            return len(rdf)
+        if fmt.name == "turtle":
+            return write_turtle(iter_quads(graph, base_iri), handle, iris.prefixes)
+        return write_ntriples(iter_quads(graph, base_iri, named_graphs=fmt.graphs), handle, graphs=fmt.graphs)
+
+
+def read_rdf(path: str | Path, format: str | None = None) -> rdflib.Dataset:
+    """Parse an RDF file (format from its extension unless given) into a Dataset whose default graph is the union."""
+    import rdflib
+
+    path = Path(path)
+    fmt = rdf_format(format) if format else _BY_EXTENSION.get(path.suffix.lower())
+    if fmt is None:
+        raise OutputError(f"{path}: cannot tell the RDF format from the extension (use .ttl, .nt, .nq or .jsonld)")
+    dataset = rdflib.Dataset(default_union=True)
+    for name, namespace in STANDARD_PREFIXES.items():
+        dataset.bind(name, namespace, override=True, replace=True)
+    try:
+        dataset.parse(path, format=fmt.rdflib)
+    except FileNotFoundError:
+        raise OutputError(f"{path}: not found") from None
+    except (SyntaxError, ValueError, rdflib.exceptions.ParserError) as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise OutputError(f"{path}: not valid {fmt.name}: {first}") from None
+    return dataset
+
+
+def load_rdf(folder: str | Path, base_iri: str = DEFAULT_BASE_IRI) -> tuple[rdflib.Dataset, str]:
+    """The RDF of an output folder (or an RDF file), and where it came from.
+
+    Reads the folder's ``graph.ttl`` (or ``.nt``, ``.nq``, ``.jsonld``) unless it is older than
+    ``triples.jsonl``; otherwise regenerates the Turtle-shaped graph from the JSONL files.
+    """
+    import rdflib
+
+    import kg
+
+    folder = Path(folder)
+    if folder.is_file():
+        return read_rdf(folder), str(folder)
+    triples = folder / "triples.jsonl"
+    written = triples.stat().st_mtime if triples.exists() else None
+    for fmt in FORMATS.values():
+        path = folder / f"graph{fmt.extension}"
+        if path.exists() and (written is None or path.stat().st_mtime >= written):
+            return read_rdf(path, fmt.name), str(path)
+    dataset = rdflib.Dataset(default_union=True)
+    _bind(dataset, base_iri)
+    dataset.addN((s, p, o, dataset.default_graph) for s, p, o, _ in iter_quads(kg.load(folder), base_iri))
+    return dataset, f"{triples} (regenerated)"
