@@ -187,7 +187,7 @@ def _titles(sent: Span, reading: Reading) -> Iterator[Extraction]:
         for title in name.lefts:
             if title.dep_ != "compound" or title.i in reading.names or title.pos_ not in ("NOUN", "PROPN"):
                 continue
-            targets = _related(title, reading, frozenset())
+            targets = _related(title, reading, frozenset({"of"}))
             targets += [(t, "") for t in name.lefts if t.i < title.i and t.i in reading.names]
             if targets:
                 yield from _roles(reading, sent, name, title, targets, "is", 0.9)
@@ -215,6 +215,13 @@ def _loose_apposition(name: Token, reading: Reading) -> Token | None:
     return head
 
 
+def _one_of(token: Token) -> list[Token]:
+    """The noun in "one of the strategists", "among the founders"."""
+    if token.lower_ not in ("one", "some", "many", "among", "each") :
+        return []
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
 def _appositions(sent: Span, reading: Reading) -> Iterator[Extraction]:
     """Roles in appositions: "X, an expert on Syria" / "Soleimani, the Iranian general" / "Assad's ally, Iran"."""
     pairs: list[tuple[Token, Token]] = []
@@ -225,6 +232,8 @@ def _appositions(sent: Span, reading: Reading) -> Iterator[Extraction]:
             loose = _loose_apposition(token, reading)
             if loose is not None:
                 pairs.append((loose, token))
+    # "X, one of the top strategists in Israel": X is one of them
+    pairs += [(inner, head) for token, head in list(pairs) for inner in _one_of(token)]
     # "X, vice and columnist for AP", "Y, leader of A and vice-president of B": each coordinated noun
     pairs += [(c, head) for token, head in list(pairs) for c in token.conjuncts if c.pos_ == "NOUN"]
     for token, head in pairs:
@@ -249,6 +258,15 @@ def _copulas(sent: Span, reading: Reading) -> Iterator[Extraction]:
         for subject in subjects:
             for attr in attrs:
                 yield from _roles(reading, sent, subject, attr, _related(attr, reading), verb.text, 0.8)
+    for verb in sent:
+        # "made Emile Jonassaint provisional president of Haiti", "named X chairman": the object is the role
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and reading.mentions_for(c)]
+        predicates = [
+            c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.pos_ == "NOUN" and c.i > verb.i
+        ]
+        for obj in objects:
+            for noun in predicates:
+                yield from _roles(reading, sent, obj, noun, _related(noun, reading), f"{verb.text}", 0.7)
 
 
 def _affiliations(sent: Span, reading: Reading) -> Iterator[Extraction]:
@@ -342,6 +360,7 @@ def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
     yield from _adjacent_places(sent, reading)
     yield from _named_after_country(sent, reading)
     yield from _owned(sent, reading)
+    yield from _homes(sent, reading)
 
 
 def _adjacent_places(sent: Span, reading: Reading) -> Iterator[Extraction]:
@@ -374,6 +393,35 @@ def _adjacent_places(sent: Span, reading: Reading) -> Iterator[Extraction]:
             continue
         lemma = "base in" if first.ner in _ORG else "locate in"
         yield _extraction(reading, sent, arg1, arg2, f"is {link.text}", lemma, 0.7, kind="verb")
+
+
+def _homes(sent: Span, reading: Reading) -> Iterator[Extraction]:
+    """Where someone is from: "their hometown of Grants", "Sohn's New Jersey home", "in his native South
+    Carolina", "Beaumont, Texas, Richardson's hometown"."""
+    home_nouns = reading.cues.home_nouns
+    for token in sent:
+        if token.lower_ not in home_nouns and token.lemma_.lower() not in home_nouns:
+            continue
+        places: list[Token] = []
+        owner_of = token
+        if token.pos_ == "ADJ":  # "his native South Carolina": the place is the noun it modifies
+            owner_of = token.head
+            places.append(token.head)
+        else:
+            places += _named_modifiers(token, reading)
+            places += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                       if g.dep_ == "pobj"]
+            if token.dep_ == "appos":
+                places.append(token.head)
+        owners = [c for c in owner_of.children if c.dep_ == "poss"]
+        for owner in owners:
+            for place in places:
+                for arg1 in reading.arguments(owner):
+                    for arg2 in reading.arguments(place):
+                        if arg1.mention is None or arg2.mention is None or arg1.mention.ner not in _PERSON:
+                            continue
+                        if _kind(reading, arg2.mention) in ("city", "country") or arg2.mention.ner in ("GPE", "LOC"):
+                            yield _extraction(reading, sent, arg1, arg2, f"'s {token.text} is", "resident", 0.7)
 
 
 def _owned(sent: Span, reading: Reading) -> Iterator[Extraction]:

@@ -113,6 +113,21 @@ def _relative_antecedent(verb: Token, pronoun: Token) -> Token:
     return head
 
 
+def _reduced_relative(verb: Token) -> Token | None:
+    """The noun a participle set off by a comma describes: "John Harvey Adamson, convicted of murdering
+    Don Bolles" (the parser often hangs the participle on the main verb instead)."""
+    if verb.tag_ not in ("VBN", "VBG") or verb.dep_ not in ("advcl", "acl") or any(
+        c.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") for c in verb.children
+    ):
+        return None
+    start = verb.left_edge.i
+    doc = verb.doc
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    before = doc[start - 2]
+    return before if before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") else None
+
+
 def verb_subjects(verb: Token) -> list[Token]:
     """Subjects, looking through relative clauses ("Turkey, which has sent"), coordination ("arrived and
     met"), control ("is due to hold"), purpose and participle clauses ("sent forces to beat back") and
@@ -132,6 +147,8 @@ def verb_subjects(verb: Token) -> list[Token]:
             governor = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if governor is not None:
                 found.extend(verb_subjects(governor))
+        elif (reduced := _reduced_relative(verb)) is not None:
+            found.append(reduced)
         elif verb.dep_ in _CLAUSE_SUBJECT_DEPS and verb.head.i != verb.i:
             governor = verb.head
             while governor.dep_ in ("acomp", "xcomp", "advcl") and not any(
