@@ -336,6 +336,11 @@ def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
                         if own_country and _kind(reading, inner) in ("country", "city"):
                             continue  # a state is not "in" another state ("Iran in Syria" is its influence)
                         pairs.append((pobj, f"is {child.text}", "base in" if is_org else "locate in", 0.7))
+            elif child.dep_ == "appos" and child.pos_ == "NOUN" and not is_org:
+                # "Leninakan, Armenia's second-largest city": the place noun says where it lies
+                for outer, _ in _related(child, reading, frozenset({"in", "of"})):
+                    if reading.names.get(outer.i) and reading.names[outer.i].ner in ("GPE", "LOC"):
+                        pairs.append((outer, "is in", "locate in", 0.7))
             elif child.dep_ == "poss" and other and other.ner == "GPE" and not own_country:
                 # "Beijing's Tiananmen Square", "Russia's Interfax news agency"
                 pairs.append((child, "is in", "base in" if is_org else "locate in", 0.65))
@@ -352,15 +357,26 @@ def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
                     if reading.names.get(modifier.i) and reading.names[modifier.i].ner in ("GPE", "NORP"):
                         pairs.append((modifier, "is based in", "base in", 0.7))
         for target, rel, lemma, confidence in pairs:
-            arg1 = reading.arguments(token)[0]
-            for arg2 in reading.arguments(target):
-                if arg2.mention is None or arg1.mention is None or arg1.mention.label == arg2.mention.label:
-                    continue
-                yield _extraction(reading, sent, arg1, arg2, rel, lemma, confidence, kind="verb")
+            # "Brazoria, Fort Bend and Galveston in southeast Texas": the phrase holds for every conjunct
+            holders = [token] if rel == "is based in" or "," in rel else [token, *token.conjuncts]
+            for holder in holders:
+                yield from _place_pair(reading, sent, holder, target, rel, lemma, confidence)
     yield from _adjacent_places(sent, reading)
     yield from _named_after_country(sent, reading)
     yield from _owned(sent, reading)
     yield from _homes(sent, reading)
+
+
+def _place_pair(
+    reading: Reading, sent: Span, token: Token, target: Token, rel: str, lemma: str, confidence: float
+) -> Iterator[Extraction]:
+    if token.i not in reading.names or reading.names[token.i].ner not in _PLACE | _ORG:
+        return
+    arg1 = reading.arguments(token)[0]
+    for arg2 in reading.arguments(target):
+        if arg2.mention is None or arg1.mention is None or arg1.mention.label == arg2.mention.label:
+            continue
+        yield _extraction(reading, sent, arg1, arg2, rel, lemma, confidence, kind="verb")
 
 
 def _adjacent_places(sent: Span, reading: Reading) -> Iterator[Extraction]:
@@ -375,16 +391,24 @@ def _adjacent_places(sent: Span, reading: Reading) -> Iterator[Extraction]:
         link = doc[token.i + 1]
         if link.text != "," and link.lower_ != "in":
             continue
-        k = token.i + 2
-        while k < sent.end and k not in reading.names and doc[k].pos_ in ("ADJ", "DET") and doc[k].head.i > k:
-            k += 1
-        second = reading.names.get(k)
-        if second is None or second.ner not in ("GPE", "LOC") or k >= sent.end:
+        # the larger place may carry modifiers first ("in eastern Sudan", ", south-east Algeria")
+        k = next(
+            (
+                k
+                for k in range(token.i + 2, min(token.i + 6, sent.end))
+                if k in reading.names and all(doc[j] in doc[k].subtree for j in range(token.i + 2, k))
+            ),
+            None,
+        )
+        second = reading.names.get(k) if k is not None else None
+        if k is None or second is None or second.ner not in ("GPE", "LOC"):
             continue
-        if doc[k].i in {t.i for t in token.conjuncts} or any(
+        coordinated = doc[k].i in {t.i for t in token.conjuncts}
+        with_and = any(c.dep_ == "cc" for t in (token, *token.conjuncts) for c in t.children) or any(
             doc[j].lower_ in ("and", "or") for j in range(k + 1, min(k + 3, sent.end))
-        ):
-            continue  # a list of places, not a place in a place
+        )
+        if coordinated and with_and or (not coordinated and with_and and link.text == ","):
+            continue  # a list of places ("Tokyo, Kyoto and Osaka"), not a place in a place
         inner, outer = _kind(reading, first), _kind(reading, second)
         if inner == "country" and outer in ("country", "city"):
             continue
