@@ -64,10 +64,23 @@ def _kind(reading: Reading, mention: Mention) -> str:
     return ""
 
 
-def _lemma_for(reading: Reading, role: str | None, target: Mention, preposition: str) -> str | None:
+_AGENTIVE = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "eer", "ee", "ive", "ary", "ess", "smith", "wright")
+
+
+def _agentive(noun: str) -> bool:
+    """Whether a noun the lexicon does not know names a person by what they do ("columnist", "economist",
+    "businessman", "comptroller"), as English agent suffixes say; "victim" or "subject" do not."""
+    return noun.lower().endswith(_AGENTIVE) and len(noun) > 4
+
+
+def _lemma_for(
+    reading: Reading, role: str | None, target: Mention, preposition: str, noun_text: str = ""
+) -> str | None:
     """The lexicon key for a role and its target: the role's own, or for a role noun the lexicon does not
     know, what its target makes it: an affiliation, a citizenship, a residence."""
     kind = _kind(reading, target)
+    if role is None and kind == "org" and not _agentive(noun_text):
+        return None  # "the victim of an FBI conspiracy" does not work for the FBI
     if role is not None:
         lemma = f"{role} {preposition}" if preposition else role
         entry = reading.ontology.lexicon.lookup("role", lemma)
@@ -160,7 +173,7 @@ def _roles(
             for arg2 in reading.arguments(target):
                 if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
                     continue
-                lemma = _lemma_for(reading, role, arg2.mention, preposition)
+                lemma = _lemma_for(reading, role, arg2.mention, preposition, noun.lemma_)
                 if lemma is None:
                     continue
                 rel = f"{rel_for} {noun.text} {preposition or 'of'}".strip()
@@ -357,8 +370,14 @@ def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
                     if reading.names.get(modifier.i) and reading.names[modifier.i].ner in ("GPE", "NORP"):
                         pairs.append((modifier, "is based in", "base in", 0.7))
         for target, rel, lemma, confidence in pairs:
-            # "Brazoria, Fort Bend and Galveston in southeast Texas": the phrase holds for every conjunct
-            holders = [token] if rel == "is based in" or "," in rel else [token, *token.conjuncts]
+            # "Brazoria, Fort Bend and Galveston in southeast Texas": a phrase after the last conjunct holds
+            # for every conjunct that has none of its own
+            shared = rel in ("is in", "is at") and lemma == "locate in" and all(c.i < token.i for c in token.conjuncts)
+            holders = [token]
+            if shared and target.head.head.i == token.i:
+                holders += [
+                    c for c in token.conjuncts if not any(g.dep_ == "prep" and g.lower_ in ("in", "at") for g in c.children)
+                ]
             for holder in holders:
                 yield from _place_pair(reading, sent, holder, target, rel, lemma, confidence)
     yield from _adjacent_places(sent, reading)
@@ -403,6 +422,8 @@ def _adjacent_places(sent: Span, reading: Reading) -> Iterator[Extraction]:
         second = reading.names.get(k) if k is not None else None
         if k is None or second is None or second.ner not in ("GPE", "LOC"):
             continue
+        if any(c.dep_ == "prep" and c.lower_ == "in" for c in doc[k].children):
+            continue  # "A in B, C in D": C is the next item of a list, not where A lies
         coordinated = doc[k].i in {t.i for t in token.conjuncts}
         with_and = any(c.dep_ == "cc" for t in (token, *token.conjuncts) for c in t.children) or any(
             doc[j].lower_ in ("and", "or") for j in range(k + 1, min(k + 3, sent.end))
