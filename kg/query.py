@@ -5,7 +5,8 @@ queries (:data:`EXAMPLES`) keep to what both understand, and :func:`to_embedded`
 difference users hit first: ``type(r)`` (Neo4j) becomes ``label(r)`` (LadybugDB). Other differences are
 not translated: an entity's class is ``e.type`` in both (Neo4j also has the label, ``(:Person)``); list
 indexes start at 1 in LadybugDB and 0 in Neo4j; LadybugDB has no list comprehensions (``UNWIND`` works
-in both).
+in both); in LadybugDB ``ORDER BY x`` means the variable ``x`` even when a ``RETURN ... AS x`` alias has the
+same name (give aliases their own names).
 
 >>> to_embedded("MATCH ()-[r]->() RETURN type(r), 'type(r)' AS s")
 "MATCH ()-[r]->() RETURN label(r), 'type(r)' AS s"
@@ -43,15 +44,15 @@ EXAMPLES: dict[str, Example] = {
     ),
     "person": Example(
         "Everything about one person, with the evidence sentences",
-        "MATCH (p:Entity {name: 'Ingrid Halvorsen'})-[r]-(other:Entity)\n"
+        "MATCH (p:Entity {name: 'Ingrid Halvorsen'})-[r]-(o:Entity)\n"
         "UNWIND r.evidence_sentences AS sentence\n"
-        "RETURN r.predicate AS relation, other.name AS other, r.negated AS negated, sentence\n"
+        "RETURN r.predicate AS relation, o.name AS other, r.negated AS negated, sentence\n"
         "ORDER BY relation, other, sentence",
     ),
     "two-hops": Example(
         "Two-hop paths between two entities",
         "MATCH (a:Entity {name: 'Norway'})-[r1]-(m:Entity)-[r2]-(b:Entity {name: 'Daniel Mwangi'})\n"
-        "RETURN a.name AS start, r1.predicate AS first, m.name AS via, r2.predicate AS second, b.name AS end\n"
+        "RETURN a.name AS origin, r1.predicate AS first, m.name AS via, r2.predicate AS second, b.name AS destination\n"
         "ORDER BY via, first, second",
     ),
     "articles": Example(
@@ -69,7 +70,7 @@ EXAMPLES: dict[str, Example] = {
         "The entities an article mentions most",
         "MATCH (d:Document)-[m:MENTIONS]->(e:Entity)\n"
         "RETURN d.title AS article, e.name AS entity, e.type AS class, m.count AS mentions\n"
-        "ORDER BY mentions DESC, entity LIMIT 10",
+        "ORDER BY mentions DESC, entity, article LIMIT 10",
     ),
 }
 
@@ -94,6 +95,21 @@ _LEXEME = re.compile(
 def to_embedded(query: str) -> str:
     """Neo4j's ``type(r)`` as LadybugDB's ``label(r)``, leaving strings and comments alone."""
     return _LEXEME.sub(lambda m: "label" if m.group("type") else m.group(0), query)
+
+
+# LadybugDB names an unaliased label(r) column after its plan: LABEL(r._ID,[,,ACCUSES,,...]).
+_LABEL_COLUMN = re.compile(r"^LABEL\((\w+)\._ID,\[.*\]\)$", re.DOTALL)
+_TYPE_CALL = re.compile(r"\btype\s*\(\s*(\w+)\s*\)", re.IGNORECASE)
+
+
+def _column_name(column: str, query: str) -> str:
+    """The name Neo4j gives an unaliased ``type(r)`` column; other unaliased expressions keep LadybugDB's."""
+    match = _LABEL_COLUMN.match(column)
+    if not match:
+        return column
+    variable = match.group(1)
+    typed = {m.group(1) for m in _TYPE_CALL.finditer(query)}
+    return f"type({variable})" if variable in typed else f"label({variable})"
 
 
 def _one_line(error: BaseException) -> str:
@@ -179,7 +195,7 @@ def query_embedded(path: str | Path, query: str, parameters: dict[str, Any] | No
             result = connection.execute(to_embedded(query), parameters or {})
             if isinstance(result, list):  # several statements: the last one's rows
                 result = result[-1]
-            columns = list(result.get_column_names())
+            columns = [_column_name(c, query) for c in result.get_column_names()]
             rows = []
             while result.has_next():
                 rows.append([_embedded_value(v) for v in result.get_next()])

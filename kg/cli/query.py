@@ -33,8 +33,10 @@ the model (the same in both stores):
 dialects (Neo4j vs the embedded LadybugDB):
   type(r) is translated to LadybugDB's label(r) when the query runs on the embedded store; nothing else is.
   Write queries in the common subset: filter classes with {type: 'Person'} (only Neo4j also has the
-  :Person label), use UNWIND rather than list comprehensions, and avoid list indexes (LadybugDB counts
-  from 1, Neo4j from 0). Whole nodes and relationships print as their properties.
+  :Person label), use UNWIND rather than list comprehensions, avoid list indexes (LadybugDB counts
+  from 1, Neo4j from 0), and give RETURN aliases names no variable has (in LadybugDB, ORDER BY x means
+  the variable x), and name every RETURN expression with AS (LadybugDB names unaliased expressions
+  its own way: COUNT_STAR() for count(*)). Whole nodes and relationships print as their properties.
 
 examples (kg query DIR --examples prints them all):
   kg query out/sample "MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity) RETURN a.name, b.name"

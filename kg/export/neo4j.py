@@ -16,7 +16,9 @@ The official driver is needed: ``pip install 'kg[neo4j]'``.
 from __future__ import annotations
 
 import os
+import re
 import time
+import urllib.parse
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -94,8 +96,9 @@ def describe_error(error: BaseException, settings: Neo4jSettings) -> str:
         return f"Neo4j at {settings.uri} refused user {settings.user!r}: wrong user name or password"
     if isinstance(error, ne.ServiceUnavailable):
         reason = " ".join(str(error).split())
-        if "refused" in reason.lower():
-            reason = "connection refused"
+        errno = re.search(r"reason \[Errno -?\d+\] ([^)]*)\)", reason)
+        if errno:
+            reason = errno.group(1).lower()
         return f"cannot reach Neo4j at {settings.uri} ({reason}); is the server running?"
     if isinstance(error, ne.Neo4jError):
         code = error.code or ""
@@ -118,6 +121,10 @@ def connect(settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
     scheme = settings.uri.partition("://")[0]
     if "://" not in settings.uri or scheme not in SCHEMES:
         raise DatabaseError(f"{settings.uri!r} is not a Neo4j URI (expected {', '.join(s + '://' for s in SCHEMES)})")
+    try:
+        urllib.parse.urlsplit(settings.uri).port  # noqa: B018 - raises on a port out of range
+    except ValueError as error:
+        raise DatabaseError(f"{settings.uri!r}: {error}") from None
     if settings.password is None:
         raise DatabaseError("no Neo4j password given: pass --password or set NEO4J_PASSWORD")
     try:
