@@ -132,6 +132,10 @@ def run_sparql(data: rdflib.Graph, text: str, base_iri: str = DEFAULT_BASE_IRI) 
         raise QueryError(f"SPARQL: {str(error).strip().splitlines()[0] if str(error).strip() else error}") from None
 
 
+_CELL_ESCAPES = {ord("\\"): "\\\\", ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
+_CELL_ESCAPES.update({c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F, 0x85, 0x2028, 0x2029] if c not in _CELL_ESCAPES})
+
+
 def _cell(node: Node | None, names: rdflib.Graph | None) -> str:
     """A table cell (``names`` given: IRIs as prefixed names, one line) or a CSV field (as it is)."""
     import rdflib
@@ -142,8 +146,8 @@ def _cell(node: Node | None, names: rdflib.Graph | None) -> str:
         return str(node)
     if isinstance(node, rdflib.URIRef):
         return str(names.namespace_manager.normalizeUri(node))
-    # One row a line: a sentence's own line breaks are shown as \n.
-    return str(node).replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
+    # One row a line: line breaks and other control characters in a sentence are shown escaped (\n, \u2028).
+    return str(node).translate(_CELL_ESCAPES)
 
 
 def format_result(result: Result, fmt: str = "table", names: rdflib.Graph | None = None) -> str:

@@ -34,7 +34,8 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 # ECHAR for the characters that must be escaped, UCHAR for every other control character.
 _ESCAPES: dict[int, str] = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
-_ESCAPES.update({c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F] if c not in _ESCAPES})
+# Unicode line and paragraph separators too: legal raw, but str.splitlines() and some editors break lines there.
+_ESCAPES.update({c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F, 0x85, 0x2028, 0x2029] if c not in _ESCAPES})
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 # Literals Turtle can write bare (`42`, `0.9`, `true`) when their lexical form is already the bare syntax.
