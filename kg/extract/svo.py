@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 __all__ = ["NAME", "extract_svo"]
 
 NAME = "kg.svo.v1"
+# Linking verbs: their complement describes the subject ("It was a notable influence on X"). Open IE reads
+# them; the lexicon relates them to nothing, and kg.role.v1 reads the roles they state.
+LINKING = frozenset({"be", "become", "remain", "seem", "appear", "stay", "prove"})
 _QUANTITY = frozenset({"much", "most", "part", "parts", "all", "some", "many", "half", "area", "areas", "swath"})
 _CLAUSE_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj"})
 
@@ -188,6 +191,8 @@ def _slots(verb: Token, reading: Reading) -> Iterator[Slot]:
         # Two direct objects is a misparse ("met Assad ..., the leader's second trip"): keep the named one.
         objects = [o for o in objects if reading.mentions_for(o)]
     for child in verb.children:
+        if child.dep_ in ("attr", "acomp", "oprd") and verb.lemma_.lower() in LINKING:
+            yield Slot(child, (), "")
         if is_small_clause(child):
             # "helped Assad win back": the small clause's subject is the verb's object.
             for sub in child.children:
@@ -200,7 +205,9 @@ def _slots(verb: Token, reading: Reading) -> Iterator[Slot]:
             # "hold talks with Erdogan", "sent forces into Syria", "delivered greetings to X".
             named = obj.i in reading.names or bool(reading.mentions_for(obj))
             if obj.pos_ == "NOUN" and (obj.lemma_.lower() in light or not named):
-                preps = list(_prep_objects(obj)) + [p for p in _prep_objects(verb) if p[0].dep_ != "agent"]
+                preps = list(_prep_objects(obj)) + [
+                    p for p in _prep_objects(verb) if p[0].dep_ != "agent" and p[0].i > obj.i
+                ]
                 for prep, pobj in preps:
                     if pobj.ent_type_ in ("DATE", "TIME"):
                         continue
@@ -241,6 +248,21 @@ def _participle_agent(verb: Token, reading: Reading) -> Token | None:
         (c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i in reading.names),
         None,
     )
+
+
+def _adjuncts(verb: Token, slot: Slot) -> tuple[Argument, ...]:
+    """The clause's other prepositional and time phrases, as further Open IE arguments ("at Charles City",
+    "several years later"), in sentence order."""
+    doc = verb.doc
+    found = []
+    for child in verb.children:
+        if child.i == slot.token.i or child.i in (t.i for t in slot.token.ancestors if t.i != verb.i):
+            continue
+        time_phrase = child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in ("DATE", "TIME")
+        if (child.dep_ == "prep" and child.i != slot.token.head.i and child.dep_ != "agent") or time_phrase:
+            span = doc[child.left_edge.i : child.right_edge.i + 1]
+            found.append(Argument(span.text, span.start_char, span.end_char, None, child.lower_ if not time_phrase else "time"))
+    return tuple(sorted(found, key=lambda a: a.start))
 
 
 def _relation_surface(verb: Token, slot: Slot) -> str:
@@ -308,7 +330,8 @@ def extract_svo(sent: Span, reading: Reading) -> Iterator[Extraction]:
     length = len(sent)
     for verb in sent:
         agent_token = _participle_agent(verb, reading)
-        if verb.pos_ != "VERB" and agent_token is None:
+        linking = verb.lemma_.lower() in LINKING and any(c.dep_ in ("attr", "acomp", "oprd") for c in verb.children)
+        if verb.pos_ != "VERB" and agent_token is None and not linking:
             continue
         if agent_token is not None:
             subjects, slots, passive = [verb.head], [Slot(agent_token, (), "by", agent=True)], True
@@ -331,6 +354,7 @@ def extract_svo(sent: Span, reading: Reading) -> Iterator[Extraction]:
                 continue
             place = place_of(verb, reading, {slot.token.i})
             rel = _relation_surface(verb, slot)
+            extra = _adjuncts(verb, slot)
             for arg1 in reading.arguments(subject):
                 for arg2 in reading.arguments(slot.token):
                     if arg1.mention and arg2.mention and arg1.mention.label == arg2.mention.label:
@@ -351,4 +375,5 @@ def extract_svo(sent: Span, reading: Reading) -> Iterator[Extraction]:
                         attributed_to=speaker,
                         time=time,
                         place=place,
+                        extra=extra,
                     )

@@ -73,11 +73,13 @@ class _Draft:
     flags: set[str]
 
 
-def _relation_for(extraction: Extraction, ontology: Ontology) -> tuple[Relation, bool] | None:
-    """(relation, inverse) from the lexicon, or None when it has no entry."""
+def _relation_for(extraction: Extraction, ontology: Ontology) -> tuple[Relation, bool] | None | str:
+    """(relation, inverse) from the lexicon, None when it has no entry, NOTHING when it relates nothing."""
     entry = ontology.lexicon.lookup(extraction.kind, extraction.lemma)
-    if entry is None or entry.relation == NOTHING:
+    if entry is None:
         return None
+    if entry.relation == NOTHING:
+        return NOTHING
     info = ontology.vocabulary.relation(entry.relation)
     return Relation(info.id, info.label), entry.inverse
 
@@ -137,12 +139,16 @@ def normalise(readings: Iterable[DocumentReading], ontology: Ontology, settings:
                 drop("argument names no entity")
                 continue
             mapped = _relation_for(e, ontology)
+            if mapped == NOTHING:
+                drop("words that relate nothing (lexicon '-')")
+                continue
             if mapped is None:
                 if settings.unmapped == "drop" or e.kind != "verb":
                     drop("relation not in the lexicon")
                     continue
                 relation, inverse = Relation(RELATED, "related to", e.lemma), False
             else:
+                assert not isinstance(mapped, str)
                 relation, inverse = mapped
             subject, obj = e.arg1.mention, e.arg2.mention
             if (
