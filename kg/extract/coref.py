@@ -37,6 +37,7 @@ _FEMALE = frozenset({"she", "her", "hers", "herself"})
 _NEUTER = frozenset({"it", "its", "itself"})
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
+_PRONOUNS = _MALE | _FEMALE | _NEUTER | _PLURAL
 _MALE_TITLES = frozenset({"mr", "mr.", "sir", "king", "prince", "lord"})
 _FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "queen", "princess", "lady", "dame"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -191,10 +192,7 @@ def _profiles(reading: Reading, resolved: dict[int, tuple[Mention, ...]]) -> dic
 
 def _candidates(reading: Reading, resolved: dict[int, tuple[Mention, ...]]) -> Iterator[Candidate]:
     report_verbs = reading.cues.report_verbs
-    sentence_of = {}
-    for number, sent in enumerate(s for s in reading.doc.sents if s.text.strip()):
-        for token in sent:
-            sentence_of[token.i] = number
+    sentence_of = reading.sentence_numbers
     for i in sorted(reading.names):
         token = reading.doc[i]
         mention = resolved[i][0] if i in resolved else reading.names[i]
@@ -202,7 +200,7 @@ def _candidates(reading: Reading, resolved: dict[int, tuple[Mention, ...]]) -> I
         yield Candidate(
             token,
             mention,
-            sentence_of.get(i, 0),
+            sentence_of[i],
             _is_subject(token),
             _is_subject(token) and verb.lemma_.lower() in report_verbs,
         )
@@ -246,18 +244,19 @@ def _resolve_references(
         **dict.fromkeys(cues.country_nouns, "country"),
     }
     gazetteer = reading.ontology.gazetteer
-    sentence_of: dict[int, int] = {}
-    for number, sent in enumerate(s for s in reading.doc.sents if s.text.strip()):
-        for token in sent:
-            sentence_of[token.i] = number
+    sentence_of = reading.sentence_numbers
     for token in reading.doc:
-        here = sentence_of.get(token.i, 0)
+        # Only pronouns and descriptions are resolved here; everything else is skipped before any work.
+        low = token.lower_
+        if token.pos_ == "PRON":
+            if low not in _PRONOUNS:
+                continue
+        elif token.pos_ != "NOUN" or token.i in reading.names or token.lemma_.lower() not in descriptions:
+            continue
+        here = sentence_of[token.i]
         window = [c for c in candidates if c.token.i < token.i and here - c.sentence <= _WINDOW]
         verb = _governing_verb(token)
         if token.pos_ == "PRON":
-            low = token.lower_
-            if low not in _MALE | _FEMALE | _NEUTER | _PLURAL:
-                continue
             co_arguments = {c.i for c in verb.children} if low not in _REFLEXIVE else set()
             pool = [c for c in window if _compatible(low, c, profiles) and c.token.i not in co_arguments]
             if _is_subject(token) and verb.lemma_.lower() in cues.report_verbs:

@@ -83,7 +83,7 @@ def _clause_verb(noun: Token) -> Token:
 def extract_nominal(sent: Span, reading: Reading) -> Iterator[Extraction]:
     nouns = reading.ontology.lexicon.words("noun")
     sentence = reading.sentence(sent)
-    for noun in sent:
+    for noun in reading.tokens(sent):
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns:
             continue
         agents, patients = _agents(noun, reading), _patients(noun, reading)

@@ -69,7 +69,11 @@ class Reading:
         self.ontology = ontology or load_ontology()
         self.cues = self.ontology.cues
         self._sentences: dict[int, Sentence] = {}
+        self._tokens: dict[int, list[Token]] = {}
+        # token index -> number of its sentence (blank "sentences" share the previous number)
+        self.sentence_numbers: list[int] = [0] * len(doc)
         for index, sent in enumerate(s for s in doc.sents if s.text.strip()):
+            self.sentence_numbers[sent.start : sent.end] = [index] * (sent.end - sent.start)
             text = sent.text
             start = sent.start_char + (len(text) - len(text.lstrip()))
             end = sent.end_char - (len(text) - len(text.rstrip()))
@@ -96,6 +100,14 @@ class Reading:
 
     def sentence(self, span: Span) -> Sentence:
         return self._sentences[span.start]
+
+    def tokens(self, span: Span) -> list[Token]:
+        """The sentence's tokens, made once: every extractor walks them, and spaCy builds a new Token object
+        on each access."""
+        cached = self._tokens.get(span.start)
+        if cached is None:
+            cached = self._tokens[span.start] = list(span)
+        return cached
 
     def mention(self, token: Token, label: str, ner: str | None, rule: str, confidence: float = 1.0) -> Mention:
         return Mention(

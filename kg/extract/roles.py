@@ -64,7 +64,23 @@ def _kind(reading: Reading, mention: Mention) -> str:
     return ""
 
 
-_AGENTIVE = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "eer", "ee", "ive", "ary", "ess", "smith", "wright")
+_AGENTIVE = (
+    "er",
+    "or",
+    "ist",
+    "ian",
+    "ant",
+    "ent",
+    "man",
+    "woman",
+    "eer",
+    "ee",
+    "ive",
+    "ary",
+    "ess",
+    "smith",
+    "wright",
+)
 
 
 def _agentive(noun: str) -> bool:
@@ -193,7 +209,7 @@ def _with_attribution(extraction: Extraction, said_by: str) -> Extraction:
 def _titles(sent: Span, reading: Reading) -> Iterator[Extraction]:
     """ "Russian President Vladimir Putin", "Apple CEO Tim Cook", "President Tayyip Erdogan in Turkey"."""
     roles = reading.ontology.lexicon.words("role")
-    for name in sent:
+    for name in reading.tokens(sent):
         mention = reading.names.get(name.i)
         if mention is None or mention.ner not in _PERSON:
             continue
@@ -230,7 +246,7 @@ def _loose_apposition(name: Token, reading: Reading) -> Token | None:
 
 def _one_of(token: Token) -> list[Token]:
     """The noun in "one of the strategists", "among the founders"."""
-    if token.lower_ not in ("one", "some", "many", "among", "each") :
+    if token.lower_ not in ("one", "some", "many", "among", "each"):
         return []
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
@@ -238,7 +254,7 @@ def _one_of(token: Token) -> list[Token]:
 def _appositions(sent: Span, reading: Reading) -> Iterator[Extraction]:
     """Roles in appositions: "X, an expert on Syria" / "Soleimani, the Iranian general" / "Assad's ally, Iran"."""
     pairs: list[tuple[Token, Token]] = []
-    for token in sent:
+    for token in reading.tokens(sent):
         if token.dep_ == "appos":
             pairs.append((token, token.head))
         elif token.i in reading.names and reading.names[token.i].ner in _PERSON:
@@ -263,7 +279,7 @@ def _appositions(sent: Span, reading: Reading) -> Iterator[Extraction]:
 
 def _copulas(sent: Span, reading: Reading) -> Iterator[Extraction]:
     """ "Iran is Assad's ally", "X was acting comptroller at the American University of Beirut"."""
-    for verb in sent:
+    for verb in reading.tokens(sent):
         if verb.lemma_ != "be":
             continue
         subjects = [c for c in verb_subjects(verb) if reading.mentions_for(c)]
@@ -271,7 +287,9 @@ def _copulas(sent: Span, reading: Reading) -> Iterator[Extraction]:
         for subject in subjects:
             for attr in attrs:
                 yield from _roles(reading, sent, subject, attr, _related(attr, reading), verb.text, 0.8)
-    for verb in sent:
+    for verb in reading.tokens(sent):
+        if verb.pos_ != "VERB":
+            continue
         # "made Emile Jonassaint provisional president of Haiti", "named X chairman": the object is the role
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and reading.mentions_for(c)]
         predicates = [
@@ -284,7 +302,7 @@ def _copulas(sent: Span, reading: Reading) -> Iterator[Extraction]:
 
 def _affiliations(sent: Span, reading: Reading) -> Iterator[Extraction]:
     """ "Wang Ziqiang at the Institute", "Sam Kadet of the firm of Skadden", "Marie Ferraro, 50, of Bethany"."""
-    for name in sent:
+    for name in reading.tokens(sent):
         mention = reading.names.get(name.i)
         if mention is None or mention.ner not in _PERSON:
             continue
@@ -330,7 +348,7 @@ def _affiliated(pobj: Token, reading: Reading) -> Token | None:
 def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
     """Places in places and organisations' bases, from appositions, "in" phrases and modifiers."""
     gazetteer = reading.ontology.gazetteer
-    for token in sent:
+    for token in reading.tokens(sent):
         mention = reading.names.get(token.i)
         if mention is None or mention.ner not in _PLACE | _ORG:
             continue
@@ -376,7 +394,9 @@ def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
             holders = [token]
             if shared and target.head.head.i == token.i:
                 holders += [
-                    c for c in token.conjuncts if not any(g.dep_ == "prep" and g.lower_ in ("in", "at") for g in c.children)
+                    c
+                    for c in token.conjuncts
+                    if not any(g.dep_ == "prep" and g.lower_ in ("in", "at") for g in c.children)
                 ]
             for holder in holders:
                 yield from _place_pair(reading, sent, holder, target, rel, lemma, confidence)
@@ -403,7 +423,7 @@ def _adjacent_places(sent: Span, reading: Reading) -> Iterator[Extraction]:
     "Kassala in eastern Sudan" (after a comma, or "in" and its modifiers), however the parser attached
     them. Lists ("Tokyo, Kyoto and Osaka") and states next to states are not."""
     doc = sent.doc
-    for token in sent:
+    for token in reading.tokens(sent):
         first = reading.names.get(token.i)
         if first is None or first.ner not in _PLACE | _ORG or token.i + 2 >= sent.end:
             continue
@@ -428,7 +448,7 @@ def _adjacent_places(sent: Span, reading: Reading) -> Iterator[Extraction]:
         with_and = any(c.dep_ == "cc" for t in (token, *token.conjuncts) for c in t.children) or any(
             doc[j].lower_ in ("and", "or") for j in range(k + 1, min(k + 3, sent.end))
         )
-        if coordinated and with_and or (not coordinated and with_and and link.text == ","):
+        if (coordinated and with_and) or (not coordinated and with_and and link.text == ","):
             continue  # a list of places ("Tokyo, Kyoto and Osaka"), not a place in a place
         inner, outer = _kind(reading, first), _kind(reading, second)
         if inner == "country" and outer in ("country", "city"):
@@ -444,7 +464,7 @@ def _homes(sent: Span, reading: Reading) -> Iterator[Extraction]:
     """Where someone is from: "their hometown of Grants", "Sohn's New Jersey home", "in his native South
     Carolina", "Beaumont, Texas, Richardson's hometown"."""
     home_nouns = reading.cues.home_nouns
-    for token in sent:
+    for token in reading.tokens(sent):
         if token.lower_ not in home_nouns and token.lemma_.lower() not in home_nouns:
             continue
         places: list[Token] = []
@@ -454,8 +474,13 @@ def _homes(sent: Span, reading: Reading) -> Iterator[Extraction]:
             places.append(token.head)
         else:
             places += _named_modifiers(token, reading)
-            places += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                       if g.dep_ == "pobj"]
+            places += [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
             if token.dep_ == "appos":
                 places.append(token.head)
         owners = [c for c in owner_of.children if c.dep_ == "poss"]
@@ -471,7 +496,7 @@ def _homes(sent: Span, reading: Reading) -> Iterator[Extraction]:
 
 def _owned(sent: Span, reading: Reading) -> Iterator[Extraction]:
     """A person's organisation is one they belong to: "Hernandez Galicia's Mexican Oil Workers Union"."""
-    for token in sent:
+    for token in reading.tokens(sent):
         mention = reading.names.get(token.i)
         if mention is None or mention.ner not in _ORG:
             continue
@@ -487,7 +512,7 @@ def _named_after_country(sent: Span, reading: Reading) -> Iterator[Extraction]:
     """ "Syrian state news agency SANA", "the Bulgarian Socialist Party": an organisation named or described
     by a nationality is based in that country."""
     gazetteer = reading.ontology.gazetteer
-    for token in sent:
+    for token in reading.tokens(sent):
         mention = reading.names.get(token.i)
         if mention is None or mention.ner not in _ORG:
             continue
@@ -499,8 +524,9 @@ def _named_after_country(sent: Span, reading: Reading) -> Iterator[Extraction]:
             place = gazetteer.lookup(place_text)
             if place is not None and place.type in ("Country", "City"):
                 start = token.idx + token.text.rfind(place_text)
-                found = Mention(reading.document.id, start, start + len(place_text), place_text, place.label,
-                                "GPE", "name", 0.9)
+                found = Mention(
+                    reading.document.id, start, start + len(place_text), place_text, place.label, "GPE", "name", 0.9
+                )
                 arg2 = Argument(place_text, found.start, found.end, found)
                 yield _extraction(reading, sent, arg1, arg2, "is based in", "base in", 0.7, kind="verb")
                 continue

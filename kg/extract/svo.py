@@ -119,8 +119,10 @@ def _relative_antecedent(verb: Token, pronoun: Token) -> Token:
 def _reduced_relative(verb: Token) -> Token | None:
     """The noun a participle set off by a comma describes: "John Harvey Adamson, convicted of murdering
     Don Bolles" (the parser often hangs the participle on the main verb instead)."""
-    if verb.tag_ not in ("VBN", "VBG") or verb.dep_ not in ("advcl", "acl") or any(
-        c.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") for c in verb.children
+    if (
+        verb.tag_ not in ("VBN", "VBG")
+        or verb.dep_ not in ("advcl", "acl")
+        or any(c.dep_ in ("aux", "auxpass", "mark", "nsubj", "nsubjpass") for c in verb.children)
     ):
         return None
     start = verb.left_edge.i
@@ -255,13 +257,16 @@ def _adjuncts(verb: Token, slot: Slot) -> tuple[Argument, ...]:
     "several years later"), in sentence order."""
     doc = verb.doc
     found = []
+    used = {t.i for t in slot.token.ancestors} | {slot.token.i}
     for child in verb.children:
-        if child.i == slot.token.i or child.i in (t.i for t in slot.token.ancestors if t.i != verb.i):
+        if child.i in used:
             continue
         time_phrase = child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in ("DATE", "TIME")
         if (child.dep_ == "prep" and child.i != slot.token.head.i and child.dep_ != "agent") or time_phrase:
             span = doc[child.left_edge.i : child.right_edge.i + 1]
-            found.append(Argument(span.text, span.start_char, span.end_char, None, child.lower_ if not time_phrase else "time"))
+            found.append(
+                Argument(span.text, span.start_char, span.end_char, None, child.lower_ if not time_phrase else "time")
+            )
     return tuple(sorted(found, key=lambda a: a.start))
 
 
@@ -328,7 +333,7 @@ def _each_pair(
 def extract_svo(sent: Span, reading: Reading) -> Iterator[Extraction]:
     sentence = reading.sentence(sent)
     length = len(sent)
-    for verb in sent:
+    for verb in reading.tokens(sent):
         agent_token = _participle_agent(verb, reading)
         linking = verb.lemma_.lower() in LINKING and any(c.dep_ in ("attr", "acomp", "oprd") for c in verb.children)
         if verb.pos_ != "VERB" and agent_token is None and not linking:

@@ -47,6 +47,7 @@ class Cues:
     lethal_adverbs: frozenset[str] = frozenset()
     lethal_results: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
+    home_nouns: frozenset[str] = frozenset()
 
 
 # (field, table, key) for every word list in cues.toml
@@ -75,6 +76,7 @@ _LISTS = (
     ("lethal_adverbs", "results", "lethal_adverbs"),
     ("lethal_results", "results", "lethal_results"),
     ("event_nouns", "classes", "event_nouns"),
+    ("home_nouns", "classes", "home_nouns"),
 )
 
 

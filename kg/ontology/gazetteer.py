@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import OntologyError
@@ -26,11 +27,15 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPACE = re.compile(r"\s+")
 
 
+_ARTICLE = re.compile(r"^(?:the|The)\s+")
+
+
+@lru_cache(maxsize=65536)
 def fold_name(text: str) -> str:
     """The form names are compared in: no leading "the", no possessive, single spaces, case folded
     (short all-capital codes such as "US" keep their case, so the pronoun "us" never matches them)."""
     text = _SPACE.sub(" ", text.replace("’", "'")).strip()
-    text = re.sub(r"^(?:the|The)\s+", "", text)
+    text = _ARTICLE.sub("", text)
     text = _POSSESSIVE.sub("", text).strip()
     if len(text) <= 3 and text.isupper():
         return text

@@ -37,13 +37,18 @@ class LexiconEntry:
 @dataclass(slots=True)
 class Lexicon:
     entries: dict[tuple[str, str], LexiconEntry] = field(default_factory=dict)
+    _words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def add(self, entry: LexiconEntry) -> None:
         self.entries[(entry.kind, entry.lemma)] = entry
+        self._words.clear()
 
     def words(self, kind: str) -> frozenset[str]:
         """Every lemma of one kind (the extractors use the nouns and roles as cues)."""
-        return frozenset(lemma for k, lemma in self.entries if k == kind)
+        cached = self._words.get(kind)
+        if cached is None:
+            cached = self._words[kind] = frozenset(lemma for k, lemma in self.entries if k == kind)
+        return cached
 
     def lookup(self, kind: str, key: str) -> LexiconEntry | None:
         """The entry for ``key`` ("verb [particle] [noun] [preposition]"), backing off by dropping words

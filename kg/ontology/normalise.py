@@ -73,7 +73,7 @@ class _Draft:
     flags: set[str]
 
 
-def _relation_for(extraction: Extraction, ontology: Ontology) -> tuple[Relation, bool] | None | str:
+def _relation_for(extraction: Extraction, ontology: Ontology) -> tuple[Relation, bool] | str | None:
     """(relation, inverse) from the lexicon, None when it has no entry, NOTHING when it relates nothing."""
     entry = ontology.lexicon.lookup(extraction.kind, extraction.lemma)
     if entry is None:
