@@ -98,7 +98,8 @@ def main() -> int:
             if side not in best or result["words_per_second"] > best[side]["words_per_second"]:
                 best[side] = result
             print(
-                f"  run {attempt + 1} {side:>4}: {result['words_per_second']:8.0f} words/s, peak {result['peak_mb']:.0f} MB",
+                f"  run {attempt + 1} {side:>4}: {result['words_per_second']:8.0f} words/s, "
+                f"peak {result['peak_mb']:.0f} MB",
                 file=sys.stderr,
             )
     bare, kg = best["bare"], best["kg"]
