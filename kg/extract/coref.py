@@ -312,9 +312,20 @@ def _resolve_references(
                     and not (profiles.get(candidate.mention.label, Profile()).countries & countries)
                 ):
                     confidence = min(confidence, 0.6)  # nationality not confirmed by the text
+                # the evidence shows the whole description ("the Kenyan president"), not just its noun
+                start = (
+                    min(c.left_edge.i for c in token.lefts if c.dep_ in ("det", "amod", "compound"))
+                    if any(c.dep_ in ("det", "amod", "compound") for c in token.lefts)
+                    else token.i
+                )
                 resolved[token.i] = (
-                    reading.mention(
-                        token, candidate.mention.label, candidate.mention.ner, "coref.description", confidence
+                    reading.span_mention(
+                        start,
+                        token.i + 1,
+                        candidate.mention.label,
+                        candidate.mention.ner,
+                        "coref.description",
+                        confidence,
                     ),
                 )
 

@@ -67,6 +67,7 @@ class EntityResolver:
         self._clusters: dict[str, _Cluster] = {}
         self._resolved: dict[tuple[str, int, int, str], Resolved] = {}
         self._pending: list[Mention] = []
+        self._nationality: dict[tuple[str, str], set[str]] = {}
 
     # -- typing ---------------------------------------------------------------------------------------
 
@@ -104,9 +105,47 @@ class EntityResolver:
         rule = "exact" if mention.rule in _NAME_RULES else mention.rule
         return f"{kind.lower()}:{fold_name(mention.label)}", kind, rule, None
 
+    def describe(self, document: str, label: str, country: str) -> None:
+        """Record that a document says the person named ``label`` is of ``country`` (from titles and roles:
+        "Syrian President Bashar al-Assad", "Soleimani, the Iranian general")."""
+        self._nationality.setdefault((document, fold_name(label)), set()).add(country)
+
+    def _split_by_nationality(
+        self, firsts: list[tuple[Mention, str, str, str, Name | None]]
+    ) -> list[tuple[Mention, str, str, str, Name | None]]:
+        """People who share a name but whom different documents give different nationalities are different
+        people: the group of the first such document (in document-id order) keeps the plain key, each other
+        group gets its nationality in the key; documents that say nothing join the plain key."""
+        by_key: dict[str, dict[str, set[str]]] = {}
+        for m, key, kind, _, name in firsts:
+            if kind == "Person" and name is None:
+                countries = self._nationality.get((m.document, fold_name(m.label)), set())
+                by_key.setdefault(key, {}).setdefault(m.document, set()).update(countries)
+        renamed: dict[tuple[str, str], str] = {}
+        for key, documents in by_key.items():
+            groups: list[set[str]] = []  # disjoint nationality sets, in document order
+            for document in sorted(documents):
+                countries = documents[document]
+                if not countries:
+                    continue
+                group = next((g for g in groups if g & countries), None)
+                if group is None:
+                    groups.append(set(countries))
+                    group = groups[-1]
+                else:
+                    group |= countries
+                if group is not groups[0]:
+                    renamed[(key, document)] = f"{key}@{min(group).casefold()}"
+        if not renamed:
+            return firsts
+        return [
+            (m, renamed.get((key, m.document), key), kind, rule if (key, m.document) not in renamed else "exact", name)
+            for m, key, kind, rule, name in firsts
+        ]
+
     def resolve_all(self) -> None:
         """Decide every pending mention's entity."""
-        firsts = [(m, *self._first_key(m)) for m in self._pending]
+        firsts = self._split_by_nationality([(m, *self._first_key(m)) for m in self._pending])
         # Corpus-wide merges: surnames to full names, abbreviations to organisation names.
         persons: dict[str, set[str]] = {}
         orgs: dict[str, str] = {}
@@ -123,7 +162,7 @@ class EntityResolver:
                     orgs.setdefault(initials.casefold(), key)
         for m, key, kind, rule, name in firsts:
             words = m.label.split()
-            if kind == "Person" and name is None and len(words) == 1:
+            if kind == "Person" and name is None and len(words) == 1 and "@" not in key:
                 targets = persons.get(words[0].split("-")[-1].lower(), set())
                 if len(targets) == 1:
                     key, rule = next(iter(targets)), "surname"

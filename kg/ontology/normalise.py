@@ -108,6 +108,17 @@ def _evidence(extraction: Extraction, subject: Mention, obj: Mention) -> Evidenc
     )
 
 
+def _describe(resolver: EntityResolver, e: Extraction, ontology: Ontology) -> None:
+    """What a role extraction says about a person's nationality, for telling namesakes apart."""
+    if e.kind != "role" or e.arg2 is None or e.arg1.mention is None or e.arg2.mention is None:
+        return
+    if e.arg1.mention.ner not in ("PERSON", "PER"):
+        return
+    country = ontology.gazetteer.lookup(e.arg2.mention.label)
+    if country is not None and country.type == "Country":
+        resolver.describe(e.document, e.arg1.mention.label, country.label)
+
+
 def _noisy_or(values: Iterable[float]) -> float:
     remaining = 1.0
     for value in values:
@@ -125,6 +136,7 @@ def normalise(readings: Iterable[DocumentReading], ontology: Ontology, settings:
         resolver.add(reading.mentions)
         for e in reading.extractions:
             resolver.add(a.mention for a in (e.arg1, e.arg2) if a is not None and a.mention is not None)
+            _describe(resolver, e, ontology)
     resolver.resolve_all()
 
     dropped: dict[str, int] = {}
