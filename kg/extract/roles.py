@@ -359,24 +359,24 @@ def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
         for child in token.children:
             other = reading.names.get(child.i)
             if child.dep_ == "appos" and other and other.ner in ("GPE", "LOC") and not is_org and not own_country:
-                pairs.append((child, "is in", "locate in", 0.8))  # "San Francisco, California"
+                pairs.append((child, "is in", "locate in", 0.6))  # "San Francisco, California"
             elif child.dep_ == "prep" and child.lower_ in ("in", "at"):
                 for pobj in child.children:
                     inner = reading.names.get(pobj.i)
                     if pobj.dep_ == "pobj" and inner and inner.ner in ("GPE", "LOC"):
                         if own_country and _kind(reading, inner) in ("country", "city"):
                             continue  # a state is not "in" another state ("Iran in Syria" is its influence)
-                        pairs.append((pobj, f"is {child.text}", "base in" if is_org else "locate in", 0.7))
+                        pairs.append((pobj, f"is {child.text}", "base in" if is_org else "locate in", 0.65))
             elif child.dep_ == "appos" and child.pos_ == "NOUN" and not is_org:
                 # "Leninakan, Armenia's second-largest city": the place noun says where it lies
                 for outer, _ in _related(child, reading, frozenset({"in", "of"})):
                     if reading.names.get(outer.i) and reading.names[outer.i].ner in ("GPE", "LOC"):
-                        pairs.append((outer, "is in", "locate in", 0.7))
+                        pairs.append((outer, "is in", "locate in", 0.6))
             elif child.dep_ == "poss" and other and other.ner == "GPE" and not own_country:
                 # "Beijing's Tiananmen Square", "Russia's Interfax news agency"
-                pairs.append((child, "is in", "base in" if is_org else "locate in", 0.65))
+                pairs.append((child, "is in", "base in" if is_org else "locate in", 0.55))
             elif is_org and child.dep_ in ("compound", "amod", "nmod") and other and other.ner in ("GPE", "NORP"):
-                pairs.append((child, "is based in", "base in", 0.65))  # "the U.S. Congress"
+                pairs.append((child, "is based in", "base in", 0.55))  # "the U.S. Congress"
             elif child.dep_ == "amod" and child.lemma_.lower() == "base":
                 for grand in child.children:  # "a Boston-based company"
                     inner = reading.names.get(grand.i)
@@ -386,7 +386,7 @@ def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
                 # "Sun Hung Kai Properties, a Hong Kong construction firm"
                 for modifier in _named_modifiers(child, reading):
                     if reading.names.get(modifier.i) and reading.names[modifier.i].ner in ("GPE", "NORP"):
-                        pairs.append((modifier, "is based in", "base in", 0.7))
+                        pairs.append((modifier, "is based in", "base in", 0.6))
         for target, rel, lemma, confidence in pairs:
             # "Brazoria, Fort Bend and Galveston in southeast Texas": a phrase after the last conjunct holds
             # for every conjunct that has none of its own
@@ -457,7 +457,7 @@ def _adjacent_places(sent: Span, reading: Reading) -> Iterator[Extraction]:
         if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
             continue
         lemma = "base in" if first.ner in _ORG else "locate in"
-        yield _extraction(reading, sent, arg1, arg2, f"is {link.text}", lemma, 0.7, kind="verb")
+        yield _extraction(reading, sent, arg1, arg2, f"is {link.text}", lemma, 0.55, kind="verb")
 
 
 def _homes(sent: Span, reading: Reading) -> Iterator[Extraction]:
@@ -528,7 +528,7 @@ def _named_after_country(sent: Span, reading: Reading) -> Iterator[Extraction]:
                     reading.document.id, start, start + len(place_text), place_text, place.label, "GPE", "name", 0.9
                 )
                 arg2 = Argument(place_text, found.start, found.end, found)
-                yield _extraction(reading, sent, arg1, arg2, "is based in", "base in", 0.7, kind="verb")
+                yield _extraction(reading, sent, arg1, arg2, "is based in", "base in", 0.6, kind="verb")
                 continue
         first = words[0] if words else ""
         country = gazetteer.lookup(first)
@@ -536,7 +536,7 @@ def _named_after_country(sent: Span, reading: Reading) -> Iterator[Extraction]:
             start = token.idx + token.text.find(first)
             found = Mention(reading.document.id, start, start + len(first), first, country.label, "NORP", "name", 0.9)
             arg2 = Argument(first, found.start, found.end, found)
-            yield _extraction(reading, sent, arg1, arg2, "is based in", "base in", 0.6, kind="verb")
+            yield _extraction(reading, sent, arg1, arg2, "is based in", "base in", 0.45, kind="verb")
             continue
         for child in token.lefts:
             if child.dep_ == "compound" and child.pos_ == "NOUN":
@@ -545,7 +545,9 @@ def _named_after_country(sent: Span, reading: Reading) -> Iterator[Extraction]:
                     if modifier.i != child.i and inner and inner.ner in ("NORP", "GPE"):
                         for arg2 in reading.arguments(modifier):
                             if arg2.mention is not None:
-                                yield _extraction(reading, sent, arg1, arg2, "is based in", "base in", 0.6, kind="verb")
+                                yield _extraction(
+                                    reading, sent, arg1, arg2, "is based in", "base in", 0.45, kind="verb"
+                                )
 
 
 def extract_roles(sent: Span, reading: Reading) -> Iterator[Extraction]:
