@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "eval": "kg.cli.evaluate",
     "validate": "kg.cli.validate",
     "sparql": "kg.cli.sparql",
+    "view": "kg.cli.view",
 }
 
 DESCRIPTION = """\

@@ -30,6 +30,7 @@ outputs in --out DIR:
   graph.ttl          RDF with provenance: kg validate DIR, kg sparql DIR "SELECT ..." (--rdf-format: .nt, .nq,
                      .jsonld; --no-rdf: skip it)
   graph.lbug         an embedded Cypher store: kg query DIR "MATCH ..." (--no-embedded: skip it)
+  graph.html         an interactive view that opens offline: kg view DIR for a filtered one (--no-html: skip it)
 
 A bad input is reported on one line and skipped; the exit status is 1 only when nothing could be read
 (or, with --strict, when anything was skipped).
@@ -74,6 +75,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--no-embedded", dest="embedded", action="store_false", help="do not write the embedded Cypher store"
     )
+    p.add_argument("--no-html", dest="html", action="store_false", help="do not write the HTML view")
     p.add_argument(
         "--neo4j", metavar="URI", help="also export to this Neo4j server (credentials: NEO4J_USER, NEO4J_PASSWORD)"
     )
@@ -127,6 +129,12 @@ def run(args: argparse.Namespace) -> int:
         count = get_writer("rdf")(graph, rdf_path, format=args.rdf_format)
         written = [*written, rdf_path]
         _say(args, f"  RDF: {count} triples in {rdf_path.name}")
+    if args.html:
+        from kg.cli.view import html_step
+
+        html_path, note = html_step(graph, args.out)
+        written = [*written, html_path]
+        _say(args, f"  HTML: {note}")
     if args.embedded:
         from kg.cli.stores import embedded_step
 
