@@ -336,11 +336,15 @@ def read_rdf(path: str | Path, format: str | None = None) -> rdflib.Dataset:
     dataset = rdflib.Dataset(default_union=True)
     for name, namespace in STANDARD_PREFIXES.items():
         dataset.bind(name, namespace, override=True, replace=True)
+    invalid: tuple[type[Exception], ...] = (SyntaxError, ValueError, rdflib.exceptions.ParserError)
+    if fmt.name == "json-ld":
+        # rdflib's JSON-LD parser trips over ill-typed values (a number where a string belongs) with these.
+        invalid += (TypeError, KeyError, AttributeError)
     try:
         dataset.parse(path, format=fmt.rdflib)
     except FileNotFoundError:
         raise OutputError(f"{path}: not found") from None
-    except (SyntaxError, ValueError, rdflib.exceptions.ParserError) as error:
+    except invalid as error:
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise OutputError(f"{path}: not valid {fmt.name}: {first}") from None
     return dataset

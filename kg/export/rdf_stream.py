@@ -98,10 +98,16 @@ class _Compactor:
     def __init__(self, prefixes: Mapping[str, str]) -> None:
         # Longest namespace first: the base's sub-namespaces (entity:) win over the base itself (id:).
         self._spaces = sorted(((ns, name) for name, ns in prefixes.items()), key=lambda item: -len(item[0]))
+        self._by_namespace = {ns: name for ns, name in reversed(self._spaces)}
         self._cache: dict[str, str] = {}
         self._predicates: dict[Node, str] = {}
 
     def iri(self, value: str) -> str:
+        # Fast path: kg's IRIs end in one segment after the last / or #, so its namespace is what precedes it.
+        cut = max(value.rfind("/"), value.rfind("#")) + 1
+        name = self._by_namespace.get(value[:cut])
+        if name is not None and _PN_LOCAL.fullmatch(value, cut):
+            return f"{name}:{value[cut:]}"
         for namespace, name in self._spaces:
             if value.startswith(namespace):
                 local = value[len(namespace) :]

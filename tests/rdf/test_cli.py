@@ -19,7 +19,7 @@ from .test_roundtrip import union
 
 
 @pytest.mark.model
-def test_build_writes_rdf_in_the_chosen_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_writes_rdf_in_the_chosen_format(tmp_path: Path, capsys: pytest.CaptureFixture[str], shacl: None) -> None:
     out = tmp_path / "out"
     assert main(["build", str(SAMPLE_ARTICLE), "--out", str(out), "--no-embedded"]) == 0
     assert "RDF: " in capsys.readouterr().err
@@ -68,3 +68,23 @@ def test_export_rdf_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFi
     err = capsys.readouterr().err
     assert err.startswith("kg: error: base IRI") and err.count("\n") == 1
     assert not (tmp_path / "graph.ttl").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("graph.ttl", "<a> <b> .\n"),
+        ("graph.nt", '<urn:a> <urn:b> "unterminated .\n'),
+        ("graph.nq", "<urn:a> <urn:b> <urn:c> <urn:d> <urn:e> .\n"),
+        ("graph.jsonld", '{"@id": '),
+        ("graph.jsonld", '[{"@id": "urn:a", "urn:p": {"@value": 1, "@type": 5}}]'),
+    ],
+)
+def test_broken_rdf_files_are_one_line_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, shacl: None
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    for command in (["validate", str(tmp_path / name)], ["sparql", str(tmp_path / name), "ASK { ?s ?p ?o }"]):
+        assert main(command) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(f"kg: error: {tmp_path / name}: not valid ") and err.count("\n") == 1, err

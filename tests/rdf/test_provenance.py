@@ -52,7 +52,7 @@ def test_negated_facts_are_statements_only() -> None:
     assert rdf.value(IRI.statement("st-neg"), RDF.predicate) == K.supports
 
 
-def test_a_negated_twin_does_not_remove_or_duplicate_the_asserted_fact() -> None:
+def test_a_negated_twin_does_not_remove_or_duplicate_the_asserted_fact(shacl: None) -> None:
     a, b = Entity("a", "A", "Person"), Entity("b", "B", "Person")
     ev = Evidence("d", "A backs B. A does not back B.", 0, 28, "A", 0, 1, "B", 8, 9, "kg.svo.v1")
     rel = Relation("kg:supports", "supports")

@@ -19,7 +19,7 @@ from kg.shacl import validate_rdf
 
 from .graphs import hostile_graph, research_graph
 
-pytest.importorskip("pyshacl")  # the shacl extra; CI installs it through kg[test]
+pytestmark = pytest.mark.usefixtures("shacl")
 
 K = rdflib.Namespace(KG)
 RDF = rdflib.RDF
