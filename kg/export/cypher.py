@@ -10,8 +10,9 @@ One graph, two engines, the same rows::
 Relationship types come from the ontology: ``kg:presidentOf`` -> ``PRESIDENT_OF``, the generic ``kg:relatedTo``
 -> ``RELATED_TO`` with the verb in ``surface``. Evidence is stored as parallel lists (Neo4j properties cannot
 be maps): ``evidence_documents[i]``, ``evidence_sentences[i]``, ``evidence_starts[i]``... describe the i-th
-piece of evidence, and ``evidence_keys[i]`` identifies it (document, offsets, extractor) so that a later
-export adds evidence without repeating it. ``documents`` lists the distinct documents behind the edge.
+piece of evidence, and ``evidence_keys[i]`` identifies it (``ev-`` and a digest of document, offsets and
+extractor) so that a later export adds evidence without repeating it. ``documents`` lists the distinct
+documents behind the edge.
 
 Labels and relationship types are the only names that reach query text, and only after they were checked
 against the loaded vocabulary and the pattern ``^[A-Z][A-Za-z0-9_]*$``; every value travels as a parameter
@@ -26,13 +27,13 @@ or a CSV field.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import ExportError, OntologyError
+from kg.ids import digest
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
@@ -189,10 +190,10 @@ class PropertyGraph:
 
 
 def evidence_key(evidence: Evidence) -> str:
-    """What makes two pieces of evidence the same: document, sentence and argument offsets, extractor."""
+    """What makes two pieces of evidence the same: a digest of document, sentence and argument offsets, extractor."""
     e = evidence
-    parts = [e.document, e.start, e.end, e.subject_start, e.subject_end, e.object_start, e.object_end, e.extractor]
-    return json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
+    offsets = (e.start, e.end, e.subject_start, e.subject_end, e.object_start, e.object_end)
+    return "ev-" + digest(e.document, *(str(n) for n in offsets), e.extractor)
 
 
 def _relationship_row(triple: Triple) -> dict[str, Any]:

@@ -15,7 +15,6 @@ from kg.query import EXAMPLES, QueryResult, query_embedded, query_neo4j
 from .helpers import hostile_graph, small_graph
 
 pytestmark = pytest.mark.neo4j
-pytest.importorskip("ladybug", reason="the embedded store needs the embedded extra")
 
 # Every stored value, so that parity covers the whole model and not only what the examples touch.
 DUMPS = {
