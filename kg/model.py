@@ -65,7 +65,7 @@ class Sentence:
 class Mention:
     """A stretch of text that names something, and what the rules resolved it to.
 
-    ``label`` is the name the mention stands for (after coreference: "the Syrian president" -> "Bashar al-Assad");
+    ``label`` is the name the mention stands for (after coreference: "the Kenyan president" -> "Daniel Mwangi");
     ``rule`` says how it got there (``ner``, ``coref.pronoun``, ``coref.title``, ``demonym``...), and
     ``confidence`` how sure that rule is.
     """

@@ -31,12 +31,12 @@ Counting
       is a redundant variant: counted once, that is neither true nor false positive.
     * Predictions for sentence ids absent from the gold file are counted and ignored.
 
->>> gold = [GoldSentence("s1", "John Wilkes Booth , who assassinated President Lincoln , was an actor .",
-...                      (GoldRelation("John Wilkes Booth", "Kill", "President Lincoln"),))]
->>> report = score(gold, {"s1": [("Booth", "Kill", "Lincoln")]})
+>>> gold = [GoldSentence("s1", "Alan Grey , who shot President Lane , fled .",
+...                      (GoldRelation("Alan Grey", "Kill", "President Lane"),))]
+>>> report = score(gold, {"s1": [("Grey", "Kill", "Lane")]})
 >>> (report.precision, report.recall, report.f1)
 (1.0, 1.0, 1.0)
->>> score(gold, {"s1": [("Booth", "Kill", "Lincoln")]}, strict=True).recall
+>>> score(gold, {"s1": [("Grey", "Kill", "Lane")]}, strict=True).recall
 0.0
 """
 

@@ -332,7 +332,7 @@ def _resolve_references(
 
 def _is_definite(token: Token) -> bool:
     """ "the country", "the Russian leader's": a definite description without a complement that would
-    make it new information ("the head of Russian forces" introduces someone)."""
+    make it new information ("the head of the Kenyan army" introduces someone)."""
     determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
     if "the" not in determiners:
         return False

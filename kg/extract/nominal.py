@@ -27,7 +27,7 @@ NAME = "kg.nominal.v1"
 
 
 def _accuser(noun: Token, reading: Reading) -> Token | None:
-    """ "(X was) convicted of the murder of Y", "X, suspected of the assassination of Y": the verb of
+    """ "(X was) convicted of the murder of Y", "X, suspected in the killing of Y": the verb of
     accusation or finding that governs the event noun, whose subject is the event's agent."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("of", "for", "with", "in"):

@@ -163,7 +163,7 @@ class Reading:
         return self.span_mention(start, token.i + 1, label, "FAC", "named-facility", 0.85)
 
     def event_place(self, token: Token) -> Mention | None:
-        """An event noun stands for the place it happens in: "the country's civil war" -> the country."""
+        """An event noun stands for the place it happens in: "the nation's long drought" -> the nation."""
         if token.pos_ != "NOUN" or token.lemma_.lower() not in self.cues.event_nouns:
             return None
         for child in token.children:
@@ -184,7 +184,7 @@ class Reading:
         return None
 
     def appositive_of(self, token: Token) -> Mention | None:
-        """ "Derwinski, a Republican from Chicago (who served ...)": an appositive noun phrase, or a
+        """ "Olsen, a Democrat from Denver (who chaired ...)": an appositive noun phrase, or a
         nationality or party used as one, names what the name it stands beside names."""
         head = token.head
         if token.dep_ != "appos" or head.i == token.i or head.i not in self.names:
@@ -195,7 +195,7 @@ class Reading:
         return self.mention(token, named.label, named.ner, "coref.appos", 0.95 * named.confidence)
 
     def wielder(self, token: Token) -> Mention | None:
-        """ "Oswald fired the shots that killed Kennedy": an instrument someone used stands for them."""
+        """ "the gunman fired the bullets that wounded the guard": an instrument someone used stands for them."""
         if token.dep_ not in ("dobj", "obj"):
             return None
         for subject in token.head.children:

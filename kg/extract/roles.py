@@ -1,14 +1,14 @@
 """kg.role.v1: what noun phrases say about who someone is and where something is.
 
 * **titles**: a title before a name, with the state or organisation modifying it ("Russian President
-  Vladimir Putin", "Illinois Gov. James Thompson", "former Air Force commander Avihu Bin-Nun");
-* **appositions and copulas**: "David Lesch, an expert on Syria", "Soleimani, the Iranian general",
-  "Assad's other main military ally, Iran", "X was acting comptroller at the American University";
-* **affiliations**: "Wang Ziqiang at the Institute of Mechanics", "Sam Kadet of the law firm of Skadden",
+  Vladimir Putin", "Ohio Gov. Ann Lee", "former Navy commander Tom Hale");
+* **appositions and copulas**: "Grace Otieno, an expert on water policy", "Karimi, the Iranian general",
+  "Kenya's closest trading partner, Uganda", "X was chief accountant at the Nairobi Hospital";
+* **affiliations**: "Li Wei at the Institute of Optics", "Ann Moss of the law firm of Baker Lane",
   "Marie Ferraro, 50, of Bethany" (a person "of" a place lives there);
-* **places and bases**: "San Francisco, California", "the Palace of Fine Arts, in San Francisco",
+* **places and bases**: "San Francisco, California", "the Grand Theatre, in Leeds",
   "Beijing's Tiananmen Square", "a Boston-based company", "Russia's Interfax news agency",
-  "Sun Hung Kai Properties, a Hong Kong construction firm", "the Bulgarian Socialist Party".
+  "Acme Holdings, a Toronto shipping firm", "the Finnish Green Party".
 
 A role noun the lexicon knows (kind ``role``) gives its own relation. A role noun it does not know
 ("columnist", "placekicker", "businessman") still says something: with an organisation it is an
@@ -96,7 +96,7 @@ def _lemma_for(
     know, what its target makes it: an affiliation, a citizenship, a residence."""
     kind = _kind(reading, target)
     if role is None and kind == "org" and not _agentive(noun_text):
-        return None  # "the victim of an FBI conspiracy" does not work for the FBI
+        return None  # "the target of a CIA plot" does not work for the CIA
     if role is not None:
         lemma = f"{role} {preposition}" if preposition else role
         entry = reading.ontology.lexicon.lookup("role", lemma)
@@ -207,7 +207,7 @@ def _with_attribution(extraction: Extraction, said_by: str) -> Extraction:
 
 
 def _titles(sent: Span, reading: Reading) -> Iterator[Extraction]:
-    """ "Russian President Vladimir Putin", "Apple CEO Tim Cook", "President Tayyip Erdogan in Turkey"."""
+    """ "Kenyan President Daniel Mwangi", "Acme CEO Jo Park", "President Ana Silva in Brazil"."""
     roles = reading.ontology.lexicon.words("role")
     for name in reading.tokens(sent):
         mention = reading.names.get(name.i)
@@ -221,7 +221,7 @@ def _titles(sent: Span, reading: Reading) -> Iterator[Extraction]:
             if targets:
                 yield from _roles(reading, sent, name, title, targets, "is", 0.9)
             elif _role_phrase(title, roles) is not None:
-                # "President Tayyip Erdogan in Turkey": a bare title and a country attached to the name
+                # "President Ana Silva in Brazil": a bare title and a country attached to the name
                 around = [
                     (t, "")
                     for t, p in _related(name, reading, frozenset({"of", "in"}))
@@ -231,7 +231,7 @@ def _titles(sent: Span, reading: Reading) -> Iterator[Extraction]:
 
 
 def _loose_apposition(name: Token, reading: Reading) -> Token | None:
-    """Find the noun a name is set off from by a comma, as in "Kennedy's assassin, Lee Harvey Oswald, who":
+    """Find the noun a name is set off from by a comma, as in "the mayor's deputy, Ruth Cole, who":
     it is in apposition with it, even when the parser attached it elsewhere."""
     doc = name.doc
     if name.dep_ in ("appos", "conj") or name.i < 2 or doc[name.i - 1].text != ",":
@@ -269,7 +269,7 @@ def _appositions(sent: Span, reading: Reading) -> Iterator[Extraction]:
         for noun, name in ((token, head), (head, token)):
             if name.i not in reading.names or name.i == noun.i:
                 continue
-            # "Derwinski, a Republican from Chicago": a nationality or party can be the appositive noun
+            # "Olsen, a Democrat from Denver": a nationality or party can be the appositive noun
             described = noun.i in reading.names and reading.names[noun.i].ner == "NORP"
             if noun.pos_ != "NOUN" and not described:
                 continue
@@ -278,7 +278,7 @@ def _appositions(sent: Span, reading: Reading) -> Iterator[Extraction]:
 
 
 def _copulas(sent: Span, reading: Reading) -> Iterator[Extraction]:
-    """ "Iran is Assad's ally", "X was acting comptroller at the American University of Beirut"."""
+    """ "Uganda is Kenya's ally", "X was chief accountant at the Nairobi Hospital"."""
     for verb in reading.tokens(sent):
         if verb.lemma_ != "be":
             continue
@@ -290,7 +290,7 @@ def _copulas(sent: Span, reading: Reading) -> Iterator[Extraction]:
     for verb in reading.tokens(sent):
         if verb.pos_ != "VERB":
             continue
-        # "made Emile Jonassaint provisional president of Haiti", "named X chairman": the object is the role
+        # "made Ana Silva interim president of Brazil", "named X chairman": the object is the role
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and reading.mentions_for(c)]
         predicates = [
             c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.pos_ == "NOUN" and c.i > verb.i
@@ -301,7 +301,7 @@ def _copulas(sent: Span, reading: Reading) -> Iterator[Extraction]:
 
 
 def _affiliations(sent: Span, reading: Reading) -> Iterator[Extraction]:
-    """ "Wang Ziqiang at the Institute", "Sam Kadet of the firm of Skadden", "Marie Ferraro, 50, of Bethany"."""
+    """ "Li Wei at the Institute", "Ann Moss of the firm of Baker Lane", "Jane Roe, 41, of Springfield"."""
     for name in reading.tokens(sent):
         mention = reading.names.get(name.i)
         if mention is None or mention.ner not in _PERSON:
@@ -332,7 +332,7 @@ def _affiliations(sent: Span, reading: Reading) -> Iterator[Extraction]:
 
 def _affiliated(pobj: Token, reading: Reading) -> Token | None:
     """The named organisation or place a prepositional object points to, one level down at most
-    ("the corporate law firm of Skadden", "the DEM's division")."""
+    ("the law firm of Baker Lane", "the ministry's water office")."""
     if reading.mentions_for(pobj):
         return pobj
     for child in pobj.children:
@@ -383,7 +383,7 @@ def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
                     if inner and inner.ner in ("GPE", "LOC"):
                         pairs.append((grand, "is based in", "base in", 0.8))
             elif is_org and child.dep_ == "appos" and child.pos_ == "NOUN":
-                # "Sun Hung Kai Properties, a Hong Kong construction firm"
+                # "Acme Holdings, a Toronto shipping firm"
                 for modifier in _named_modifiers(child, reading):
                     if reading.names.get(modifier.i) and reading.names[modifier.i].ner in ("GPE", "NORP"):
                         pairs.append((modifier, "is based in", "base in", 0.6))
@@ -419,7 +419,7 @@ def _place_pair(
 
 
 def _adjacent_places(sent: Span, reading: Reading) -> Iterator[Extraction]:
-    """Places written right before a larger one lie in it: "DAYTON, Ohio", "West Palm Beach, Fla., lawyer",
+    """Places written right before a larger one lie in it: "SPRINGFIELD, Ill.", "a Boise, Idaho, lawyer",
     "Kassala in eastern Sudan" (after a comma, or "in" and its modifiers), however the parser attached
     them. Lists ("Tokyo, Kyoto and Osaka") and states next to states are not."""
     doc = sent.doc
@@ -509,7 +509,7 @@ def _owned(sent: Span, reading: Reading) -> Iterator[Extraction]:
 
 
 def _named_after_country(sent: Span, reading: Reading) -> Iterator[Extraction]:
-    """ "Syrian state news agency SANA", "the Bulgarian Socialist Party": an organisation named or described
+    """ "Kenyan state broadcaster KBC", "the Finnish Green Party": an organisation named or described
     by a nationality is based in that country."""
     gazetteer = reading.ontology.gazetteer
     for token in reading.tokens(sent):
@@ -518,7 +518,7 @@ def _named_after_country(sent: Span, reading: Reading) -> Iterator[Extraction]:
             continue
         arg1 = reading.arguments(token)[0]
         words = mention.label.split()
-        # "the American University of Beirut", "Bank of America": the place after "of" in the name
+        # "the University of Nairobi", "Bank of Canada": the place after "of" in the name
         if "of" in words[1:-1]:
             place_text = " ".join(words[words.index("of") + 1 :])
             place = gazetteer.lookup(place_text)

@@ -2,7 +2,7 @@
 
 For every verb: its subjects (through coordination, control, relative and purpose clauses), and each of its
 objects: direct and indirect objects, prepositional objects ("met with X", "arrived in Y"), the passive
-agent ("was killed by a U.S. drone" turned around by the ontology module), the subject of a small clause
+agent ("was hit by a Turkish drone" turned around by the ontology module), the subject of a small clause
 ("helped Assad win"), and the object of a light-verb noun ("hold talks with X", "sent forces into Y").
 A participle modifier with a named agent ("Iran-backed forces", "Kurdish-led forces") counts as a clause.
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["NAME", "extract_svo"]
 
 NAME = "kg.svo.v1"
-# Linking verbs: their complement describes the subject ("It was a notable influence on X"). Open IE reads
+# Linking verbs: their complement describes the subject ("It was an early model for X"). Open IE reads
 # them; the lexicon relates them to nothing, and kg.role.v1 reads the roles they state.
 LINKING = frozenset({"be", "become", "remain", "seem", "appear", "stay", "prove"})
 _QUANTITY = frozenset({"much", "most", "part", "parts", "all", "some", "many", "half", "area", "areas", "swath"})
@@ -105,7 +105,7 @@ def _prep_objects(head: Token) -> Iterator[tuple[Token, Token]]:
 
 def _relative_antecedent(verb: Token, pronoun: Token) -> Token:
     """The noun a relative clause is about. "which" never means a person and "who" always does, so when
-    the parser hung the clause on the wrong noun ("Erdogan in Turkey, which has sent ...") the nearest
+    the parser hung the clause on the wrong noun ("Ana Silva in Brazil, which has sent ...") the nearest
     fitting noun before the pronoun is taken instead."""
     head = verb.head
     wants_person = pronoun.lower_ in ("who", "whom", "whose")
@@ -117,7 +117,7 @@ def _relative_antecedent(verb: Token, pronoun: Token) -> Token:
 
 
 def _reduced_relative(verb: Token) -> Token | None:
-    """The noun a participle set off by a comma describes: "John Harvey Adamson, convicted of murdering
+    """The noun a participle set off by a comma describes: "Tom Reed, convicted of robbing
     Don Bolles" (the parser often hangs the participle on the main verb instead)."""
     if (
         verb.tag_ not in ("VBN", "VBG")
@@ -233,7 +233,7 @@ def _slots(verb: Token, reading: Reading) -> Iterator[Slot]:
 
 
 def _reciprocal_lemma(verb: Token, reading: Reading) -> str | None:
-    """ "Iran and Russia worked together", "they have been vying": a verb whose "V with" is a symmetric
+    """ "Norway and Denmark worked together", "they have been competing": a verb whose "V with" is a symmetric
     relation, said of several subjects, relates each pair of them."""
     lemma = " ".join(w for w in (verb.lemma_.lower(), particle(verb)) if w) + " with"
     entry = reading.ontology.lexicon.lookup("verb", lemma)

@@ -11,12 +11,12 @@ The rules below use general signals only, never strings from one site:
 * **fragment**: a short block that is not a sentence (no verb-like length, no final punctuation) such as
   menu items, button labels, section labels;
 * **credit**: a short line of names separated by slashes, or starting with "Photo"/"Image"/"Credit", or ©;
-* **position**: at the end of the page, a short prose-like line between furniture blocks goes with them
+* **position**: near the bottom of the page, a short prose-like line between furniture blocks goes with them
   (footers mix buttons with the odd sentence-shaped line).
 
->>> cleaned = clean_text("Subscribe now!\\n\\nPutin met Assad in Damascus on Tuesday.\\n\\nRead more")
+>>> cleaned = clean_text("Subscribe now!\\n\\nHalvorsen met Mwangi in Nairobi on Monday.\\n\\nRead more")
 >>> cleaned.text
-'Putin met Assad in Damascus on Tuesday.'
+'Halvorsen met Mwangi in Nairobi on Monday.'
 >>> [reason for _, reason in cleaned.dropped]
 ['call to action', 'call to action']
 """
@@ -37,9 +37,11 @@ _CTA = re.compile(
 )
 # First person plural and second person: the site talking to its readers.
 _READER_WORDS = re.compile(r"\b(?:we|we're|we've|our|ours|us|you|you're|you've|your|yours)\b", re.IGNORECASE)
-_QUOTED = re.compile(r"[\"“”«»].*?[\"“”«»]", re.DOTALL)
+# Double quotes, and single ones whose closing mark is not an apostrophe inside a word ("‘We’ll go,’ he said").
+_QUOTED = re.compile(r"[\"“”«»].*?[\"“”«»]|(?<!\w)['‘].*?['’](?!\w)", re.DOTALL)
 _CREDIT = re.compile(r"^(?:photo|image|picture|credit|source|video|illustration)s?\b|©|\(c\)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _FRAGMENT_WORDS = 8  # a block shorter than this with no final punctuation is a label, not prose
 
@@ -78,6 +80,8 @@ def furniture_reason(block: str) -> str | None:
     sentence_like = bool(_SENTENCE_END.search(block))
     if _CTA.match(block) and (n <= 12 or block.endswith("!") or _READER_WORDS.search(block)):
         return "call to action"
+    if n <= 12 and any(_CTA.match(s) for s in _SENTENCE_BREAK.split(block)[1:]):
+        return "call to action"  # "Already a subscriber? Log in", "Enjoying this story? Support our work."
     unquoted = _QUOTED.sub(" ", block)
     reader = len(_READER_WORDS.findall(unquoted))
     if reader >= 2 or (reader == 1 and n <= 12):
@@ -117,6 +121,8 @@ def clean_text(text: str) -> CleanText:
     first_prose = next((i for i, r in enumerate(reasons) if r is None), len(blocks))
     for i in range(len(blocks) - 1, -1, -1):
         sandwiched = cut == i + 1 and i - 1 > first_prose and reasons[i - 1] is not None and len(_words(blocks[i])) < 20
+        if sandwiched and reasons[i - 1] == "credit" and reasons[i - 2] is None:
+            sandwiched = False  # a photo credit right after prose is inside the article: the story goes on below it
         if reasons[i] is None and not sandwiched:
             break
         cut = i
@@ -130,7 +136,7 @@ def clean_text(text: str) -> CleanText:
         if reason is not None:
             dropped.append((block, reason))
         elif title is None and not kept and _is_headline(block) and not _SENTENCE_END.search(block):
-            # Headlines are telegraphic ("Putin Makes Rare Visit to Syria, Meets Assad"): metadata, not prose.
+            # Headlines are telegraphic ("Minister Makes First Visit to Kenya, Meets President"): metadata, not prose.
             title = block
         else:
             kept.append(block)

@@ -107,7 +107,7 @@ class EntityResolver:
 
     def describe(self, document: str, label: str, country: str) -> None:
         """Record that a document says the person named ``label`` is of ``country`` (from titles and roles:
-        "Syrian President Bashar al-Assad", "Soleimani, the Iranian general")."""
+        "Kenyan President Daniel Mwangi", "Karimi, the Iranian general")."""
         self._nationality.setdefault((document, fold_name(label)), set()).add(country)
 
     def _split_by_nationality(

@@ -5,7 +5,7 @@ For each extraction:
 1. both arguments must name entities (an argument that names nothing, such as "much" or "a photograph",
    makes no triple: the extraction stays in ``extractions.jsonl`` for readers and Open IE);
 2. the relation comes from the lexicon (verb, event noun or role noun), in the lexicon's direction, and
-   turned around for a passive with an agent ("was backed by the United States");
+   turned around for a passive with an agent ("was funded by Norway");
 3. a capital or metonym in a slot that needs an actor becomes the state it stands for ("Moscow
    intervened" -> Russia), while in a place slot it stays a place ("visited Moscow");
 4. the relation's domain and range are checked against the entity classes; a mismatch is dropped or

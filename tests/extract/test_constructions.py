@@ -6,37 +6,37 @@ from tests.extract.conftest import facts, graph_of, read_rows
 
 # word, head, dep, pos, tag, lemma, entity
 ACTIVE = [
-    ("Iran", 1, "nsubj", "PROPN", "NNP", "Iran", "B-GPE"),
+    ("Norway", 1, "nsubj", "PROPN", "NNP", "Norway", "B-GPE"),
     ("backs", 1, "ROOT", "VERB", "VBZ", "back", "O"),
-    ("Assad", 1, "dobj", "PROPN", "NNP", "Assad", "B-PERSON"),
+    ("Mwangi", 1, "dobj", "PROPN", "NNP", "Mwangi", "B-PERSON"),
     (".", 1, "punct", "PUNCT", ".", ".", "O"),
 ]
 
 
 def test_active_clause_maps_the_verb_onto_the_ontology() -> None:
     graph = graph_of(ACTIVE)
-    assert facts(graph) == {("Iran", "kg:supports", "Assad")}
+    assert facts(graph) == {("Norway", "kg:supports", "Mwangi")}
     (triple,) = graph.triples
     (evidence,) = triple.evidence
     assert evidence.extractor == "kg.svo.v1"
-    assert (evidence.subject_text, evidence.object_text) == ("Iran", "Assad")
+    assert (evidence.subject_text, evidence.object_text) == ("Norway", "Mwangi")
     assert triple.subject.type == "Country" and triple.object.type == "Person"
 
 
 def test_surface_extraction_keeps_the_words_of_the_sentence() -> None:
     (extraction,) = read_rows(ACTIVE).extractions
     row = extraction.to_dict()
-    assert (row["arg1"], row["rel"], row["arg2"]) == ("Iran", "backs", "Assad")
-    assert row["args"] == ["Iran", "Assad"] and row["extractor"] == "kg.svo.v1"
+    assert (row["arg1"], row["rel"], row["arg2"]) == ("Norway", "backs", "Mwangi")
+    assert row["args"] == ["Norway", "Mwangi"] and row["extractor"] == "kg.svo.v1"
 
 
 PASSIVE_WITH_INSTRUMENT = [
-    ("Soleimani", 2, "nsubjpass", "PROPN", "NNP", "Soleimani", "B-PERSON"),
+    ("Karimi", 2, "nsubjpass", "PROPN", "NNP", "Karimi", "B-PERSON"),
     ("was", 2, "auxpass", "AUX", "VBD", "be", "O"),
     ("killed", 2, "ROOT", "VERB", "VBN", "kill", "O"),
     ("by", 2, "agent", "ADP", "IN", "by", "O"),
     ("a", 6, "det", "DET", "DT", "a", "O"),
-    ("U.S.", 6, "compound", "PROPN", "NNP", "U.S.", "B-GPE"),
+    ("Turkish", 6, "amod", "ADJ", "JJ", "turkish", "B-NORP"),
     ("drone", 3, "pobj", "NOUN", "NN", "drone", "O"),
     (".", 2, "punct", "PUNCT", ".", ".", "O"),
 ]
@@ -44,51 +44,51 @@ PASSIVE_WITH_INSTRUMENT = [
 
 def test_passive_with_agent_is_turned_around_and_the_instrument_stands_for_its_owner() -> None:
     graph = graph_of(PASSIVE_WITH_INSTRUMENT)
-    assert facts(graph) == {("United States", "kg:kills", "Soleimani")}
+    assert facts(graph) == {("Turkey", "kg:kills", "Karimi")}
     (evidence,) = graph.triples[0].evidence
-    assert evidence.subject_text == "U.S." and evidence.subject_rule == "metonym.instrument"
+    assert evidence.subject_text == "Turkish" and evidence.subject_rule == "metonym.instrument"
 
 
 NOMINAL = [
-    ("Russian", 3, "amod", "ADJ", "JJ", "russian", "B-NORP"),
+    ("Norwegian", 3, "amod", "ADJ", "JJ", "norwegian", "B-NORP"),
     ("and", 0, "cc", "CCONJ", "CC", "and", "O"),
-    ("Iranian", 0, "conj", "ADJ", "JJ", "iranian", "B-NORP"),
+    ("Danish", 0, "conj", "ADJ", "JJ", "danish", "B-NORP"),
     ("support", 5, "nsubj", "NOUN", "NN", "support", "O"),
     ("has", 5, "aux", "AUX", "VBZ", "have", "O"),
     ("helped", 5, "ROOT", "VERB", "VBN", "help", "O"),
-    ("Assad", 5, "dobj", "PROPN", "NNP", "Assad", "B-PERSON"),
+    ("Kenya", 5, "dobj", "PROPN", "NNP", "Kenya", "B-GPE"),
     (".", 5, "punct", "PUNCT", ".", ".", "O"),
 ]
 
 
 def test_nationality_adjectives_on_an_event_noun_are_its_agents() -> None:
     found = facts(graph_of(NOMINAL))
-    assert {("Russia", "kg:supports", "Assad"), ("Iran", "kg:supports", "Assad")} <= found
+    assert {("Norway", "kg:supports", "Kenya"), ("Denmark", "kg:supports", "Kenya")} <= found
     assert all(subject != "support" for subject, _, _ in found)
 
 
 TITLE = [
-    ("Russian", 1, "amod", "ADJ", "JJ", "russian", "B-NORP"),
+    ("Kenyan", 1, "amod", "ADJ", "JJ", "kenyan", "B-NORP"),
     ("President", 3, "compound", "PROPN", "NNP", "President", "O"),
-    ("Vladimir", 3, "compound", "PROPN", "NNP", "Vladimir", "B-PERSON"),
-    ("Putin", 4, "nsubj", "PROPN", "NNP", "Putin", "I-PERSON"),
+    ("Daniel", 3, "compound", "PROPN", "NNP", "Daniel", "B-PERSON"),
+    ("Mwangi", 4, "nsubj", "PROPN", "NNP", "Mwangi", "I-PERSON"),
     ("arrived", 4, "ROOT", "VERB", "VBD", "arrive", "O"),
     (".", 4, "punct", "PUNCT", ".", ".", "O"),
 ]
 
 
 def test_a_title_with_a_nationality_is_a_role() -> None:
-    assert ("Vladimir Putin", "kg:presidentOf", "Russia") in facts(graph_of(TITLE))
+    assert ("Daniel Mwangi", "kg:presidentOf", "Kenya") in facts(graph_of(TITLE))
 
 
 APPOSITION = [
-    ("David", 1, "compound", "PROPN", "NNP", "David", "B-PERSON"),
-    ("Lesch", 8, "nsubj", "PROPN", "NNP", "Lesch", "I-PERSON"),
+    ("Grace", 1, "compound", "PROPN", "NNP", "Grace", "B-PERSON"),
+    ("Otieno", 8, "nsubj", "PROPN", "NNP", "Otieno", "I-PERSON"),
     (",", 1, "punct", "PUNCT", ",", ",", "O"),
     ("an", 4, "det", "DET", "DT", "an", "O"),
     ("expert", 1, "appos", "NOUN", "NN", "expert", "O"),
     ("on", 4, "prep", "ADP", "IN", "on", "O"),
-    ("Syria", 5, "pobj", "PROPN", "NNP", "Syria", "B-GPE"),
+    ("Kenya", 5, "pobj", "PROPN", "NNP", "Kenya", "B-GPE"),
     (",", 1, "punct", "PUNCT", ",", ",", "O"),
     ("spoke", 8, "ROOT", "VERB", "VBD", "speak", "O"),
     (".", 8, "punct", "PUNCT", ".", ".", "O"),
@@ -96,66 +96,66 @@ APPOSITION = [
 
 
 def test_an_apposition_with_a_role_noun() -> None:
-    assert ("David Lesch", "kg:expertOn", "Syria") in facts(graph_of(APPOSITION))
+    assert ("Grace Otieno", "kg:expertOn", "Kenya") in facts(graph_of(APPOSITION))
 
 
 RELATIVE_CLAUSE = [
-    ("Turkey", 0, "ROOT", "PROPN", "NNP", "Turkey", "B-GPE"),
+    ("Ethiopia", 0, "ROOT", "PROPN", "NNP", "Ethiopia", "B-GPE"),
     (",", 0, "punct", "PUNCT", ",", ",", "O"),
     ("which", 4, "nsubj", "PRON", "WDT", "which", "O"),
     ("has", 4, "aux", "AUX", "VBZ", "have", "O"),
     ("sent", 0, "relcl", "VERB", "VBN", "send", "O"),
-    ("forces", 4, "dobj", "NOUN", "NNS", "force", "O"),
+    ("troops", 4, "dobj", "NOUN", "NNS", "troop", "O"),
     ("into", 4, "prep", "ADP", "IN", "into", "O"),
-    ("Syria", 6, "pobj", "PROPN", "NNP", "Syria", "B-GPE"),
+    ("Somalia", 6, "pobj", "PROPN", "NNP", "Somalia", "B-GPE"),
     (".", 0, "punct", "PUNCT", ".", ".", "O"),
 ]
 
 
 def test_a_relative_clause_has_its_antecedent_as_subject_and_a_light_object_joins_the_relation() -> None:
-    assert ("Turkey", "kg:deploysForcesTo", "Syria") in facts(graph_of(RELATIVE_CLAUSE))
+    assert ("Ethiopia", "kg:deploysForcesTo", "Somalia") in facts(graph_of(RELATIVE_CLAUSE))
 
 
 CONTROL = [
-    ("Putin", 1, "nsubj", "PROPN", "NNP", "Putin", "B-PERSON"),
-    ("is", 1, "ROOT", "AUX", "VBZ", "be", "O"),
-    ("due", 1, "acomp", "ADJ", "JJ", "due", "O"),
+    ("Halvorsen", 2, "nsubjpass", "PROPN", "NNP", "Halvorsen", "B-PERSON"),
+    ("is", 2, "auxpass", "AUX", "VBZ", "be", "O"),
+    ("expected", 2, "ROOT", "VERB", "VBN", "expect", "O"),
     ("to", 4, "aux", "PART", "TO", "to", "O"),
     ("hold", 2, "xcomp", "VERB", "VB", "hold", "O"),
     ("talks", 4, "dobj", "NOUN", "NNS", "talk", "O"),
     ("with", 5, "prep", "ADP", "IN", "with", "O"),
-    ("Erdogan", 6, "pobj", "PROPN", "NNP", "Erdogan", "B-PERSON"),
-    (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    ("Bekele", 6, "pobj", "PROPN", "NNP", "Bekele", "B-PERSON"),
+    (".", 2, "punct", "PUNCT", ".", ".", "O"),
 ]
 
 
 def test_control_verb_subject_and_intention_is_hedged() -> None:
     graph = graph_of(CONTROL)
     triple = next(t for t in graph.triples if t.predicate.id == "kg:holdsTalksWith")
-    assert {triple.subject.label, triple.object.label} == {"Putin", "Erdogan"}
+    assert {triple.subject.label, triple.object.label} == {"Halvorsen", "Bekele"}
     assert triple.hedged and not triple.negated
 
 
 NEGATED = [
-    ("Russia", 3, "nsubj", "PROPN", "NNP", "Russia", "B-GPE"),
+    ("Uganda", 3, "nsubj", "PROPN", "NNP", "Uganda", "B-GPE"),
     ("did", 3, "aux", "AUX", "VBD", "do", "O"),
     ("not", 3, "neg", "PART", "RB", "not", "O"),
     ("attack", 3, "ROOT", "VERB", "VB", "attack", "O"),
-    ("Turkey", 3, "dobj", "PROPN", "NNP", "Turkey", "B-GPE"),
+    ("Tanzania", 3, "dobj", "PROPN", "NNP", "Tanzania", "B-GPE"),
     (".", 3, "punct", "PUNCT", ".", ".", "O"),
 ]
 
 
 def test_negation_is_kept_as_a_flag_not_dropped_or_asserted() -> None:
     (triple,) = graph_of(NEGATED).triples
-    assert (triple.subject.label, triple.predicate.id, triple.object.label) == ("Russia", "kg:attacks", "Turkey")
+    assert (triple.subject.label, triple.predicate.id, triple.object.label) == ("Uganda", "kg:attacks", "Tanzania")
     assert triple.negated
 
 
 ASSERTED = [
-    ("Russia", 1, "nsubj", "PROPN", "NNP", "Russia", "B-GPE"),
+    ("Uganda", 1, "nsubj", "PROPN", "NNP", "Uganda", "B-GPE"),
     ("attacked", 1, "ROOT", "VERB", "VBD", "attack", "O"),
-    ("Turkey", 1, "dobj", "PROPN", "NNP", "Turkey", "B-GPE"),
+    ("Tanzania", 1, "dobj", "PROPN", "NNP", "Tanzania", "B-GPE"),
     (".", 1, "punct", "PUNCT", ".", ".", "O"),
 ]
 
@@ -166,13 +166,13 @@ def test_a_negated_fact_and_its_assertion_are_different_statements() -> None:
 
 
 REPORTED = [
-    ("SANA", 1, "nsubj", "PROPN", "NNP", "SANA", "B-ORG"),
+    ("Reuters", 1, "nsubj", "PROPN", "NNP", "Reuters", "B-ORG"),
     ("reported", 1, "ROOT", "VERB", "VBD", "report", "O"),
     ("that", 5, "mark", "SCONJ", "IN", "that", "O"),
-    ("Iran", 5, "nsubj", "PROPN", "NNP", "Iran", "B-GPE"),
+    ("Uganda", 5, "nsubj", "PROPN", "NNP", "Uganda", "B-GPE"),
     ("may", 5, "aux", "AUX", "MD", "may", "O"),
     ("attack", 1, "ccomp", "VERB", "VB", "attack", "O"),
-    ("Israel", 5, "dobj", "PROPN", "NNP", "Israel", "B-GPE"),
+    ("Tanzania", 5, "dobj", "PROPN", "NNP", "Tanzania", "B-GPE"),
     ("on", 5, "prep", "ADP", "IN", "on", "O"),
     ("Tuesday", 7, "pobj", "PROPN", "NNP", "Tuesday", "B-DATE"),
     (".", 1, "punct", "PUNCT", ".", ".", "O"),
@@ -181,24 +181,24 @@ REPORTED = [
 
 def test_attribution_hedging_and_time_are_kept_on_the_fact() -> None:
     (triple,) = graph_of(REPORTED).triples
-    assert (triple.subject.label, triple.predicate.id, triple.object.label) == ("Iran", "kg:attacks", "Israel")
-    assert triple.attributed_to == "SANA" and triple.hedged and triple.time == ("on Tuesday",)
+    assert (triple.subject.label, triple.predicate.id, triple.object.label) == ("Uganda", "kg:attacks", "Tanzania")
+    assert triple.attributed_to == "Reuters" and triple.hedged and triple.time == ("on Tuesday",)
 
 
 PRONOUN = [
-    ("Putin", 1, "nsubj", "PROPN", "NNP", "Putin", "B-PERSON"),
+    ("Mwangi", 1, "nsubj", "PROPN", "NNP", "Mwangi", "B-PERSON"),
     ("arrived", 1, "ROOT", "VERB", "VBD", "arrive", "O"),
     (".", 1, "punct", "PUNCT", ".", ".", "O"),
     ("He", 4, "nsubj", "PRON", "PRP", "he", "O"),
     ("met", 4, "ROOT", "VERB", "VBD", "meet", "O"),
-    ("Assad", 4, "dobj", "PROPN", "NNP", "Assad", "B-PERSON"),
+    ("Halvorsen", 4, "dobj", "PROPN", "NNP", "Halvorsen", "B-PERSON"),
     (".", 4, "punct", "PUNCT", ".", ".", "O"),
 ]
 
 
 def test_a_pronoun_resolves_to_the_person_before_it_and_the_evidence_keeps_both() -> None:
     (triple,) = graph_of(PRONOUN).triples
-    assert {triple.subject.label, triple.object.label} == {"Putin", "Assad"}
+    assert {triple.subject.label, triple.object.label} == {"Mwangi", "Halvorsen"}
     (evidence,) = triple.evidence
     pronoun_side = "subject" if evidence.subject_text == "He" else "object"
     assert getattr(evidence, f"{pronoun_side}_rule") == "coref.pronoun"
@@ -214,9 +214,9 @@ def test_a_pronoun_resolves_to_the_person_before_it_and_the_evidence_keeps_both(
 
 
 RECIPROCAL = [
-    ("Iran", 3, "nsubj", "PROPN", "NNP", "Iran", "B-GPE"),
+    ("Norway", 3, "nsubj", "PROPN", "NNP", "Norway", "B-GPE"),
     ("and", 0, "cc", "CCONJ", "CC", "and", "O"),
-    ("Russia", 0, "conj", "PROPN", "NNP", "Russia", "B-GPE"),
+    ("Denmark", 0, "conj", "PROPN", "NNP", "Denmark", "B-GPE"),
     ("worked", 3, "ROOT", "VERB", "VBD", "work", "O"),
     ("together", 3, "advmod", "ADV", "RB", "together", "O"),
     (".", 3, "punct", "PUNCT", ".", ".", "O"),
@@ -226,15 +226,15 @@ RECIPROCAL = [
 def test_coordinated_subjects_of_a_reciprocal_verb_are_related_to_each_other() -> None:
     (triple,) = graph_of(RECIPROCAL).triples
     assert triple.predicate.id == "kg:cooperatesWith"
-    assert {triple.subject.label, triple.object.label} == {"Iran", "Russia"}
+    assert {triple.subject.label, triple.object.label} == {"Norway", "Denmark"}
 
 
 POSSESSED_VICTIM = [
-    ("Sirhan", 2, "nsubjpass", "PROPN", "NNP", "Sirhan", "B-PERSON"),
+    ("Reed", 2, "nsubjpass", "PROPN", "NNP", "Reed", "B-PERSON"),
     ("was", 2, "auxpass", "AUX", "VBD", "be", "O"),
     ("convicted", 2, "ROOT", "VERB", "VBN", "convict", "O"),
     ("of", 2, "prep", "ADP", "IN", "of", "O"),
-    ("Kennedy", 6, "poss", "PROPN", "NNP", "Kennedy", "B-PERSON"),
+    ("Lane", 6, "poss", "PROPN", "NNP", "Lane", "B-PERSON"),
     ("'s", 4, "case", "PART", "POS", "'s", "O"),
     ("killing", 3, "pobj", "NOUN", "NN", "killing", "O"),
     (".", 2, "punct", "PUNCT", ".", ".", "O"),
@@ -243,16 +243,16 @@ POSSESSED_VICTIM = [
 
 def test_the_possessor_of_a_killing_is_its_victim_and_the_convicted_its_agent() -> None:
     graph = graph_of(POSSESSED_VICTIM)
-    assert ("Sirhan", "kg:kills", "Kennedy") in facts(graph)
-    assert ("Kennedy", "kg:kills", "Sirhan") not in facts(graph)
+    assert ("Reed", "kg:kills", "Lane") in facts(graph)
+    assert ("Lane", "kg:kills", "Reed") not in facts(graph)
 
 
 PLACE_QUALIFIER = [
-    ("Putin", 1, "nsubj", "PROPN", "NNP", "Putin", "B-PERSON"),
+    ("Mwangi", 1, "nsubj", "PROPN", "NNP", "Mwangi", "B-PERSON"),
     ("met", 1, "ROOT", "VERB", "VBD", "meet", "O"),
-    ("Assad", 1, "dobj", "PROPN", "NNP", "Assad", "B-PERSON"),
+    ("Halvorsen", 1, "dobj", "PROPN", "NNP", "Halvorsen", "B-PERSON"),
     ("in", 1, "prep", "ADP", "IN", "in", "O"),
-    ("Damascus", 3, "pobj", "PROPN", "NNP", "Damascus", "B-GPE"),
+    ("Nairobi", 3, "pobj", "PROPN", "NNP", "Nairobi", "B-GPE"),
     (".", 1, "punct", "PUNCT", ".", ".", "O"),
 ]
 
@@ -261,4 +261,4 @@ def test_a_place_phrase_is_a_qualifier_not_a_second_partner() -> None:
     graph = graph_of(PLACE_QUALIFIER)
     assert len(graph.triples) == 1
     (triple,) = graph.triples
-    assert triple.predicate.id == "kg:meets" and triple.place == ("Damascus",)
+    assert triple.predicate.id == "kg:meets" and triple.place == ("Nairobi",)

@@ -66,14 +66,14 @@ def test_constructions_in_running_text(nlp: Any, text: str, expected: tuple[str,
 
 
 def test_a_nationality_as_actor_is_the_country(nlp: Any) -> None:
-    found = facts_of(nlp, "Russian and Iranian support has helped the Syrian government survive.")
-    assert ("Russia", "kg:supports", "Syria") in found and ("Iran", "kg:supports", "Syria") in found
+    found = facts_of(nlp, "Norwegian and Danish support has helped Kenya build new wells.")
+    assert ("Norway", "kg:supports", "Kenya") in found and ("Denmark", "kg:supports", "Kenya") in found
 
 
 def test_capital_as_actor_is_the_state_but_as_a_place_stays_a_city(nlp: Any) -> None:
-    found = facts_of(nlp, "Moscow backed Assad. Putin visited Moscow.")
-    assert ("Russia", "kg:supports", "Assad") in found
-    assert any(o == "Moscow" for s, r, o in found if r == "kg:visits")
+    found = facts_of(nlp, "Nairobi backed Mwangi. Halvorsen visited Nairobi.")
+    assert ("Kenya", "kg:supports", "Mwangi") in found
+    assert any(o == "Nairobi" for s, r, o in found if r == "kg:visits")
 
 
 def test_attribution_and_hedging(nlp: Any) -> None:

@@ -31,15 +31,15 @@ BACKED_BY = [
     (".", 3, "punct", "PUNCT", ".", ".", "O"),
 ]
 MET = [
-    ("Assad", 1, "nsubj", "PROPN", "NNP", "Assad", "B-PERSON"),
+    ("Mwangi", 1, "nsubj", "PROPN", "NNP", "Mwangi", "B-PERSON"),
     ("met", 1, "ROOT", "VERB", "VBD", "meet", "O"),
-    ("Putin", 1, "dobj", "PROPN", "NNP", "Putin", "B-PERSON"),
+    ("Halvorsen", 1, "dobj", "PROPN", "NNP", "Halvorsen", "B-PERSON"),
     (".", 1, "punct", "PUNCT", ".", ".", "O"),
 ]
 MET_BACKWARDS = [
-    ("Putin", 1, "nsubj", "PROPN", "NNP", "Putin", "B-PERSON"),
+    ("Halvorsen", 1, "nsubj", "PROPN", "NNP", "Halvorsen", "B-PERSON"),
     ("met", 1, "ROOT", "VERB", "VBD", "meet", "O"),
-    ("Assad", 1, "dobj", "PROPN", "NNP", "Assad", "B-PERSON"),
+    ("Mwangi", 1, "dobj", "PROPN", "NNP", "Mwangi", "B-PERSON"),
     (".", 1, "punct", "PUNCT", ".", ".", "O"),
 ]
 KILLED_A_CITY = [
