@@ -33,12 +33,12 @@ the model (the same in both stores):
 dialects (Neo4j vs the embedded LadybugDB):
   type(r) is translated to LadybugDB's label(r) when the query runs on the embedded store; nothing else is.
   Write queries in the common subset: filter classes with {type: 'Person'} (only Neo4j also has the
-  :Person label), use UNWIND rather than list comprehensions, avoid list indexes (LadybugDB counts
-  from 1, Neo4j from 0), and give RETURN aliases names no variable has (in LadybugDB, ORDER BY x means
-  the variable x), and name every RETURN expression with AS (LadybugDB names unaliased expressions
+  :Person label); use UNWIND rather than list comprehensions; avoid list indexes (LadybugDB counts
+  from 1, Neo4j from 0); give RETURN aliases names no variable has (in LadybugDB, ORDER BY x means the
+  variable x); name RETURN expressions other than properties and type(r) with AS (LadybugDB names them
   its own way: COUNT_STAR() for count(*)). Whole nodes and relationships print as their properties.
 
-examples (kg query DIR --examples prints them all):
+examples (kg query --examples prints the README's queries):
   kg query out/sample "MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity) RETURN a.name, b.name"
   kg query out/sample "MATCH (e:Entity {name: \\$name})-[r]-(o) RETURN type(r), o.name" --param name=Norway
   kg query --neo4j bolt://localhost:7687 "MATCH ()-[r]->() RETURN type(r), count(*)"

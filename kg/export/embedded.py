@@ -149,10 +149,8 @@ def _load_from(path: Path, header: dict[str, str]) -> str:
 
 
 def _quote_path(path: Path) -> str:
-    text = str(path)
-    if "'" in text or "\\" in text:
-        raise OutputError(f"{path}: a temporary path with quotes or backslashes cannot be loaded")
-    return text
+    # The one value that has to sit in query text: a path we chose, escaped as a Cypher string literal.
+    return str(path).replace("\\", "\\\\").replace("'", "\\'")
 
 
 def _copy_statements(pg: PropertyGraph, folder: Path) -> list[str]:

@@ -201,3 +201,10 @@ def test_kg_build_writes_the_store_and_kg_query_reads_it(
     bare = tmp_path / "bare"
     assert main(["build", str(SAMPLE_ARTICLE), "--out", str(bare), "--no-embedded", "-q"]) == 0
     assert not (bare / FILENAME).exists() and (bare / "triples.jsonl").exists()
+
+
+def test_an_output_folder_with_quotes_in_its_name(tmp_path: Path) -> None:
+    folder = tmp_path / 'it\'s a \\ "folder"'
+    store = write_embedded(small_graph(1), folder)
+    assert store == folder / FILENAME
+    assert rows(store, "MATCH (d:Document) RETURN d.id") == [["doc-0"]]

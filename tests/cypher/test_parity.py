@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,27 @@ def test_readme_examples_agree_on_the_sample_article(sample_graph: Any, neo4j_db
     for name, query in DUMPS.items():
         neo4j = query_neo4j(settings, query)
         assert neo4j.rows, name
+        same(neo4j, query_embedded(store, query))
+
+
+def readme_queries() -> list[str]:
+    """The Cypher statements of the README's ```cypher blocks (comments dropped, split at semicolons)."""
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    queries = []
+    for block in re.findall(r"```cypher\n(.*?)```", text, re.DOTALL):
+        code = "\n".join(line for line in block.splitlines() if not line.lstrip().startswith("//"))
+        queries += [q.strip() for q in code.split(";") if q.strip()]
+    return queries
+
+
+@pytest.mark.model
+def test_readme_queries_agree_on_the_sample_article(sample_graph: Any, neo4j_db: Any, tmp_path: Path) -> None:
+    queries = readme_queries()
+    assert queries, "the README has no ```cypher block"
+    settings, store = both(sample_graph, neo4j_db, tmp_path)
+    for query in queries:
+        neo4j = query_neo4j(settings, query)
+        assert neo4j.rows, f"the README query finds nothing in the sample article:\n{query}"
         same(neo4j, query_embedded(store, query))
 
 
