@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from conftest import unavailable
 
-from .helpers import run_cypher
+from .helpers import wipe
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +38,6 @@ def neo4j_settings() -> Any:
 @pytest.fixture
 def neo4j_db(neo4j_settings: Any) -> Iterator[Any]:
     """The server, emptied before the test (and after it, so nothing lingers between runs)."""
-    run_cypher(neo4j_settings, "MATCH (n) DETACH DELETE n")
+    wipe(neo4j_settings)
     yield neo4j_settings
-    run_cypher(neo4j_settings, "MATCH (n) DETACH DELETE n")
+    wipe(neo4j_settings)

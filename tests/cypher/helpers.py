@@ -147,6 +147,18 @@ def run_cypher(settings: Any, query: str, **params: Any) -> list[dict[str, Any]]
     return [record.data() for record in records]
 
 
+def wipe(settings: Any) -> None:
+    """Empty the database in batches (auto-commit), so that even a benchmark-sized graph goes."""
+    import neo4j
+
+    with (
+        neo4j.GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password)) as driver,
+        driver.session(database=settings.database) as session,
+    ):
+        session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume()
+        session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
 def snapshot(settings: Any) -> dict[str, Any]:
     """Every node and relationship with its labels or type and all its properties, sorted."""
     nodes = run_cypher(settings, "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
