@@ -360,7 +360,8 @@ def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
             other = reading.names.get(child.i)
             if child.dep_ == "appos" and other and other.ner in ("GPE", "LOC") and not is_org and not own_country:
                 pairs.append((child, "is in", "locate in", 0.6))  # "San Francisco, California"
-            elif child.dep_ == "prep" and child.lower_ in ("in", "at"):
+            elif child.dep_ == "prep" and (child.lower_ in ("in", "at") or (is_org and child.lower_ == "of")):
+                # "the Grand Theatre, in Leeds"; for organisations also "Acme Trust Co. of Boston"
                 for pobj in child.children:
                     inner = reading.names.get(pobj.i)
                     if pobj.dep_ == "pobj" and inner and inner.ner in ("GPE", "LOC"):
@@ -404,6 +405,7 @@ def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
     yield from _named_after_country(sent, reading)
     yield from _owned(sent, reading)
     yield from _homes(sent, reading)
+    yield from _premises(sent, reading)
 
 
 def _place_pair(
@@ -492,6 +494,24 @@ def _homes(sent: Span, reading: Reading) -> Iterator[Extraction]:
                             continue
                         if _kind(reading, arg2.mention) in ("city", "country") or arg2.mention.ner in ("GPE", "LOC"):
                             yield _extraction(reading, sent, arg1, arg2, f"'s {token.text} is", "resident", 0.7)
+
+
+def _premises(sent: Span, reading: Reading) -> Iterator[Extraction]:
+    """An organisation's premises locate it: "at Acme headquarters in Boston", "the agency's offices in Lyon"."""
+    premises = reading.cues.premises_nouns
+    for noun in reading.tokens(sent):
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in premises:
+            continue
+        owners = [c for c in noun.children if c.dep_ in ("compound", "poss") and reading.names.get(c.i)
+                  and reading.names[c.i].ner in _ORG]
+        places = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                  for g in c.children if g.dep_ == "pobj" and reading.names.get(g.i)
+                  and reading.names[g.i].ner in ("GPE", "LOC")]
+        for owner in owners:
+            for place in places:
+                arg1, arg2 = reading.arguments(owner)[0], reading.arguments(place)[0]
+                if arg1.mention is not None and arg2.mention is not None:
+                    yield _extraction(reading, sent, arg1, arg2, f"{noun.text} in", "base in", 0.65, kind="verb")
 
 
 def _owned(sent: Span, reading: Reading) -> Iterator[Extraction]:

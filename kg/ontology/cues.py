@@ -48,6 +48,7 @@ class Cues:
     lethal_results: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
     home_nouns: frozenset[str] = frozenset()
+    premises_nouns: frozenset[str] = frozenset()
 
 
 # (field, table, key) for every word list in cues.toml
@@ -77,6 +78,7 @@ _LISTS = (
     ("lethal_results", "results", "lethal_results"),
     ("event_nouns", "classes", "event_nouns"),
     ("home_nouns", "classes", "home_nouns"),
+    ("premises_nouns", "classes", "premises_nouns"),
 )
 
 
