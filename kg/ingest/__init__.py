@@ -60,7 +60,7 @@ def _sniff(text: str) -> str:
     head = text.lstrip()[:512].lower()
     if head.startswith(("<!doctype html", "<html")) or "<body" in head:
         return "html"
-    lines = [line for line in text.splitlines() if line.strip()]
+    lines = [line for line in text.split("\n") if line.strip()]  # as read_jsonl splits
     if lines and all(line.lstrip().startswith("{") for line in lines[:20]):
         return "jsonl"
     return "text"

@@ -42,7 +42,8 @@ def read_jsonl(
     text: str, source: str, fields: JsonlFields, on_error: Callable[[InputError], None]
 ) -> Iterator[Document]:
     """One Document per good line; each bad line goes to ``on_error`` naming ``source:line``."""
-    for number, line in enumerate(text.splitlines(), 1):
+    # Only "\n" ends a JSON line: str.splitlines() would also break at U+2028 or U+0085, legal raw in a JSON string.
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{source}:{number}"

@@ -5,7 +5,8 @@ donation appeals, "Read more" links. None of it is news, and all of it would tur
 The rules below use general signals only, never strings from one site:
 
 * **call to action**: a short block that starts with an imperative a site uses on its readers
-  ("Sign up", "Subscribe", "Support", "Donate", "Read more", "Share", "Follow"...);
+  ("Sign up", "Subscribe", "Support", "Donate", "Read more", "Share", "Follow"...), or has a sentence
+  that does ("Already a subscriber? Log in");
 * **reader address**: the site speaking to its readers in the first person plural or second person
   ("we", "our", "you", "your") outside quotation marks, which news prose does not do;
 * **fragment**: a short block that is not a sentence (no verb-like length, no final punctuation) such as
