@@ -79,12 +79,29 @@ class Reading:
             end = sent.end_char - (len(text) - len(text.rstrip()))
             self._sentences[sent.start] = Sentence(document.id, index, start, end, doc.text[start:end])
         self.names: dict[int, Mention] = {}
+        gazetteer = self.ontology.gazetteer
         for token in doc:
             if token.ent_type_ in ENTITY_LABELS and token.ent_iob_ == "B":
-                ner = "PERSON" if has_age(token) else token.ent_type_
-                self.names[token.i] = self.mention(token, clean_label(token.text), ner, "ner")
+                label = clean_label(token.text)
+                ner = "PERSON" if has_age(token) else self._corrected(label, token.ent_type_)
+                self.names[token.i] = self.mention(token, label, ner, "ner")
+            elif not token.ent_type_ and token.pos_ == "PROPN" and token.text[:1].isupper():
+                # a country or capital the NER missed is still a place
+                known = gazetteer.lookup(token.text)
+                if known is not None and known.type in ("Country", "City") and known.rule == "name":
+                    self.names[token.i] = self.mention(token, token.text, "GPE", "ner")
         # token index -> what a pronoun, description or surname stands for
         self.coref: dict[int, tuple[Mention, ...]] = resolve(self)
+
+    def _corrected(self, label: str, ner: str) -> str:
+        """The NER label, unless the gazetteer knows the name as a country or capital: "Armenia" tagged as
+        an organisation is a place (people keep their label: "Jordan" may be a person)."""
+        if ner in ("GPE", "PERSON", "PER", "NORP"):
+            return ner
+        known = self.ontology.gazetteer.lookup(label)
+        if known is not None and known.type in ("Country", "City") and known.rule in ("name", "alias"):
+            return "GPE"
+        return ner
 
     # -- records ------------------------------------------------------------------------------------
 
