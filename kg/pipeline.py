@@ -57,6 +57,9 @@ def build(
         on_error(error)
 
     documents = list(read_documents(inputs, fields=fields, on_error=handle))
+    if not documents:
+        # nothing to read: no need to load a spaCy pipeline to say so
+        return KnowledgeGraph(stats={"documents": 0, "skipped": [str(e) for e in errors]})
     graph = build_documents(
         documents,
         model=model,

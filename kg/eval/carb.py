@@ -223,7 +223,7 @@ def _json_lines(path: Path) -> Iterable[tuple[str, object]]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(str(path), f"cannot read ({error})") from error
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):  # JSON strings may hold U+2028; lines end at \n only
         if not line.strip():
             continue
         where = f"{path}:{number}"

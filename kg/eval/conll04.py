@@ -205,7 +205,7 @@ def load_gold(path: str | Path) -> list[GoldSentence]:
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(str(source), f"cannot read ({error})") from error
     sentences = []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):  # JSON strings may hold U+2028; lines end at \n only
         if not line.strip():
             continue
         where = f"{source}:{number}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract.conftest import facts, graph_of, read_rows
+from tests.extract.handparse import facts, graph_of, read_rows
 
 # word, head, dep, pos, tag, lemma, entity
 ACTIVE = [

@@ -11,7 +11,7 @@ import pytest
 from kg.model import Document
 from kg.ontology.normalise import Settings
 from kg.pipeline import build_documents
-from tests.extract.conftest import facts, graph_of
+from tests.extract.handparse import facts, graph_of
 
 # word, head, dep, pos, tag, lemma, entity
 EMPLOYS = [

@@ -6,9 +6,8 @@ Heads are the index of the head token within the sentence (the root points to it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -55,8 +54,3 @@ def graph_of(rows: Sequence[Row], settings: Settings | None = None) -> Knowledge
 def facts(graph: KnowledgeGraph) -> set[tuple[str, str, str]]:
     """(subject label, relation id, object label) of every triple."""
     return {(t.subject.label, t.predicate.id, t.object.label) for t in graph.triples}
-
-
-@pytest.fixture
-def parse() -> Callable[[Sequence[Row]], KnowledgeGraph]:
-    return graph_of
