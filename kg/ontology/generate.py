@@ -3,7 +3,7 @@
 Names and codes come from pycountry (ISO 3166), demonyms, capitals and alternative spellings from
 countryinfo (MIT). Both are needed only here, never at run time::
 
-    pip install pycountry countryinfo
+    pip install "kg[ontology-data]"
     python -m kg.ontology.generate ontology/countries.tsv
 
 Curated additions and corrections (dotted abbreviations, common short names) live in ``aliases.tsv``.
