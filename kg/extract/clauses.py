@@ -45,7 +45,9 @@ def is_negated(verb: Token, reading: Reading) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in cues.negation_words) for c in verb.children):
         return True
     under = _embedded_under(verb, cues.negation_verbs, frozenset({"xcomp", "ccomp", "pcomp", "advcl"}))
-    if under is not None:
+    # Only what follows a denial is denied ("denied arming the rebels"); a clause before it is the report
+    # the denial answers ("X accused Y, a charge Z denied": the accusation was made).
+    if under is not None and under.i < verb.i:
         return not any(c.dep_ == "neg" for c in under.children)  # "did not deny" asserts it
     return False
 

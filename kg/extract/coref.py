@@ -88,6 +88,7 @@ def _governing_verb(token: Token) -> Token:
 def resolve(reading: Reading) -> dict[int, tuple[Mention, ...]]:
     """Token index -> the mention(s) it corefers with."""
     resolved: dict[int, tuple[Mention, ...]] = {}
+    _resolve_short_names(reading, resolved)
     _resolve_surnames(reading, resolved)
     profiles = _profiles(reading, resolved)
     _resolve_references(reading, resolved, profiles)
@@ -130,6 +131,39 @@ def _resolve_speakers(reading: Reading, resolved: dict[int, tuple[Mention, ...]]
 
 def _person_label(reading: Reading, i: int, resolved: dict[int, tuple[Mention, ...]]) -> str:
     return resolved[i][0].label if i in resolved else reading.names[i].label
+
+
+def _resolve_short_names(reading: Reading, resolved: dict[int, tuple[Mention, ...]]) -> None:
+    """A proper noun the NER missed that repeats a person's surname ("Lopez" after "Maria Lopez") or an
+    organisation's first word ("Acme" after "Acme Motors") is that person or organisation."""
+    people: dict[str, set[str]] = {}
+    organisations: dict[str, set[str]] = {}
+    for m in reading.names.values():
+        words = m.label.split()
+        if len(words) < 2:
+            continue
+        if m.ner in ("PERSON", "PER"):
+            for key in _name_parts(m.label):
+                people.setdefault(key, set()).add(m.label)
+        elif m.ner == "ORG" and words[0][:1].isupper() and words[0].lower() not in _GENERIC_FIRST:
+            organisations.setdefault(words[0].lower(), set()).add(m.label)
+    for token in reading.doc:
+        if token.i in reading.names or token.ent_type_ or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        if token.head.i in reading.names and token.dep_ == "compound":
+            continue  # part of a longer name
+        key = token.text.lower()
+        for table, ner in ((people, "PERSON"), (organisations, "ORG")):
+            labels = table.get(key, set())
+            if len(labels) == 1:
+                label = next(iter(labels))
+                mention = reading.mention(token, label, ner, "coref.surname", 0.85)
+                reading.names[token.i] = mention
+                resolved[token.i] = (mention,)
+                break
+
+
+_GENERIC_FIRST = frozenset({"new", "national", "united", "general", "international", "first", "american", "royal"})
 
 
 def _resolve_surnames(reading: Reading, resolved: dict[int, tuple[Mention, ...]]) -> None:

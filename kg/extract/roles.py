@@ -502,11 +502,18 @@ def _premises(sent: Span, reading: Reading) -> Iterator[Extraction]:
     for noun in reading.tokens(sent):
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in premises:
             continue
-        owners = [c for c in noun.children if c.dep_ in ("compound", "poss") and reading.names.get(c.i)
-                  and reading.names[c.i].ner in _ORG]
-        places = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
-                  for g in c.children if g.dep_ == "pobj" and reading.names.get(g.i)
-                  and reading.names[g.i].ner in ("GPE", "LOC")]
+        owners = [
+            c
+            for c in noun.children
+            if c.dep_ in ("compound", "poss") and reading.names.get(c.i) and reading.names[c.i].ner in _ORG
+        ]
+        places = [
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "at")
+            for g in c.children
+            if g.dep_ == "pobj" and reading.names.get(g.i) and reading.names[g.i].ner in ("GPE", "LOC")
+        ]
         for owner in owners:
             for place in places:
                 arg1, arg2 = reading.arguments(owner)[0], reading.arguments(place)[0]

@@ -37,6 +37,7 @@ NAME = "kg.svo.v1"
 # Linking verbs: their complement describes the subject ("It was an early model for X"). Open IE reads
 # them; the lexicon relates them to nothing, and kg.role.v1 reads the roles they state.
 LINKING = frozenset({"be", "become", "remain", "seem", "appear", "stay", "prove"})
+_LOCATION_PARTICIPLES = frozenset({"base", "locate", "headquarter", "station", "situate"})
 _QUANTITY = frozenset({"much", "most", "part", "parts", "all", "some", "many", "half", "area", "areas", "swath"})
 _CLAUSE_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj"})
 
@@ -244,8 +245,8 @@ def _reciprocal_lemma(verb: Token, reading: Reading) -> str | None:
 
 def _participle_agent(verb: Token, reading: Reading) -> Token | None:
     """The named agent of a participle modifier: "Iran-backed forces", "Kurdish-led forces"."""
-    if verb.dep_ != "amod" or verb.tag_ not in ("VBN", "VBD"):
-        return None
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBN", "VBD") or verb.lemma_.lower() in _LOCATION_PARTICIPLES:
+        return None  # "Detroit-based" says where, not who (kg.role.v1 reads it)
     return next(
         (c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i in reading.names),
         None,
