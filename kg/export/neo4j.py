@@ -30,6 +30,7 @@ from kg.export.cypher import (
     ENTITY_LABEL,
     EVIDENCE_LISTS,
     MENTIONS,
+    RELATIONSHIP_PROPERTIES,
     PropertyGraph,
     generate_property_graph,
 )
@@ -191,25 +192,32 @@ MENTION_QUERY = (
 
 
 def relationship_query(rel_type: str) -> str:
-    """MERGE by statement id; append only the evidence whose key the edge does not hold yet."""
-    appended = ",\n    ".join(
-        f"r.{name} = coalesce(r.{name}, []) + [i IN fresh | row.{name}[i]]" for name in EVIDENCE_LISTS
+    """MERGE by statement id: a new edge takes the row; an existing one appends only the evidence it lacks.
+
+    Every item of the ON MATCH SET reads only its own property and ``evidence_keys`` (set last), so the
+    result does not depend on whether Cypher evaluates the items one by one or all at once.
+    """
+    created = ", ".join(f"{name}: row.{name}" for name in RELATIONSHIP_PROPERTIES)
+    held = "coalesce(r.evidence_keys, [])"
+    fresh = f"[i IN range(0, size(row.evidence_keys) - 1) WHERE NOT row.evidence_keys[i] IN {held}"
+    appended = "".join(
+        f",\n    r.{name} = coalesce(r.{name}, []) + {fresh} | row.{name}[i]]"
+        for name in EVIDENCE_LISTS
+        if name != "evidence_keys"
     )
     return (
         "UNWIND $rows AS row\n"
         f"MATCH (a:{ENTITY_LABEL} {{id: row.source}})\n"
         f"MATCH (b:{ENTITY_LABEL} {{id: row.target}})\n"
         f"MERGE (a)-[r:{_ident(rel_type)} {{id: row.id}}]->(b)\n"
-        "SET r.predicate = row.predicate, r.surface = row.surface, r.confidence = row.confidence,\n"
+        f"ON CREATE SET r = {{{created}}}\n"
+        "ON MATCH SET r.predicate = row.predicate, r.surface = row.surface, r.confidence = row.confidence,\n"
         "    r.negated = row.negated, r.hedged = row.hedged, r.attributed_to = row.attributed_to,\n"
         f"    r.time = {_union('r.time', 'row.time')}, r.place = {_union('r.place', 'row.place')},\n"
-        f"    r.flags = {_union('r.flags', 'row.flags')}\n"
-        "WITH r, row, coalesce(r.evidence_keys, []) AS held\n"
-        "WITH r, row, [i IN range(0, size(row.evidence_keys) - 1) WHERE NOT row.evidence_keys[i] IN held] AS fresh\n"
-        f"SET {appended}\n"
-        "WITH r\n"
-        "SET r.documents = reduce(seen = [], d IN r.evidence_documents |\n"
-        "    CASE WHEN d IN seen THEN seen ELSE seen + d END)"
+        f"    r.flags = {_union('r.flags', 'row.flags')},\n"
+        f"    r.documents = {_union('r.documents', 'row.documents')}"
+        f"{appended},\n"
+        f"    r.evidence_keys = {held} + {fresh} | row.evidence_keys[i]]"
     )
 
 

@@ -106,7 +106,7 @@ def test_statements_are_batched_and_carry_no_article_text() -> None:
     for statement in statements:
         assert not any(t in statement.query for t in texts), statement.query
         assert all(
-            line.startswith(("UNWIND", "MERGE", "MATCH", "SET", "WITH", " ", "CREATE", "CALL"))
+            line.startswith(("UNWIND", "MERGE", "MATCH", "ON CREATE", "ON MATCH", "SET", " ", "CREATE", "CALL"))
             for line in statement.query.splitlines()
         )
     with pytest.raises(ExportError, match="batch size must be at least 1"):

@@ -93,6 +93,9 @@ def test_larger_corpus_adds_evidence_without_duplicates(neo4j_db: Any) -> None:
     assert after["documents"] == ["doc-0", "doc-1", "doc-2"]
     assert after["evidence_sentences"] == [f"Russia supports Assad, article {k} says." for k in range(3)]
     assert len(set(after["evidence_keys"])) == len(after["evidence_keys"]) == 3
+    assert after["evidence_documents"] == ["doc-0", "doc-1", "doc-2"]
+    assert {len(after[name]) for name in after if name.startswith("evidence_")} == {3}  # still parallel
+    assert after["time"] == ["Monday"]  # merged, not repeated
     counts = run_cypher(neo4j_db, "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels")
     assert counts == [{"nodes": 8, "rels": 7 + 15}]  # 3 documents, 5 entities; 7 facts, 15 mentions
 
