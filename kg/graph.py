@@ -15,13 +15,12 @@ on earlier runs too.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import OutputError
+from kg.errors import InputError, OutputError
 from kg.model import Document, Entity, Evidence, Extraction, Mention, Relation, Triple
 
 if TYPE_CHECKING:
@@ -128,16 +127,15 @@ def triple_from_dict(row: dict[str, Any]) -> Triple:
 
 
 def _rows(path: Path) -> Iterator[dict[str, Any]]:
+    from kg.jsonlines import read_json_lines
+
+    if not path.exists():
+        raise OutputError(f"{path}: not found (is this a `kg build --out` folder?)")
     try:
-        with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if line.strip():
-                    try:
-                        yield json.loads(line)
-                    except json.JSONDecodeError as error:
-                        raise OutputError(f"{path}:{number}: not valid JSON ({error.msg})") from None
-    except FileNotFoundError:
-        raise OutputError(f"{path}: not found (is this a `kg build --out` folder?)") from None
+        for _, row in read_json_lines(path):
+            yield row
+    except InputError as error:
+        raise OutputError(str(error)) from None
 
 
 def load(folder: str | Path) -> KnowledgeGraph:

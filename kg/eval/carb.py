@@ -55,7 +55,6 @@ Data choices (ours, documented because the reference reads a TSV keyed by senten
 
 from __future__ import annotations
 
-import json
 import string
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -64,6 +63,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.jsonlines import read_json_lines
 
 __all__ = [
     "CarbReport",
@@ -218,24 +218,9 @@ def _gold_sentence(row: object, where: str) -> GoldSentence:
     return GoldSentence(id=ident, text=text, tuples=tuples, scored=scored)
 
 
-def _json_lines(path: Path) -> Iterable[tuple[str, object]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(str(path), f"cannot read ({error})") from error
-    for number, line in enumerate(text.split("\n"), 1):  # JSON strings may hold U+2028; lines end at \n only
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            yield where, json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(where, f"not valid JSON ({error.msg} at column {error.colno})") from error
-
-
 def load_gold(path: str | Path) -> list[GoldSentence]:
     """Read the CaRB gold JSONL: ``id``, ``text``, ``gold`` (rel, arg1, arg2, args, context), ``scored``."""
-    return [_gold_sentence(row, where) for where, row in _json_lines(Path(path))]
+    return [_gold_sentence(row, where) for where, row in read_json_lines(path)]
 
 
 def parse_prediction(row: Mapping[str, object], where: str = "prediction") -> Prediction:
@@ -269,7 +254,7 @@ def parse_prediction(row: Mapping[str, object], where: str = "prediction") -> Pr
 def load_predictions(path: str | Path) -> list[Prediction]:
     """Read an ``extractions.jsonl``; a malformed line raises InputError naming it."""
     predictions = []
-    for where, row in _json_lines(Path(path)):
+    for where, row in read_json_lines(path):
         if not isinstance(row, dict):
             raise InputError(where, "a line must be a JSON object")
         predictions.append(parse_prediction(row, where))

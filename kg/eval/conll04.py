@@ -42,13 +42,13 @@ Counting
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.jsonlines import read_json_lines
 
 __all__ = [
     "RELATIONS",
@@ -199,20 +199,8 @@ def _gold_sentence(row: object, where: str) -> GoldSentence:
 
 def load_gold(path: str | Path) -> list[GoldSentence]:
     """Read the CoNLL04 JSONL (``id``, ``text``, ``tokens``, ``entities``, ``gold``); entities are unused."""
-    source = Path(path)
-    try:
-        text = source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(str(source), f"cannot read ({error})") from error
     sentences = []
-    for number, line in enumerate(text.split("\n"), 1):  # JSON strings may hold U+2028; lines end at \n only
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(where, f"not valid JSON ({error.msg} at column {error.colno})") from error
+    for where, row in read_json_lines(path):
         sentences.append(_gold_sentence(row, where))
     return sentences
 

@@ -16,14 +16,13 @@ gold fact stated backwards.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError
+from kg.jsonlines import read_json_lines
 
 __all__ = ["Fact", "SeedReport", "format_report", "load_facts", "load_negative", "score"]
 
@@ -63,18 +62,7 @@ class SeedReport:
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:
-    rows = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise InputError(str(path), error.strerror or str(error)) from None
-    for number, line in enumerate(lines, 1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as error:
-                raise InputError(f"{path}:{number}", f"not valid JSON ({error.msg})") from None
-    return rows
+    return [row for _, row in read_json_lines(path)]
 
 
 def load_facts(path: str | Path) -> list[Fact]:

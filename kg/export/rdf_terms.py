@@ -23,6 +23,7 @@ from urllib.parse import quote
 
 from kg.errors import ExportError
 from kg.ids import digest
+from kg.ontology.vocabulary import KG  # the ontology namespace is the vocabulary's own
 
 if TYPE_CHECKING:
     from rdflib import Literal, URIRef
@@ -42,7 +43,6 @@ __all__ = [
     "segment",
 ]
 
-KG = "https://w3id.org/kg-news/ontology#"
 ONTOLOGY_IRI = "https://w3id.org/kg-news/ontology"
 DEFAULT_BASE_IRI = "https://w3id.org/kg-news/id/"
 

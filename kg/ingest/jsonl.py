@@ -9,12 +9,12 @@ corpus.jsonl:2: no "text" field
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from kg.errors import InputError
 from kg.ids import content_id
+from kg.jsonlines import json_lines
 from kg.model import Document
 
 __all__ = ["JsonlFields", "read_jsonl"]
@@ -42,16 +42,7 @@ def read_jsonl(
     text: str, source: str, fields: JsonlFields, on_error: Callable[[InputError], None]
 ) -> Iterator[Document]:
     """One Document per good line; each bad line goes to ``on_error`` naming ``source:line``."""
-    # Only "\n" ends a JSON line: str.splitlines() would also break at U+2028 or U+0085, legal raw in a JSON string.
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            on_error(InputError(where, f"not valid JSON ({error.msg} at column {error.colno})"))
-            continue
+    for where, row in json_lines(text, source, on_error):
         if not isinstance(row, dict):
             on_error(InputError(where, "a line must be a JSON object"))
             continue

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,16 +63,7 @@ class Vocabulary:
 
     def ancestors(self, name: str) -> list[str]:
         """The class and all its superclasses (breadth first)."""
-        order, queue = [], [name]
-        while queue:
-            current = queue.pop(0)
-            if current in order:
-                continue
-            order.append(current)
-            info = self.classes.get(current)
-            if info:
-                queue.extend(info.parents)
-        return order
+        return _closure(name, lambda n: self.classes[n].parents if n in self.classes else ())
 
     def is_a(self, name: str, ancestor: str | None) -> bool:
         return ancestor is None or ancestor in self.ancestors(name)
@@ -84,16 +75,18 @@ class Vocabulary:
         return None
 
     def relation_ancestors(self, rel_id: str) -> list[str]:
-        order, queue = [], [rel_id]
-        while queue:
-            current = queue.pop(0)
-            if current in order:
-                continue
+        """The relation and all its super-properties (breadth first)."""
+        return _closure(rel_id, lambda r: self.relations[r].parents if r in self.relations else ())
+
+
+def _closure(start: str, parents: Callable[[str], Iterable[str]]) -> list[str]:
+    order, queue = [], [start]
+    while queue:
+        current = queue.pop(0)
+        if current not in order:
             order.append(current)
-            info = self.relations.get(current)
-            if info:
-                queue.extend(info.parents)
-        return order
+            queue.extend(parents(current))
+    return order
 
 
 def _local(term: object) -> str | None:
