@@ -5,30 +5,15 @@ Everything here is a pure function of spaCy tokens, so extractors read like the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
-__all__ = [
-    "CLAUSAL",
-    "OBJECTS",
-    "SUBJECTS",
-    "conjuncts",
-    "expand_noun",
-    "is_negated",
-    "particle",
-    "span_text",
-    "subjects",
-]
+__all__ = ["conjuncts", "expand_noun", "particle"]
 
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-OBJECTS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
-CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp"})
 # Dependents that start a new clause or aside: an argument's phrase stops before them.
 _CLAUSE_EDGES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "appos", "punct", "cc", "conj", "mark"})
-_WH = frozenset({"who", "which", "that", "whom", "whose"})
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -39,10 +24,6 @@ def conjuncts(token: Token) -> list[Token]:
 def particle(verb: Token) -> str:
     """The verb's particle ("win back" -> "back"), or ""."""
     return next((c.text.lower() for c in verb.children if c.dep_ == "prt"), "")
-
-
-def is_negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children)
 
 
 def expand_noun(head: Token, *, keep_clauses: bool = False) -> tuple[int, int]:
@@ -63,31 +44,3 @@ def expand_noun(head: Token, *, keep_clauses: bool = False) -> tuple[int, int]:
     while start < end - 1 and doc[start].is_punct:
         start += 1
     return start, end
-
-
-def span_text(doc_or_span: Span, start: int, end: int) -> str:
-    doc = doc_or_span.doc
-    return doc[start:end].text
-
-
-def subjects(verb: Token) -> Iterator[Token]:
-    """Subjects of a verb, looking through coordination ("X arrived and met Y"), control ("X is due to
-    hold talks", "X tried to overthrow") and relative clauses ("Turkey, which has sent ...")."""
-    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    for subject in own:
-        if subject.lower_ in _WH and verb.dep_ == "relcl":
-            yield verb.head  # the noun the relative clause hangs on
-        else:
-            yield subject
-    if own:
-        return
-    if verb.dep_ == "relcl":
-        yield verb.head
-    elif verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        yield from subjects(verb.head)
-    elif verb.dep_ == "xcomp":
-        # Control: the subject of "due/tried/plans to V" is the subject of the governing predicate.
-        governor = verb.head
-        while governor.dep_ in ("acomp", "xcomp") and governor.head.i != governor.i:
-            governor = governor.head
-        yield from subjects(governor)
