@@ -5,6 +5,23 @@ from __future__ import annotations
 from kg.graph import KnowledgeGraph
 from kg.model import Document, Entity, Evidence, Mention, Relation, Triple
 
+# The keys of a triples.jsonl row, as the README's contract lists them ("flags" only when there are some).
+CONTRACT_KEYS = frozenset(
+    {
+        "id",
+        "subject",
+        "predicate",
+        "object",
+        "confidence",
+        "negated",
+        "hedged",
+        "attributed_to",
+        "time",
+        "place",
+        "evidence",
+    }
+)
+
 S1 = "Petra Lindqvist met Tomas Reyes in Lisbon on Monday."
 S2 = "Lindqvist leads the Harbour Union."
 S3 = "Tomas Reyes did not meet Petra Lindqvist on Friday, his office said."

@@ -16,7 +16,7 @@ from kg.export.jsonl import generate_triples, write_jsonl, write_outputs
 from kg.graph import KnowledgeGraph, triple_from_dict
 from kg.model import Argument, Document, Entity, Evidence, Extraction, Mention, Relation, Sentence, Triple
 
-from .graphs import D1, LEADING, MEETING, NOT_MEETING, PETRA, S1, TOMAS, UNION, small_graph
+from .graphs import CONTRACT_KEYS, D1, LEADING, MEETING, NOT_MEETING, PETRA, S1, TOMAS, UNION, small_graph
 
 EVIDENCE_KEYS = {
     "document",
@@ -87,19 +87,7 @@ def test_collections_in_records_are_tuples() -> None:
 
 def test_triple_to_dict_follows_the_contract() -> None:
     row = NOT_MEETING.to_dict()
-    assert set(row) == {
-        "id",
-        "subject",
-        "predicate",
-        "object",
-        "confidence",
-        "negated",
-        "hedged",
-        "attributed_to",
-        "time",
-        "place",
-        "evidence",
-    }
+    assert set(row) == CONTRACT_KEYS
     assert row["id"] == "st-00000000000000c3"
     assert row["subject"] == {"id": TOMAS.id, "label": "Tomas Reyes", "type": "Person", "aliases": []}
     assert row["object"] == {"id": PETRA.id, "label": "Petra Lindqvist", "type": "Person", "aliases": ["Lindqvist"]}

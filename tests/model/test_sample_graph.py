@@ -12,6 +12,8 @@ import pytest
 import kg
 from kg.graph import triple_from_dict
 
+from .graphs import CONTRACT_KEYS
+
 pytestmark = pytest.mark.model
 
 ENTITY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -71,19 +73,7 @@ def test_triples_file_follows_the_contract(sample_graph: Any, sample_out: Path) 
     triples = rows(sample_out / "triples.jsonl")
     assert [t["id"] for t in triples] == sorted(t.id for t in sample_graph.triples)
     for row in triples:
-        assert set(row) - {"flags"} == {
-            "id",
-            "subject",
-            "predicate",
-            "object",
-            "confidence",
-            "negated",
-            "hedged",
-            "attributed_to",
-            "time",
-            "place",
-            "evidence",
-        }
+        assert set(row) - {"flags"} == CONTRACT_KEYS
         assert STATEMENT_ID.match(row["id"])
         for side in (row["subject"], row["object"]):
             assert set(side) - {"note"} == {"id", "label", "type", "aliases"}
