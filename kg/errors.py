@@ -9,7 +9,8 @@
     ├── OutputError              an output directory or file cannot be written or read back
     ├── ExportError              an exporter failed
     │   └── DatabaseError        a graph database refused: unreachable, bad credentials, missing database
-    └── QueryError               a Cypher or SPARQL query was rejected
+    ├── QueryError               a Cypher or SPARQL query was rejected
+    └── UsageError               an option names something kg does not have (an unknown extractor, ...)
 
 Each message is written to stand alone on one line.
 """
@@ -25,6 +26,7 @@ __all__ = [
     "OntologyError",
     "OutputError",
     "QueryError",
+    "UsageError",
 ]
 
 
@@ -63,3 +65,7 @@ class DatabaseError(ExportError):
 
 class QueryError(KgError):
     """A query was rejected by the engine."""
+
+
+class UsageError(KgError):
+    """An option or argument names something kg does not have; raised before any work is done."""

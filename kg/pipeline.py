@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError
-from kg.extract import DEFAULT_EXTRACTORS, DocumentReading, extract
+from kg.extract import DEFAULT_EXTRACTORS, DocumentReading, check_extractors, extract
 from kg.graph import KnowledgeGraph
 from kg.ingest import JsonlFields, read_documents
 from kg.model import Document
@@ -48,6 +48,7 @@ def build(
 
     Bad inputs go to ``on_error`` (default: raise the first one); ``progress`` shows a bar on stderr.
     """
+    extractors = check_extractors(extractors)
     errors: list[InputError] = []
 
     def handle(error: InputError) -> None:
@@ -89,6 +90,7 @@ def build_documents(
 ) -> KnowledgeGraph:
     """Build a knowledge graph from documents already in memory."""
     started = time.perf_counter()
+    extractors = check_extractors(extractors)
     onto = load_ontology(ontology)
     nlp = nlp or load_pipeline(model)
     readings: list[DocumentReading] = []

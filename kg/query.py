@@ -24,7 +24,17 @@ from kg.errors import DatabaseError, QueryError
 if TYPE_CHECKING:
     from kg.export.neo4j import Neo4jSettings
 
-__all__ = ["EXAMPLES", "Example", "QueryResult", "find_store", "query_embedded", "query_neo4j", "to_embedded"]
+__all__ = [
+    "EXAMPLES",
+    "Example",
+    "QueryResult",
+    "explain_embedded_error",
+    "find_store",
+    "missing_parameters",
+    "query_embedded",
+    "query_neo4j",
+    "to_embedded",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +110,66 @@ def to_embedded(query: str) -> str:
 # LadybugDB names an unaliased label(r) column after its plan: LABEL(r._ID,[,,ACCUSES,,...]).
 _LABEL_COLUMN = re.compile(r"^LABEL\((\w+)\._ID,\[.*\]\)$", re.DOTALL)
 _TYPE_CALL = re.compile(r"\btype\s*\(\s*(\w+)\s*\)", re.IGNORECASE)
+
+
+# Query parameters ($name) outside strings and comments.
+_PARAMETER = re.compile(
+    r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`|//[^\n]*|/\*.*?\*/|\$(?P<name>\w+)""", re.DOTALL
+)
+
+
+def missing_parameters(query: str, parameters: dict[str, Any]) -> list[str]:
+    """The ``$names`` a query uses that ``parameters`` does not give (both engines read them as null, so a
+    forgotten ``--param`` would silently match nothing).
+
+    >>> missing_parameters("MATCH (e {name: $name}) WHERE e.note <> '$not' RETURN e", {})
+    ['name']
+    """
+    used = {m.group("name") for m in _PARAMETER.finditer(query) if m.group("name")}
+    return sorted(used - set(parameters))
+
+
+def _check_parameters(query: str, parameters: dict[str, Any]) -> None:
+    missing = missing_parameters(query, parameters)
+    if missing:
+        flags = " ".join(f"--param {name}=VALUE" for name in missing)
+        raise QueryError(f"the query uses ${', $'.join(missing)} but no value was given: add {flags}")
+
+
+_NO_TABLE = re.compile(r"Binder exception: Table (?P<name>\S+) does not exist")
+_PARSER = re.compile(r"Parser exception: .*?\(line: (?P<line>\d+), offset: (?P<offset>\d+)\)")
+
+
+def explain_embedded_error(message: str, query: str) -> str:
+    """The engine's message in the user's terms: classes are a property, not a table; syntax errors say where.
+
+    >>> explain_embedded_error("Binder exception: Table Person does not exist.", "MATCH (n:Person) RETURN n")
+    "no node table Person: every entity is an :Entity node with its class in `type`; write (n:Entity {type: 'Person'})"
+    >>> explain_embedded_error(
+    ...     "Parser exception: Invalid input <MATCH (n) RETRN>: expected rule oC_SingleQuery (line: 1, offset: 10)",
+    ...     "MATCH (n) RETRN n")
+    'Cypher syntax error at line 1, column 11, near "RETRN n"'
+    """
+    table = _NO_TABLE.search(message)
+    if table:
+        name = table.group("name").rstrip(".")
+        if name.isupper():
+            return (
+                f"no relationship type {name}: types are the ontology's relations in upper case (SUPPORTS, "
+                "PRESIDENT_OF, RELATED_TO, ...); list them with MATCH ()-[r]->() RETURN DISTINCT type(r)"
+            )
+        return (
+            f"no node table {name}: every entity is an :Entity node with its class in `type`; "
+            f"write (n:Entity {{type: '{name}'}})"
+        )
+    parser = _PARSER.search(message)
+    if parser:
+        line, column = int(parser.group("line")), int(parser.group("offset")) + 1
+        lines = query.splitlines() or [""]
+        text = lines[line - 1] if 0 < line <= len(lines) else ""
+        near = " ".join(text[column - 1 :].split())[:40]
+        return f"Cypher syntax error at line {line}, column {column}" + (f', near "{near}"' if near else ", at the end")
+    return message
 
 
 def _column_name(column: str, query: str) -> str:
@@ -185,6 +255,7 @@ def query_embedded(path: str | Path, query: str, parameters: dict[str, Any] | No
         raise QueryError("the embedded store needs LadybugDB: pip install 'kg[embedded]'") from None
 
     store = find_store(path)
+    _check_parameters(query, parameters or {})
     try:
         database = ladybug.Database(str(store), read_only=True)
     except RuntimeError as error:
@@ -201,7 +272,7 @@ def query_embedded(path: str | Path, query: str, parameters: dict[str, Any] | No
                 rows.append([_embedded_value(v) for v in result.get_next()])
             return QueryResult(columns, rows)
         except RuntimeError as error:
-            raise QueryError(_one_line(error)) from None
+            raise QueryError(explain_embedded_error(_one_line(error), query)) from None
         finally:
             connection.close()
     finally:
@@ -214,6 +285,8 @@ def query_neo4j(settings: Neo4jSettings, query: str, parameters: dict[str, Any] 
     import neo4j.exceptions as ne
 
     from kg.export.neo4j import connect, describe_error
+
+    _check_parameters(query, parameters or {})
 
     def read(tx: neo4j.ManagedTransaction) -> QueryResult:
         result = tx.run(query, parameters or {})

@@ -89,7 +89,7 @@ def _say(args: argparse.Namespace, message: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kg.export import get_writer
-    from kg.extract import DEFAULT_EXTRACTORS
+    from kg.extract import DEFAULT_EXTRACTORS, check_extractors
     from kg.pipeline import build
 
     skipped: list[InputError] = []
@@ -98,7 +98,10 @@ def run(args: argparse.Namespace) -> int:
         skipped.append(error)
         print(f"kg: skipped {error}", file=sys.stderr)
 
-    extractors = tuple(args.extractors.split(",")) if args.extractors else DEFAULT_EXTRACTORS
+    # Checked before anything is read or loaded: a typo costs one line, not a parse of the whole corpus.
+    extractors = (
+        check_extractors([n.strip() for n in args.extractors.split(",")]) if args.extractors else DEFAULT_EXTRACTORS
+    )
     progress = stderr_is_tty() if args.progress is None else args.progress
     graph = build(
         args.inputs,

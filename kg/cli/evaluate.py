@@ -16,6 +16,11 @@ formats (recognised from the file, or --format):
             (ontology/mappings/conll04.tsv), arguments matched by their text; micro P/R/F1
   carb      CaRB JSONL: extractions.jsonl scored with CaRB's tuple matching, best F1 over thresholds
 
+CoNLL04 is scored twice: lenient (an argument matches when one text contains the other and both end on the
+same word) and strict (exact argument text and entity types from kg's own classes, as published systems
+are scored). Figures name the file they were measured on: the development splits in ../shared/eval are
+not the test splits papers report.
+
 examples:
   kg eval ../shared/eval/moscow-times-putin-assad.gold.jsonl
   kg eval ../shared/eval/conll04-dev.jsonl --misses 30
@@ -38,7 +43,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--out", type=Path, metavar="DIR", help="also write the built graph's JSONL files here")
     p.add_argument("--model", metavar="NAME", help="spaCy pipeline (default as for kg build)")
     p.add_argument("--ontology", action="append", default=[], metavar="PATH", help="extra ontology files")
-    p.add_argument("--min-f1", type=float, metavar="X", help="exit 1 when F1 is below X")
+    p.add_argument("--min-f1", type=float, metavar="X", help="exit 1 when F1 (CoNLL04: lenient) is below X")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
         args.gold, fmt=args.format, model=args.model, text=args.text, ontology=args.ontology, misses=args.misses
     )
     print(result.text)
-    print(f"{result.format}: precision {result.precision:.3f}, recall {result.recall:.3f}, F1 {result.f1:.3f}")
+    # Every figure says which file (the split) and which scorer it comes from.
+    for scorer, (precision, recall, f1) in result.figures.items():
+        print(f"{args.gold.name} ({scorer}): precision {precision:.3f}, recall {recall:.3f}, F1 {f1:.3f}")
     if args.out and result.graph is not None:
         from kg.export import get_writer
 

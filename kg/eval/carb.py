@@ -72,6 +72,7 @@ __all__ = [
     "GoldTuple",
     "Prediction",
     "SentenceMisses",
+    "best_precisions",
     "format_report",
     "load_gold",
     "load_predictions",
@@ -480,6 +481,31 @@ def score(gold: Sequence[GoldSentence], predictions: Iterable[Prediction | Mappi
         curve=tuple(curve),
         misses=_misses(scored, grouped, best.threshold if best else None),
     )
+
+
+def best_precisions(
+    gold: Sequence[GoldSentence], predictions: Iterable[Prediction | Mapping[str, object]]
+) -> list[tuple[float, Fraction]]:
+    """(confidence, CaRB precision of its best-matching gold tuple) for each prediction on a scored sentence:
+    what a precision-by-confidence table is made of (0 for a prediction that matches no gold tuple).
+
+    >>> sentence = "Ada Park was born in Leeds ."
+    >>> gold = [GoldSentence("s1", sentence, (GoldTuple("was born in", ("Ada Park", "Leeds")),), True)]
+    >>> [(c, str(p)) for c, p in best_precisions(gold, [Prediction(sentence, "born in", ("Park", "Leeds"), 0.9)])]
+    [(0.9, '1')]
+    """
+    parsed = [
+        p if isinstance(p, Prediction) else parse_prediction(p, f"prediction {n}") for n, p in enumerate(predictions, 1)
+    ]
+    grouped, _ = _assign(gold, parsed)
+    found = []
+    for sentence in gold:
+        if not sentence.scored:
+            continue
+        for prediction in grouped[sentence.id]:
+            best = max((match(t, prediction)[0] for t in sentence.tuples), default=Fraction(0))
+            found.append((prediction.confidence, best))
+    return found
 
 
 def format_report(report: CarbReport, misses: int = 10) -> str:

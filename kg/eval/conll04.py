@@ -11,7 +11,9 @@ Matching rule
     * Texts are normalised before comparing: case-folded, split on whitespace, punctuation stripped from
       both ends of each word (``Corp.`` and ``Corp``, ``Armenia.`` and ``Armenia`` agree) and words left
       empty dropped, then a leading ``the`` dropped.
-    * ``strict=True``: the normalised texts must be equal.
+    * ``strict=True``: the normalised texts must be equal, and when a prediction carries entity types
+      (``(head, relation, tail, head_type, tail_type)``, in CoNLL04's Peop/Org/Loc/Other, from kg's own
+      classes) they must equal the gold types: exact boundaries and types, as published systems are scored.
     * Default (lenient): also accepted when one text lies inside the other at word boundaries and both end
       on the same word, taken as the head of an English name or noun phrase: ``Lincoln`` matches
       ``President Lincoln`` and ``John Wilkes Booth`` matches ``Booth``, but ``Ford`` does not match
@@ -37,6 +39,10 @@ Counting
 >>> (report.precision, report.recall, report.f1)
 (1.0, 1.0, 1.0)
 >>> score(gold, {"s1": [("Grey", "Kill", "Lane")]}, strict=True).recall
+0.0
+>>> gold = [GoldSentence("s2", "Alan Grey shot Ben Lane .",
+...                      (GoldRelation("Alan Grey", "Kill", "Ben Lane", "Peop", "Peop"),))]
+>>> score(gold, {"s2": [("Alan Grey", "Kill", "Ben Lane", "Peop", "Org")]}, strict=True).recall
 0.0
 """
 
@@ -257,11 +263,13 @@ def _words_match(predicted: tuple[str, ...], gold: tuple[str, ...], strict: bool
     return _contains(gold, predicted) if len(predicted) < len(gold) else _contains(predicted, gold)
 
 
-Key = tuple[tuple[str, ...], str, tuple[str, ...]]
+Key = tuple[tuple[str, ...], str, tuple[str, ...], str, str]
+# (head, relation, tail) or (head, relation, tail, head type, tail type)
+Prediction = tuple[str, ...]
 
 
-def _key(head: str, relation: str, tail: str) -> Key:
-    return normalise(head), relation, normalise(tail)
+def _key(head: str, relation: str, tail: str, head_type: str = "", tail_type: str = "") -> Key:
+    return normalise(head), relation, normalise(tail), head_type, tail_type
 
 
 def _unique(items: Iterable[tuple[Key, ScoredTriple]]) -> list[tuple[Key, ScoredTriple]]:
@@ -272,11 +280,17 @@ def _unique(items: Iterable[tuple[Key, ScoredTriple]]) -> list[tuple[Key, Scored
     return list(seen.items())
 
 
+def _types_match(predicted: Key, gold: Key) -> bool:
+    """Types are compared only when both sides have them (text-only predictions keep the text match)."""
+    return all(not p or not g or p == g for p, g in zip(predicted[3:], gold[3:], strict=True))
+
+
 def _pairs_with(predicted: Key, gold: Key, strict: bool) -> bool:
     return (
         predicted[1] == gold[1]
         and _words_match(predicted[0], gold[0], strict)
         and _words_match(predicted[2], gold[2], strict)
+        and (not strict or _types_match(predicted, gold))
     )
 
 
@@ -308,14 +322,15 @@ class _SentenceResult:
     gold_facts: tuple[ScoredTriple, ...]
 
 
-def _score_sentence(
-    sentence: GoldSentence, predictions: Iterable[tuple[str, str, str]], strict: bool
-) -> _SentenceResult:
-    def triple(head: str, relation: str, tail: str) -> ScoredTriple:
+def _score_sentence(sentence: GoldSentence, predictions: Iterable[Prediction], strict: bool) -> _SentenceResult:
+    def triple(head: str, relation: str, tail: str, *types: str) -> ScoredTriple:
         return ScoredTriple(sentence.id, sentence.text, head, relation, tail)
 
-    gold = _unique((_key(r.head, r.relation, r.tail), triple(r.head, r.relation, r.tail)) for r in sentence.relations)
-    predicted = _unique((_key(*p), triple(*p)) for p in predictions)
+    def gold_key(r: GoldRelation) -> Key:
+        return _key(r.head, r.relation, r.tail, *((r.head_type, r.tail_type) if strict else ()))
+
+    gold = _unique((gold_key(r), triple(r.head, r.relation, r.tail)) for r in sentence.relations)
+    predicted = _unique((_key(*p) if strict else _key(*p[:3]), triple(*p)) for p in predictions)
     edges = [[g for g, (gold_key, _) in enumerate(gold) if _pairs_with(key, gold_key, strict)] for key, _ in predicted]
     paired = _max_matching(edges)
     found = set(paired.values())
@@ -331,13 +346,11 @@ def _score_sentence(
 # --- the corpus ----------------------------------------------------------------------------------------
 
 
-def _check_labels(
-    predictions: Mapping[str, Iterable[tuple[str, str, str]]],
-) -> dict[str, list[tuple[str, str, str]]]:
-    checked: dict[str, list[tuple[str, str, str]]] = {}
+def _check_labels(predictions: Mapping[str, Iterable[Prediction]]) -> dict[str, list[Prediction]]:
+    checked: dict[str, list[Prediction]] = {}
     for sentence_id, triples in predictions.items():
         checked[sentence_id] = list(triples)
-        for head, relation, tail in checked[sentence_id]:
+        for head, relation, tail, *_ in checked[sentence_id]:
             if relation not in RELATIONS:
                 raise ValueError(
                     f"{sentence_id}: relation {relation!r} of ({head!r}, {tail!r}) is not one of {RELATIONS}"
@@ -356,10 +369,10 @@ def _relation_score(label: str, results: Sequence[_SentenceResult]) -> RelationS
 
 def score(
     gold: Sequence[GoldSentence],
-    predictions: Mapping[str, Iterable[tuple[str, str, str]]],
+    predictions: Mapping[str, Iterable[Prediction]],
     strict: bool = False,
 ) -> Conll04Report:
-    """Score ``{sentence id: [(head text, relation, tail text), ...]}`` against the gold sentences."""
+    """Score ``{sentence id: [(head text, relation, tail text[, head type, tail type]), ...]}``."""
     checked = _check_labels(predictions)
     known = {sentence.id for sentence in gold}
     results = [_score_sentence(sentence, checked.get(sentence.id, []), strict) for sentence in gold]
@@ -386,9 +399,9 @@ def _row(figures: RelationScore) -> str:
 
 def format_report(report: Conll04Report, misses: int = 10) -> str:
     """A text table; ``misses`` caps how many misses and how many false positives are listed."""
-    mode = "strict" if report.strict else "lenient"
+    mode = "strict: exact text and entity types" if report.strict else "lenient: text containment"
     lines = [
-        f"CoNLL04 ({mode} text match): {report.sentences} sentences, {report.gold_relations} gold relations "
+        f"CoNLL04 ({mode}): {report.sentences} sentences, {report.gold_relations} gold relations "
         f"({report.gold_facts} distinct facts)",
         f"  {'relation':<12} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6} {'right':>6}",
         *(_row(figures) for figures in report.per_relation),

@@ -29,21 +29,27 @@ if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
     from kg.ontology import Ontology
 
-__all__ = ["BANDS", "EvalResult", "detect_format", "evaluate"]
+__all__ = ["BANDS", "EvalResult", "conll04_type", "detect_format", "evaluate"]
 
 BANDS = ((0.0, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01))
 
 
+Band = tuple[float, float, float, int]  # (low, high, right, total); "right" may be fractional (CaRB)
+
+
 @dataclass(slots=True)
 class EvalResult:
+    """Figures on one development file. ``precision``/``recall``/``f1`` are the format's main scorer
+    (CoNLL04: lenient); ``figures`` holds every scorer's, by name (CoNLL04: ``lenient`` and ``strict``)."""
+
     format: str
     text: str  # the printed report
     precision: float
     recall: float
     f1: float
-    # (low, high, right, total) per confidence band
-    bands: list[tuple[float, float, int, int]] = field(default_factory=list)
+    bands: list[Band] = field(default_factory=list)
     graph: KnowledgeGraph | None = None
+    figures: dict[str, tuple[float, float, float]] = field(default_factory=dict)
 
 
 def detect_format(path: Path) -> str:
@@ -62,20 +68,22 @@ def detect_format(path: Path) -> str:
     raise InputError(str(path), "unknown gold format (expected *.gold.jsonl, CoNLL04 or CaRB JSONL)")
 
 
-def _bands(items: Iterable[tuple[float, bool]]) -> list[tuple[float, float, int, int]]:
+def _bands(items: Iterable[tuple[float, float]]) -> list[Band]:
+    """Per confidence band: how right its items are in sum (1 or 0 each, or a fraction), and how many."""
     rows = []
     items = list(items)
     for low, high in BANDS:
-        inside = [right for confidence, right in items if low <= confidence < high]
+        inside = [float(right) for confidence, right in items if low <= confidence < high]
         rows.append((low, min(high, 1.0), sum(inside), len(inside)))
     return rows
 
 
-def format_bands(bands: Sequence[tuple[float, float, int, int]], what: str) -> str:
+def format_bands(bands: Sequence[Band], what: str) -> str:
     lines = [f"precision by confidence ({what}):", "  confidence     right / total   precision"]
     for low, high, right, total in bands:
         precision = f"{right / total:.2f}" if total else "   -"
-        lines.append(f"  [{low:.1f}, {high:.1f})  {right:>9} / {total:<5}   {precision}")
+        shown = f"{right:.0f}" if right == int(right) else f"{right:.1f}"
+        lines.append(f"  [{low:.1f}, {high:.1f})  {shown:>9} / {total:<5}   {precision}")
     return "\n".join(lines)
 
 
@@ -125,7 +133,7 @@ def _seed(gold: Path, graph: KnowledgeGraph) -> EvalResult:
     recall = found / len(facts) if facts else 0.0
     precision = len(right_ids) / len(rows) if rows else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return EvalResult("seed", text, precision, recall, f1, bands, graph)
+    return EvalResult("seed", text, precision, recall, f1, bands, graph, {"seed": (precision, recall, f1)})
 
 
 def _mention_text(text: str) -> str:
@@ -134,8 +142,24 @@ def _mention_text(text: str) -> str:
     return clean_label(text)
 
 
-def conll04_predictions(graph: KnowledgeGraph, onto: Ontology) -> dict[str, list[tuple[str, str, str, float]]]:
-    """Per sentence id: (head text, CoNLL04 label, tail text, confidence) for every mapped triple.
+def conll04_type(onto: Ontology, kg_class: str) -> str:
+    """The CoNLL04 entity type of a kg class: Peop, Org, Loc or Other (for the strict scorer)."""
+    vocab = onto.vocabulary
+    if vocab.is_a(kg_class, "Person"):
+        return "Peop"
+    if vocab.is_a(kg_class, "Place"):
+        return "Loc"
+    if any(vocab.is_a(kg_class, c) for c in ("Organization", "Government", "Force", "Group")):
+        return "Org"
+    return "Other"
+
+
+Conll04Prediction = tuple[str, str, str, float, str, str]
+
+
+def conll04_predictions(graph: KnowledgeGraph, onto: Ontology) -> dict[str, list[Conll04Prediction]]:
+    """Per sentence id: (head text, CoNLL04 label, tail text, confidence, head type, tail type) for every
+    mapped triple; the types are CoNLL04's, from kg's own entity classes.
 
     Two conventions of the benchmark's annotation are followed: a nationality adjective ("Mexican") is
     never a CoNLL04 location, so a triple whose end is one is not a CoNLL04 relation; and "City , State"
@@ -152,7 +176,7 @@ def conll04_predictions(graph: KnowledgeGraph, onto: Ontology) -> dict[str, list
             between = text[e.subject_end : e.object_start]
             if e.subject_end <= e.object_start and between.strip() == ",":
                 spelled[(e.document, _mention_text(e.subject_text))] = text[e.subject_start : e.object_end]
-    predictions: dict[str, list[tuple[str, str, str, float]]] = {}
+    predictions: dict[str, list[Conll04Prediction]] = {}
     for t in graph.triples:
         if t.negated:
             continue
@@ -167,7 +191,8 @@ def conll04_predictions(graph: KnowledgeGraph, onto: Ontology) -> dict[str, list
                 continue
             if label != "Located_In":
                 tail = spelled.get((e.document, tail), tail)
-            predictions.setdefault(e.document, []).append((head, label, tail, e.confidence))
+            types = conll04_type(onto, t.subject.type), conll04_type(onto, t.object.type)
+            predictions.setdefault(e.document, []).append((head, label, tail, e.confidence, *types))
     return predictions
 
 
@@ -181,15 +206,28 @@ def _conll04(gold_path: Path, graph: KnowledgeGraph, onto: Ontology, misses: int
 
     gold = conll04.load_gold(gold_path)
     predictions = conll04_predictions(graph, onto)
-    report = conll04.score(gold, {k: [(h, r, t) for h, r, t, _ in v] for k, v in predictions.items()})
+    report = conll04.score(gold, {k: [(h, r, t) for h, r, t, *_ in v] for k, v in predictions.items()})
+    strict = conll04.score(
+        gold, {k: [(h, r, t, ht, tt) for h, r, t, _, ht, tt in v] for k, v in predictions.items()}, strict=True
+    )
     wrong = {(fp.sentence_id, fp.head, fp.relation, fp.tail) for fp in report.false_positives}
     scored = []
     for sentence, rows in predictions.items():
-        for head, label, tail, confidence in rows:
-            scored.append((confidence, (sentence, head, label, tail) not in wrong))
+        for head, label, tail, confidence, *_ in rows:
+            scored.append((confidence, float((sentence, head, label, tail) not in wrong)))
     bands = _bands(scored)
-    text = conll04.format_report(report, misses=misses) + "\n" + format_bands(bands, "mapped CoNLL04 predictions")
-    return EvalResult("conll04", text, report.precision, report.recall, report.f1, bands, graph)
+    text = "\n".join(
+        (
+            conll04.format_report(report, misses=misses),
+            format_bands(bands, "mapped CoNLL04 predictions, lenient"),
+            conll04.format_report(strict, misses=0),
+        )
+    )
+    figures = {
+        "lenient": (report.precision, report.recall, report.f1),
+        "strict": (strict.precision, strict.recall, strict.f1),
+    }
+    return EvalResult("conll04", text, report.precision, report.recall, report.f1, bands, graph, figures)
 
 
 def _carb(gold_path: Path, graph: KnowledgeGraph, misses: int) -> EvalResult:
@@ -198,5 +236,10 @@ def _carb(gold_path: Path, graph: KnowledgeGraph, misses: int) -> EvalResult:
     gold = carb.load_gold(gold_path)
     rows: list[dict[str, Any]] = [e.to_dict() for e in graph.extractions]
     report = carb.score(gold, rows)
-    text = carb.format_report(report, misses=misses)
-    return EvalResult("carb", text, float(report.precision), float(report.recall), float(report.f1), [], graph)
+    # A prediction's "rightness" is CaRB's precision against its best-matching gold tuple.
+    bands = _bands((confidence, float(precision)) for confidence, precision in carb.best_precisions(gold, rows))
+    text = carb.format_report(report, misses=misses) + "\n" + format_bands(bands, "extractions, CaRB precision")
+    figures = {"carb": (float(report.precision), float(report.recall), float(report.f1))}
+    return EvalResult(
+        "carb", text, float(report.precision), float(report.recall), float(report.f1), bands, graph, figures
+    )

@@ -9,8 +9,8 @@ Same model as Neo4j (:mod:`kg.export.cypher`), with the differences LadybugDB's 
   columns, plus ``MENTIONS`` from ``Document`` to ``Entity``. ``MATCH (a)-[r:SUPPORTS]->(b)`` reads the
   same in both stores; ``label(r)`` is LadybugDB's ``type(r)``.
 
-Loading uses the bulk path: CSV files written to a temporary folder and read with ``COPY FROM``; string
-lists travel as one field and are split in the ``COPY`` subquery (see :func:`encode_list`). The database is
+Loading uses the bulk path: one typed Parquet file per table, written to a temporary folder and read with
+``COPY FROM`` (no text quoting anywhere, so any string round-trips). The database is
 built in a temporary folder beside the target and renamed into place, so an interrupted build keeps the
 previous store. No LadybugDB extension is used (they download at run time).
 
@@ -24,7 +24,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,31 +46,9 @@ if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
     from kg.ontology.vocabulary import Vocabulary
 
-__all__ = ["FILENAME", "encode_list", "generate_schema", "write_embedded"]
+__all__ = ["FILENAME", "generate_schema", "write_embedded"]
 
 FILENAME = "graph.lbug"
-# A list of strings is one CSV field: each element behind a marker (so none is empty: the engine's
-# string_split drops empty parts), joined by the unit separator; '%' and the separator are escaped.
-SEP = "\x1f"
-MARK = "~"
-
-
-def encode_list(items: Iterable[str]) -> str | None:
-    """One CSV field for a list of strings; None (an empty field) for the empty list.
-
-    >>> encode_list(["a,b", ""]) == MARK + "a,b" + SEP + MARK
-    True
-    """
-    parts = [MARK + item.replace("%", "%25").replace(SEP, "%1F") for item in items]
-    return SEP.join(parts) if parts else None
-
-
-def _decode_list(column: str) -> str:
-    element = f"replace(replace(substring(x, 2, 2147483647), '%1F', '{SEP}'), '%25', '%')"
-    return (
-        f"CASE WHEN {column} IS NULL THEN CAST([] AS STRING[]) "
-        f"ELSE list_transform(string_split({column}, '{SEP}'), x -> {element}) END"
-    )
 
 
 def _columns(properties: dict[str, str], primary: bool) -> str:
@@ -96,56 +73,41 @@ def generate_schema(vocabulary: Vocabulary) -> list[str]:
     return ddl
 
 
-# -- CSV -------------------------------------------------------------------------------------------------
+# The bulk path reads Parquet, not CSV: a CSV reader has to guess where quoted fields end, and LadybugDB's
+# mis-read long quoted fields in context (a corpus of ordinary sentences failed to load). Parquet carries
+# lengths and typed lists, so no text is ever quoted, escaped or split: what goes in comes back equal.
+_ARROW_TYPES = {
+    "STRING": "string",
+    "STRING[]": "list<string>",
+    "INT64": "int64",
+    "INT64[]": "list<int64>",
+    "DOUBLE": "double",
+    "DOUBLE[]": "list<double>",
+    "BOOLEAN": "bool",
+}
 
 
-def _field(value: Any, kind: str) -> str:
-    if kind == "STRING[]":
-        value = encode_list(value)
-        kind = "STRING"
-    if value is None:
-        return ""  # unquoted and empty: NULL (a quoted "" is the empty string)
-    if kind == "STRING":
-        return _quote(str(value))
-    if kind == "BOOLEAN":
-        return "true" if value else "false"
-    if kind.endswith("[]"):
-        return _quote("[" + ",".join(repr(v) for v in value) + "]")
-    return repr(value)
+def _arrow_type(kind: str) -> Any:
+    import pyarrow as pa
+
+    simple = {"string": pa.string(), "int64": pa.int64(), "double": pa.float64(), "bool": pa.bool_()}
+    name = _ARROW_TYPES[kind]
+    if name.startswith("list<"):
+        return pa.list_(simple[name[5:-1]])
+    return simple[name]
 
 
-def _quote(text: str) -> str:
-    # Quoted fields take the CSV reader's slow path (several times slower): quote only where needed.
-    # The empty string is quoted so that it stays "" rather than NULL.
-    if (
-        text
-        and not text[0].isspace()
-        and not text[-1].isspace()
-        and "," not in text
-        and '"' not in text
-        and "\n" not in text
-        and "\r" not in text
-    ):
-        return text
-    return '"' + text.replace('"', '""') + '"'
+def _write_parquet(path: Path, header: dict[str, str], rows: list[list[Any]]) -> None:
+    """One typed Parquet file per table: columns in the table's declared order and types."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
-
-def _write_csv(path: Path, header: list[str], kinds: list[str], rows: Iterable[list[Any]]) -> int:
-    count = 0
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        handle.write(",".join(header) + "\n")
-        for row in rows:
-            handle.write(",".join(_field(v, k) for v, k in zip(row, kinds, strict=True)) + "\n")
-            count += 1
-    return count
-
-
-def _load_from(path: Path, header: dict[str, str]) -> str:
-    """``LOAD WITH HEADERS`` with declared types (no sniffing: a title such as "2024" stays a string)."""
-    typed = ", ".join(f"`{name}` {'STRING' if kind == 'STRING[]' else kind}" for name, kind in header.items())
-    columns = ", ".join(_decode_list(f"`{n}`") if k == "STRING[]" else f"`{n}`" for n, k in header.items())
-    # Quoted newlines need the serial CSV reader.
-    return f"LOAD WITH HEADERS ({typed}) FROM '{_quote_path(path)}' (header=true, parallel=false) RETURN {columns}"
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in header]
+    arrays = [
+        pa.array([list(v) if isinstance(v, tuple) else v for v in column], type=_arrow_type(kind))
+        for column, kind in zip(columns, header.values(), strict=True)
+    ]
+    pq.write_table(pa.Table.from_arrays(arrays, names=list(header)), path)
 
 
 def _quote_path(path: Path) -> str:
@@ -154,7 +116,7 @@ def _quote_path(path: Path) -> str:
 
 
 def _copy_statements(pg: PropertyGraph, folder: Path) -> list[str]:
-    """Write one CSV per table into ``folder``; the ``COPY`` statements that load them."""
+    """Write one Parquet file per table into ``folder``; the ``COPY`` statements that load them."""
     statements = []
 
     def table(name: str, properties: dict[str, str], rows: list[dict[str, Any]], ends: tuple[str, str] | None) -> None:
@@ -163,14 +125,12 @@ def _copy_statements(pg: PropertyGraph, folder: Path) -> list[str]:
         header = dict(properties)
         if ends:
             header = {"from": "STRING", "to": "STRING", **header}
-        keys = list(header)
-        path = folder / f"{name}.csv"
-        if ends:
-            data = ([row[ends[0]], row[ends[1]], *(row[k] for k in properties)] for row in rows)
+            data = [[row[ends[0]], row[ends[1]], *(row[k] for k in properties)] for row in rows]
         else:
-            data = ([row[k] for k in keys] for row in rows)
-        _write_csv(path, keys, list(header.values()), data)
-        statements.append(f"COPY `{name}` FROM ({_load_from(path, header)})")
+            data = [[row[k] for k in header] for row in rows]
+        path = folder / f"{name}.parquet"
+        _write_parquet(path, header, data)
+        statements.append(f"COPY `{name}` FROM '{_quote_path(path)}'")
 
     table(ENTITY_LABEL, ENTITY_PROPERTIES, [row for rows in pg.entities.values() for row in rows], None)
     table(DOCUMENT_LABEL, DOCUMENT_PROPERTIES, pg.documents, None)
@@ -196,8 +156,9 @@ def write_embedded(graph: KnowledgeGraph, path: str | Path, *, vocabulary: Vocab
     """
     try:
         import ladybug
-    except ImportError:
-        raise ExportError("the embedded store needs LadybugDB: pip install 'kg[embedded]'") from None
+        import pyarrow  # noqa: F401  (the bulk load reads Parquet)
+    except ImportError as error:
+        raise ExportError(f"the embedded store needs {error.name}: pip install 'kg[embedded]'") from None
 
     target = Path(path)
     if target.suffix != ".lbug":
@@ -211,12 +172,12 @@ def write_embedded(graph: KnowledgeGraph, path: str | Path, *, vocabulary: Vocab
         raise OutputError(f"{target}: cannot write ({error.strerror or error})") from None
     try:
         built = work / FILENAME
-        csv_folder = work / "csv"
-        csv_folder.mkdir()
+        tables = work / "tables"
+        tables.mkdir()
         database = ladybug.Database(str(built))
         connection = ladybug.Connection(database)
         try:
-            for statement in generate_schema(vocabulary) + _copy_statements(pg, csv_folder):
+            for statement in generate_schema(vocabulary) + _copy_statements(pg, tables):
                 _execute(connection, statement)
             _execute(connection, "CHECKPOINT")
         finally:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.errors import UsageError
 from kg.extract.reading import Reading, prepare
 from kg.model import Document, Extraction, Mention, Sentence
 from kg.ontology import Ontology
@@ -29,7 +30,7 @@ from kg.ontology import Ontology
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["EXTRACTORS", "DocumentReading", "Extractor", "extract", "get_extractor"]
+__all__ = ["EXTRACTORS", "DocumentReading", "Extractor", "check_extractors", "extract", "get_extractor"]
 
 Extractor = Callable[["Span", Reading], Iterator[Extraction]]
 
@@ -42,15 +43,26 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = tuple(EXTRACTORS)
 _loaded: dict[str, Extractor] = {}
 
 
+def check_extractors(names: Sequence[str]) -> tuple[str, ...]:
+    """The names, validated before any work is done: a UsageError lists the known ones.
+
+    >>> check_extractors(["kg.svo.v9"])
+    Traceback (most recent call last):
+    kg.errors.UsageError: unknown extractor kg.svo.v9 (known: kg.nominal.v1, kg.role.v1, kg.svo.v1)
+    """
+    unknown = [name for name in names if name not in EXTRACTORS]
+    if unknown or not names:
+        known = ", ".join(sorted(EXTRACTORS))
+        what = f"unknown extractor {', '.join(unknown)}" if unknown else "no extractor named"
+        raise UsageError(f"{what} (known: {known})")
+    return tuple(names)
+
+
 def get_extractor(name: str) -> Extractor:
     """The extractor registered under ``name`` (imported on first use)."""
     if name not in _loaded:
-        try:
-            target = EXTRACTORS[name]
-        except KeyError:
-            known = ", ".join(sorted(EXTRACTORS))
-            raise KeyError(f"unknown extractor {name!r} (known: {known})") from None
-        module, _, attr = target.partition(":")
+        check_extractors([name])
+        module, _, attr = EXTRACTORS[name].partition(":")
         _loaded[name] = getattr(importlib.import_module(module), attr)
     return _loaded[name]
 

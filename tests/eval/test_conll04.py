@@ -96,6 +96,29 @@ def test_head_word_leniency_and_strict_mode() -> None:
     assert [str(wrong) for wrong in strict.false_positives] == ["Booth | Kill | Lincoln"]
 
 
+def test_strict_mode_also_compares_entity_types_when_predictions_carry_them() -> None:
+    typed = GoldSentence(
+        "t1",
+        "Nora Vale , a pilot for Skyline Air , lives in Perth .",
+        (
+            GoldRelation("Nora Vale", "Work_For", "Skyline Air", "Peop", "Org"),
+            GoldRelation("Nora Vale", "Live_In", "Perth", "Peop", "Loc"),
+        ),
+    )
+    predictions = {
+        "t1": [
+            ("Nora Vale", "Work_For", "Skyline Air", "Peop", "Org"),
+            ("Nora Vale", "Live_In", "Perth", "Peop", "Org"),
+        ]
+    }
+    strict = score([typed], predictions, strict=True)
+    assert (strict.micro.correct, strict.micro.predicted) == (1, 2)
+    assert [str(wrong) for wrong in strict.false_positives] == ["Nora Vale | Live_In | Perth"]
+    # The lenient scorer ignores types; untyped predictions in strict mode are compared on text only.
+    assert score([typed], predictions).micro.correct == 2
+    assert score([typed], {"t1": [("Nora Vale", "Live_In", "Perth")]}, strict=True).micro.correct == 1
+
+
 def test_duplicates_count_once() -> None:
     predictions = {
         "s1": [
@@ -167,7 +190,7 @@ def test_unknown_labels_raise_and_unknown_sentences_are_counted() -> None:
 def test_format_report_lists_figures_misses_and_false_positives() -> None:
     report = score([BOOTH, ACME], {"s1": [("Booth", "Kill", "Lincoln"), ("Booth", "Kill", "Maryland")]})
     text = format_report(report, misses=2)
-    assert "lenient text match" in text
+    assert "lenient: text containment" in text
     assert "micro" in text and "0.500" in text  # precision 1 of 2
     assert "Misses (3), first 2:" in text
     assert "[s1] Booth | Kill | Maryland" in text
