@@ -31,6 +31,16 @@ def shared_file(name: str) -> Path:
     return path
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Nightly-length runs are deselected unless the marker expression names them (``pytest -m nightly``)."""
+    if "nightly" in (config.getoption("markexpr") or ""):
+        return
+    nightly = [item for item in items if item.get_closest_marker("nightly")]
+    if nightly:
+        config.hook.pytest_deselected(items=nightly)
+        items[:] = [item for item in items if not item.get_closest_marker("nightly")]
+
+
 @pytest.fixture(scope="session")
 def shared_eval() -> Path:
     if not SHARED_EVAL.is_dir():

@@ -91,7 +91,8 @@ def test_any_text_comes_back_equal_from_kg_query(
     folder = tmp_path / "out"
     write_embedded(graph, folder)
 
-    found = query(folder, "MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.aliases AS aliases, e.note AS note", capsys)
+    entities = "MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.aliases AS aliases, e.note AS note"
+    found = query(folder, entities, capsys)
     assert {r["id"]: (r["name"], r["aliases"], r.get("note")) for r in found} == {
         e.id: (e.label, list(e.aliases), e.note) for e in graph.entities
     }
