@@ -58,12 +58,8 @@ def _signals(html: str, meta: Any) -> PageSignals:
         links = {normalise(a.text_content()) for a in tree.iter("a")}
         captions = {normalise(img.get("alt") or "") for img in tree.iter("img")}
         captions |= {normalise(fig.text_content()) for fig in tree.iter("figcaption")}
-    return PageSignals(title=meta.title, description=meta.description, links=_long(links), captions=_long(captions))
-
-
-def _long(texts: set[str]) -> frozenset[str]:
-    """Texts of three words or more: shorter link texts ("Home", a name) say nothing about a line."""
-    return frozenset(t for t in texts if len(t.split()) >= 3)
+    captions = {c for c in captions if len(c.split()) >= 3}  # "photo", "logo" say nothing about a line
+    return PageSignals(meta.title, meta.description, frozenset(links - {""}), frozenset(captions))
 
 
 def read_html(html: str, source: str) -> Document:

@@ -14,6 +14,8 @@ or the sign-off signals of :mod:`kg.ingest.text`:
   label ("More:", "You may also like") that introduces such a list;
 * **call to action**, **appeal to the reader**, **byline**, **credit line**, **contact line**: as for text;
 * **repeated block**: a line the page already gave (galleries repeat their captions);
+* **menu item**: a line of one to three words that is one of the page's links ("Home", "World");
+* **box label**: a paragraph of one to three words next to furniture ("Image", "Close", "1 of 8");
 * **no words**: separators and counters ("___", "1 / 8").
 
 Article paragraphs (``p`` lines that are not links, captions or sign-offs) are never touched by the
@@ -36,7 +38,7 @@ from kg.ingest.text import appeal_reason, sign_off_reason
 
 __all__ = ["Line", "PageSignals", "line_reason", "normalise", "page_reasons"]
 
-_TOKEN = re.compile(r"\w+")
+_TOKEN = re.compile(r"[^\W_]+")  # words and numbers; "___" is a separator, not a word
 # Labels that introduce links to other stories. Matched at the start of a line, with what follows (a link
 # text, or nothing) checked separately: "Related: X" is furniture only when X is a link of the page.
 _RELATED_LABEL = re.compile(
@@ -50,6 +52,8 @@ _RELATED_LABEL = re.compile(
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*(?:\s+|(?=[A-Z]))[\"'“‘(]?[A-Z]")
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
 _LIST_MARKER = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
+_SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*$")
+_FRAGMENT_WORDS = 4
 _MIN_LINK_WORDS = 3  # shorter link texts ("Home", "Sport", a name) are everywhere, inside prose too
 
 
@@ -90,11 +94,21 @@ def _starts_with_any(words: Sequence[str], known: frozenset[str], share: float) 
 
 
 def _is_caption(norm: str, words: Sequence[str], captions: frozenset[str]) -> bool:
-    """The line is an image's caption, starts with one (a credit glued after it), or is the start of one (the
-    alt text carries the credit the page prints on a line of its own)."""
+    """The line is an image's caption, starts with one (a credit glued after it), or shares most of its words,
+    from the start, with one (the alt text carries a credit the page prints apart; a "less" button follows)."""
     if norm in captions or _starts_with_any(words, captions, 0.5):
         return True
-    return len(words) >= 5 and any(c.startswith(norm + " ") for c in captions)
+    need = max(5, int(0.8 * len(words) + 0.999))
+    return len(words) >= 5 and any(_shared_prefix(words, c.split()) >= need for c in captions)
+
+
+def _shared_prefix(a: Sequence[str], b: Sequence[str]) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _is_title(norm: str, title: str | None) -> bool:
@@ -157,7 +171,10 @@ def line_reason(line: Line, page: PageSignals) -> str | None:
         return "photo caption"
     if _related(text.strip("[]() "), page, line.kind):
         return "related links"  # in a list, a linked headline followed by its teaser counts too
-    return appeal_reason(text) or sign_off_reason(text)
+    reason = appeal_reason(text) or sign_off_reason(text)
+    if reason is None and len(words) < _FRAGMENT_WORDS and norm in page.links and not _SENTENCE_END.search(text):
+        return "menu item"  # "Home", "World", "Comments": a short line that is one of the page's links
+    return reason
 
 
 _REPEAT_WINDOW = 3
@@ -176,4 +193,20 @@ def page_reasons(lines: Sequence[Line], page: PageSignals) -> list[str | None]:
         if reason is None and len(norms[i].split()) >= 4 and norms[i] in norms[max(0, i - _REPEAT_WINDOW) : i]:
             reason = "repeated block"
         reasons.append(reason)
+    return _box_labels(lines, norms, reasons)
+
+
+def _box_labels(lines: Sequence[Line], norms: Sequence[str], reasons: list[str | None]) -> list[str | None]:
+    """**box label**: a paragraph of one to three words, no final punctuation, next to furniture ("Image",
+    "Close", "1 of 8" around a gallery's caption). Alone between two story paragraphs, such a line stays."""
+    changed = True
+    while changed:
+        changed = False
+        for i, line in enumerate(lines):
+            short = line.kind == "p" and len(norms[i].split()) < _FRAGMENT_WORDS
+            if reasons[i] is not None or not short or _SENTENCE_END.search(line.text):
+                continue
+            if (i > 0 and reasons[i - 1] is not None) or (i + 1 < len(lines) and reasons[i + 1] is not None):
+                reasons[i] = "box label"
+                changed = True
     return reasons

@@ -123,8 +123,10 @@ def _is_headline(block: str) -> bool:
 
 
 def sign_off_reason(block: str) -> str | None:
-    """Bylines, credit and contact lines: the story's sign-off, never its prose (all are short)."""
+    """Bylines, photo credits, credit and contact lines: the story's sign-off, never its prose (all are short)."""
     n = len(_words(block))
+    if n <= 6 and ("/" in block or _CREDIT.search(block)) and not _SENTENCE_END.search(block):
+        return "credit"
     if n <= 12 and _BYLINE.match(block.strip(" -–—")):
         return "byline"
     if n <= 40 and _CREDIT_LINE.search(block):
@@ -174,10 +176,7 @@ def furniture_reason(block: str) -> str | None:
     if reason:
         return reason
     n = len(_words(block))
-    sentence_like = bool(_SENTENCE_END.search(block))
-    if n <= 6 and ("/" in block or _CREDIT.search(block)) and not sentence_like:
-        return "credit"
-    if n < _FRAGMENT_WORDS and not sentence_like and not _is_headline(block):
+    if n < _FRAGMENT_WORDS and not _SENTENCE_END.search(block) and not _is_headline(block):
         return "fragment"
     return None
 
