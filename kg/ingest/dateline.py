@@ -25,7 +25,7 @@ from kg.model import Dateline
 __all__ = ["split_dateline"]
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?"
-_CAPS_WORD = r"(?:[A-Z][A-Z'’.-]*[A-Z.]|[A-Z])"  # HANOI, ST., O'HARE, WINSTON-SALEM
+_CAPS_WORD = r"(?:[A-Z][A-Z'’.-]*[A-Z.]|[A-Z])"  # VALDORA, ST., O'HARE, WINSTON-SALEM
 _WORD = r"(?:[A-Z][\w'’.-]*)"  # Vietnam, Mich., N.Y.
 _DATELINE = re.compile(
     rf"""^

@@ -147,12 +147,12 @@ def _related(text: str, page: PageSignals, kind: str) -> bool:
             return True
     end = _linked_prefix(text, page.links, 0.2 if kind == "item" else 0.75)
     if end is None or not _headline_shaped(text[:end]):
-        # A link to another story is a headline: a linked sentence ("Apple bought X." then more) is a summary
+        # A link to another story is a headline: a linked sentence ("The port reopened." then more) is a summary
         # of the page's own, and a pull quote set as a share link is prose.
         return False
     after = text[end:].lstrip()
-    # After a linked headline comes nothing or its teaser, a new unit ("... Laker Girls Gronk may have ...");
-    # a full stop, or a sentence going on in lower case ("Your relationship with X grows ..."), is prose.
+    # After a linked headline comes nothing or its teaser, a new unit ("Ferry Fares Rise Hauliers say ...");
+    # a full stop, or a sentence going on in lower case ("Your rights as a passenger depend ..."), is prose.
     return not after or not (after[0] == "." or after[0].islower())
 
 
