@@ -147,5 +147,5 @@ def load(folder: str | Path) -> KnowledgeGraph:
         entities = tuple(_entity_from_dict(r) for r in _rows(folder / "entities.jsonl"))
     documents: tuple[Document, ...] = ()
     if (folder / "documents.jsonl").exists():
-        documents = tuple(Document(text="", **r) for r in _rows(folder / "documents.jsonl"))
+        documents = tuple(Document.from_dict(r) for r in _rows(folder / "documents.jsonl"))
     return KnowledgeGraph(triples=triples, entities=entities, documents=documents)

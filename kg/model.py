@@ -23,6 +23,7 @@ from typing import Any
 
 __all__ = [
     "Argument",
+    "Dateline",
     "Document",
     "Entity",
     "Evidence",
@@ -35,8 +36,24 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
+class Dateline:
+    """Where a story was filed ("VALDORA, Norland") and the wire agency that filed it ("AP"), if named."""
+
+    place: str
+    agency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """One article as ingested: its text (furniture removed) and metadata."""
+    """One article as ingested: its text (furniture and dateline removed) and metadata.
+
+    ``language`` is the ISO 639-1 code ingest identified (None: too short or too mixed to tell);
+    ``dateline`` the place and agency that opened the story, cut from ``text`` so it is never parsed as prose.
+
+    >>> d = Document(id="d1", text="Dock workers stopped work.", language="en", dateline=Dateline("VALDORA", "AP"))
+    >>> Document.from_dict(d.to_dict()) == d
+    True
+    """
 
     id: str
     text: str
@@ -46,10 +63,24 @@ class Document:
     source: str | None = None
     author: str | None = None
     origin: str | None = None  # where it was read from: a path, "path:line" or "-"
+    language: str | None = None
+    dateline: Dateline | None = None
 
     def meta(self) -> dict[str, Any]:
         """Metadata without the text (what travels next to a spaCy Doc)."""
         return {k: v for k, v in asdict(self).items() if k != "text"}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``documents.jsonl`` row: the metadata, then the text that evidence offsets point into."""
+        return {**self.meta(), "text": self.text}
+
+    @classmethod
+    def from_dict(cls, row: dict[str, Any]) -> Document:
+        """The inverse of :meth:`to_dict`; rows of older builds (no text, language or dateline) load too."""
+        fields = {k: v for k, v in row.items() if k in cls.__dataclass_fields__}
+        dateline = fields.pop("dateline", None)
+        fields.setdefault("text", "")
+        return cls(**fields, dateline=Dateline(**dateline) if isinstance(dateline, dict) else None)
 
 
 @dataclass(frozen=True, slots=True)

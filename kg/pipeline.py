@@ -25,7 +25,7 @@ from kg.ontology.normalise import Settings, normalise
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["build", "build_documents"]
+__all__ = ["build", "build_documents", "other_language"]
 
 Progress = Callable[[int], None]
 
@@ -71,9 +71,47 @@ def build(
         ontology=ontology,
         settings=settings,
         progress=progress,
+        on_error=handle,
     )
-    graph.stats["skipped"] = [str(e) for e in errors]
+    graph.stats["skipped"] = [str(e) for e in errors]  # bad inputs and documents in another language
     return graph
+
+
+def other_language(document: Document, pipeline_lang: str) -> str | None:
+    """Why ``document`` is not for a pipeline of ``pipeline_lang`` (spaCy's ``nlp.lang``), or None.
+
+    Undetermined documents (too short to tell) are parsed, and so is everything by a multi-language pipeline.
+
+    >>> other_language(Document(id="d", text="...", language="pt"), "en")
+    'language pt, the pipeline is English'
+    >>> other_language(Document(id="d", text="...", language=None), "en") is None
+    True
+    """
+    if document.language is None or pipeline_lang in (document.language, "xx"):
+        return None
+    return f"language {document.language}, the pipeline is {_language_name(pipeline_lang)}"
+
+
+def _by_language(documents: Sequence[Document], lang: str) -> tuple[list[Document], list[InputError]]:
+    """The documents to parse, and one InputError for each of the others (said before any parsing starts)."""
+    parsed: list[Document] = []
+    foreign: list[InputError] = []
+    for document in documents:
+        reason = other_language(document, lang)
+        if reason is None:
+            parsed.append(document)
+        else:
+            foreign.append(InputError(document.origin or document.id, reason))
+    return parsed, foreign
+
+
+def _language_name(code: str) -> str:
+    from spacy.util import get_lang_class
+
+    try:
+        return str(get_lang_class(code).__name__)
+    except ImportError:  # a code spaCy has no language class for: say the code
+        return code
 
 
 def build_documents(
@@ -87,19 +125,28 @@ def build_documents(
     ontology: Sequence[str | Path] = (),
     settings: Settings | None = None,
     progress: bool = False,
+    on_error: Callable[[InputError], None] | None = None,
 ) -> KnowledgeGraph:
-    """Build a knowledge graph from documents already in memory."""
+    """Build a knowledge graph from documents already in memory.
+
+    Documents in another language than the pipeline's are never parsed: each is reported to ``on_error`` (by
+    default only listed in ``stats["skipped"]``) and kept in the graph's documents with its text and language.
+    """
     started = time.perf_counter()
     extractors = check_extractors(extractors)
     onto = load_ontology(ontology)
     nlp = nlp or load_pipeline(model)
+    parsed, foreign = _by_language(documents, nlp.lang or "xx")
+    for error in foreign:
+        if on_error is not None:
+            on_error(error)
     readings: list[DocumentReading] = []
     bar: Any = None
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(documents), unit="doc", desc="kg build", leave=False, dynamic_ncols=True)
-    for doc, document in parse(nlp, documents, batch_size=batch_size, workers=workers):
+        bar = tqdm(total=len(parsed), unit="doc", desc="kg build", leave=False, dynamic_ncols=True)
+    for doc, document in parse(nlp, parsed, batch_size=batch_size, workers=workers):
         readings.append(extract(doc, document, extractors, onto))
         if bar is not None:
             bar.update(1)
@@ -108,9 +155,9 @@ def build_documents(
     result = normalise(readings, onto, settings)
     extractions = tuple(e for r in readings for e in r.extractions)
     stats: dict[str, Any] = {
-        "documents": len(documents),
+        "documents": len(parsed),
         "sentences": sum(len(r.sentences) for r in readings),
-        "words": sum(len(d.text.split()) for d in documents),
+        "words": sum(len(d.text.split()) for d in parsed),
         "extractions": len(extractions),
         "entities": len(result.entities),
         "triples": len(result.triples),
@@ -118,6 +165,7 @@ def build_documents(
         "model": model_name(nlp),
         "extractors": list(extractors),
         "seconds": round(time.perf_counter() - started, 3),
+        "skipped": [str(e) for e in foreign],
     }
     return KnowledgeGraph(
         triples=result.triples,

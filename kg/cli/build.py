@@ -17,6 +17,10 @@ inputs:
   .txt            a plain-text article; site furniture (newsletter boxes, donation appeals,
                   "Read more", photo credits) is dropped
   .html, .htm     a web page; the article body and its title, author, date and URL are extracted
+                  (headlines, captions, related links, bylines and newsletter boxes are dropped)
+  every document  its dateline ("CITY, State (AP) -") is cut from the text and kept as metadata, and its
+                  language identified: one in another language than the pipeline's is reported and not
+                  parsed (--model names a pipeline for another language)
   .jsonl          a corpus, one article a line: {"id": ..., "text": ...} (title, url, published,
                   source optional; --jsonl-* renames the keys)
   FOLDER          every .txt, .html and .jsonl file below it
@@ -26,7 +30,7 @@ outputs in --out DIR:
   triples.jsonl      one normalised triple a line, with its evidence (the contract in the README)
   extractions.jsonl  the surface extractions before normalisation
   entities.jsonl     entities with every mention and the rule that merged it
-  documents.jsonl    document metadata
+  documents.jsonl    each document's metadata, language, dateline and text (evidence offsets point into it)
   graph.ttl          RDF with provenance: kg validate DIR, kg sparql DIR "SELECT ..." (--rdf-format: .nt, .nq,
                      .jsonld; --no-rdf: skip it)
   graph.lbug         an embedded Cypher store: kg query DIR "MATCH ..." (--no-embedded: skip it)
@@ -116,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
         progress=progress,
     )
     stats = graph.stats
-    if not graph.documents:
+    if not stats.get("documents"):
         print("kg: error: no document could be read", file=sys.stderr)
         return 1
     written = get_writer("jsonl")(graph, args.out)

@@ -56,7 +56,7 @@ def add_nlp_options(parser: argparse.ArgumentParser) -> None:
         help="drop triples below this confidence (0-1, default 0)",
     )
     jsonl = parser.add_argument_group("JSONL input fields")
-    for name in ("id", "text", "title", "url", "published", "source", "author"):
+    for name in ("id", "text", "title", "url", "published", "source", "author", "language"):
         jsonl.add_argument(
             f"--jsonl-{name}", default=name, metavar="KEY", help=f'JSON key of the {name} (default "{name}")'
         )
@@ -71,6 +71,7 @@ def fields_from(args: argparse.Namespace) -> JsonlFields:
         published=args.jsonl_published,
         source=args.jsonl_source,
         author=args.jsonl_author,
+        language=args.jsonl_language,
     )
 
 

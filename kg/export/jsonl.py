@@ -2,7 +2,8 @@
 
 ``triples.jsonl`` (one normalised triple a line, sorted by id), ``extractions.jsonl`` (surface extractions in
 reading order, what Open IE benchmarks score), ``entities.jsonl`` (entities with their merge trace) and
-``documents.jsonl`` (document metadata). Output is deterministic: the same input gives the same bytes.
+``documents.jsonl`` (document metadata, language, dateline and the text evidence offsets point into).
+Output is deterministic: the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def generate_entities(graph: KnowledgeGraph) -> Iterator[dict[str, Any]]:
 
 def generate_documents(graph: KnowledgeGraph) -> Iterator[dict[str, Any]]:
     for document in graph.documents:
-        yield document.meta()
+        yield document.to_dict()
 
 
 def write_jsonl(rows: Iterable[dict[str, Any]], target: PathOrFile) -> int:

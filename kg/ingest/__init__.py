@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.ids import content_id
+from kg.ingest.finish import finish_text
 from kg.ingest.html import read_html
 from kg.ingest.jsonl import JsonlFields, read_jsonl
 from kg.ingest.text import clean_text
@@ -49,11 +50,19 @@ def decode(data: bytes, source: str) -> str:
 
 
 def document_from_text(text: str, source: str, doc_id: str | None = None) -> Document:
-    """A plain-text article: furniture dropped, first headline-like line taken as the title."""
+    """A plain-text article: furniture dropped, first headline-like line taken as the title, dateline cut."""
     cleaned = clean_text(text)
-    if not cleaned.text.strip():
+    body, dateline, language = finish_text(cleaned.text.split("\n\n"))
+    if not body.strip():
         raise InputError(source, "no article text left after removing page furniture")
-    return Document(id=doc_id or content_id(cleaned.text), text=cleaned.text, title=cleaned.title, origin=source)
+    return Document(
+        id=doc_id or content_id(body),
+        text=body,
+        title=cleaned.title,
+        origin=source,
+        language=language,
+        dateline=dateline,
+    )
 
 
 def _sniff(text: str) -> str:

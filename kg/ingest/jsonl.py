@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from kg.errors import InputError
 from kg.ids import content_id
+from kg.ingest.language import detect_language
 from kg.jsonlines import json_lines
 from kg.model import Document
 
@@ -31,6 +32,7 @@ class JsonlFields:
     published: str = "published"
     source: str = "source"
     author: str = "author"
+    language: str = "language"  # an ISO 639-1 code; identified from the text when the row has none
 
 
 def _optional(row: dict[str, object], key: str) -> str | None:
@@ -54,6 +56,8 @@ def read_jsonl(
             on_error(InputError(where, f'empty "{fields.text}"'))
             continue
         given = row.get(fields.id)
+        # A corpus someone already cleaned is taken as it is: no furniture rule and no dateline cut, only the
+        # language is identified (the pipeline leaves other languages unparsed).
         yield Document(
             id=str(given) if given not in (None, "") else content_id(body),
             text=body,
@@ -63,4 +67,5 @@ def read_jsonl(
             source=_optional(row, fields.source),
             author=_optional(row, fields.author),
             origin=where,
+            language=_optional(row, fields.language) or detect_language(body),
         )

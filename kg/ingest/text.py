@@ -2,13 +2,19 @@
 
 Pages saved as text keep the site's furniture: a "Support us!" banner, photo credits, newsletter boxes,
 donation appeals, "Read more" links. None of it is news, and all of it would turn into nonsense triples.
-The rules below use general signals only, never strings from one site:
+The rules below use general signals only, never strings from one site, and each one is named in
+``CleanText.dropped``:
 
 * **call to action**: a short block that starts with an imperative a site uses on its readers
   ("Sign up", "Subscribe", "Support", "Donate", "Read more", "Share", "Follow"...), or has a sentence
   that does ("Already a subscriber? Log in");
-* **reader address**: the site speaking to its readers in the first person plural or second person
-  ("we", "our", "you", "your") outside quotation marks, which news prose does not do;
+* **appeal to the reader**: the site speaking to its readers ("we", "our", "you", "your", outside quotation
+  marks) *about its own business*: subscriptions, newsletters, donations, its journalism, cookies, accounts.
+  Reader address alone is not enough: columnists, quoted speakers and explainers say "we" and "you" in
+  article prose, and that prose stays;
+* **byline** and **credit line**: "By Jane Roe", "Jane Roe, Staff Writer", "Additional reporting by ...",
+  "... contributed to this report", an editor's or photographer's credit, a copyright line;
+* **contact line**: an e-mail address, a social handle or a "write to / follow" line signing off the story;
 * **fragment**: a short block that is not a sentence (no verb-like length, no final punctuation) such as
   menu items, button labels, section labels;
 * **credit**: a short line of names separated by slashes, or starting with "Photo"/"Image"/"Credit", or ©;
@@ -29,15 +35,57 @@ from dataclasses import dataclass
 
 __all__ = ["CleanText", "clean_text", "split_blocks"]
 
+# Imperatives only a site says to its readers: a block of up to 12 words that opens with one is a button or a box.
 _CTA = re.compile(
-    r"^(?:please\s+)?(?:sign\s+up|sign\s+in|log\s+in|subscribe|support|donate|contribute|register|join|"
-    r"read\s+more|read\s+next|read\s+also|see\s+also|share|follow|click|tap|download|watch|listen|"
-    r"remind\s+me|continue|learn\s+more|get\s+(?:the|our)|never\s+miss|don't\s+miss|try|upgrade|"
-    r"become\s+a|give|help\s+us|thank\s+you)\b",
+    r"^(?:please\s+)?(?:sign\s+up|sign\s+in|log\s+in|subscribe|donate|register|read\s+more|read\s+next|"
+    r"read\s+also|see\s+also|share|click|tap|remind\s+me|continue\s+reading|learn\s+more|get\s+(?:the|our)|"
+    r"never\s+miss|don['’]t\s+miss|upgrade|become\s+a|help\s+us|thank\s+you|follow\s+us)\b",
     re.IGNORECASE,
+)
+# Imperatives that how-to prose uses too ("Try a regular schedule", "Give it a week"): a call to action only
+# when the block is a label (five words or fewer), shouts ("Support us!"), or names the site's business.
+_SOFT_CTA = re.compile(
+    r"^(?:please\s+)?(?:support|contribute|join|follow|download|watch|listen|continue|try|give)\b", re.IGNORECASE
 )
 # First person plural and second person: the site talking to its readers.
 _READER_WORDS = re.compile(r"\b(?:we|we're|we've|our|ours|us|you|you're|you've|your|yours)\b", re.IGNORECASE)
+# What a site talks to its readers about when it is not reporting: its subscriptions, newsletters, donations,
+# accounts, cookies and its own journalism. Together with reader address this marks an appeal; article prose
+# that says "we" or "you" about anything else is left alone.
+_SITE_BUSINESS = re.compile(
+    r"\b(?:subscri\w*|unsubscri\w*|newsletters?|donat\w*|membership|paywalls?|cookies|privacy\s+policy|"
+    r"ad[- ]?blocker|free\s+articles?|journalism|journalists|our\s+(?:work|staff|newsroom|reporting|reporters|"
+    r"readers?|site|website|content|mission|coverage|members)|your\s+(?:support|donation|privacy)|support\s+us)\b",
+    re.IGNORECASE,
+)
+# Sign-off lines: who wrote, reported, edited or photographed the story.
+_BYLINE = re.compile(
+    r"^(?:by|from|words\s+by|text\s+by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|,|de|van|von|al|bin))*\s*$"
+    r"|^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3},?\s+(?:[\w.'’&-]+\s+){0,4}"
+    r"(?:writer|correspondent|reporter|editor|contributor|columnist|staff)s?\.?$"
+    r"|^staff\s+reports?$",
+    re.IGNORECASE,
+)
+_CREDIT_LINE = re.compile(
+    r"^\(?(?:additional\s+)?(?:reporting|editing|writing|research|graphics|photos?)\s+by\b"
+    r"|\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\b"
+    r"|^(?:copyright\b|©)|\ball\s+rights\s+reserved\b|\bfor\s+your\s+personal,?\s+non-?commercial\s+use\b"
+    r"|\bmay\s+not\s+be\s+(?:re)?(?:published|produced|broadcast|distributed)\b",
+    re.IGNORECASE,
+)
+# Wire-service slugs, the story's filing label: "AP-US--Harbour-Strike, 2nd Ld-Writethru".
+_SLUG = re.compile(r"^[A-Z]{2,3}-[A-Z]{2,}(?:-{1,2}[\w-]+)+(?:,\s+[\w -]+)?$|\bLd-Writethru\b")
+# When the page was published or updated, on a line of its own.
+_TIMESTAMP = re.compile(
+    r"(?:^|\|\s*)(?:(?:first|last)\s+)?(?:updated|published|posted|modified)\b(?:\s+(?:on|at))?\s*:?\s*[\w ,.:]*\d",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@\w{2,}|\b(?:twitter|facebook|instagram)\.com/\w+")
+_CONTACT = re.compile(
+    r"\b(?:write\s+to|e-?mail|contact|reach(?:ed)?|follow)\b(?:(?!\.\s).)*?(?:[\w.+-]+@[\w-]+\.\w|@\w{2,}|twitter)",
+    re.IGNORECASE,
+)
 # Double quotes, and single ones whose closing mark is not an apostrophe inside a word ("‘We’ll go,’ he said").
 _QUOTED = re.compile(r"[\"“”«»].*?[\"“”«»]|(?<!\w)['‘].*?['’](?!\w)", re.DOTALL)
 _CREDIT = re.compile(r"^(?:photo|image|picture|credit|source|video|illustration)s?\b|©|\(c\)", re.IGNORECASE)
@@ -74,22 +122,61 @@ def _is_headline(block: str) -> bool:
     return capitalised / len(words) >= 0.8
 
 
+def sign_off_reason(block: str) -> str | None:
+    """Bylines, photo credits, credit and contact lines: the story's sign-off, never its prose (all are short)."""
+    n = len(_words(block))
+    if n <= 6 and ("/" in block or _CREDIT.search(block)) and not _SENTENCE_END.search(block):
+        return "credit"
+    if n <= 12 and _BYLINE.match(block.strip(" -–—")):
+        return "byline"
+    if n <= 40 and _CREDIT_LINE.search(block):
+        return "credit line"
+    if n <= 8 and _SLUG.search(block):
+        return "wire slug"
+    if n <= 15 and _TIMESTAMP.search(block):
+        return "timestamp"
+    if n <= 40 and _CONTACT.search(block):
+        return "contact line"
+    if n <= 6 and _ADDRESS.search(block) and len(_words(_ADDRESS.sub(" ", block))) <= 2:
+        return "contact line"  # an e-mail address or a handle alone on its line, perhaps with a name
+    return None
+
+
+_APPEAL_WORDS = 25  # longer blocks need two signs of the site's business, or a call to action among their sentences
+
+
+def _talks_business(text: str, n: int) -> bool:
+    """Whether a block is about the site's own business (one sign in a short block, two in a long one)."""
+    signs = {m.lower() for m in _SITE_BUSINESS.findall(text)}
+    if len(signs) >= 2:
+        return True
+    return bool(signs) and (n <= _APPEAL_WORDS or any(_CTA.match(s) for s in _SENTENCE_BREAK.split(text)[1:]))
+
+
+def appeal_reason(block: str) -> str | None:
+    """Calls to action and the site's appeals to its readers, wherever they sit on the page."""
+    n = len(_words(block))
+    unquoted = _QUOTED.sub(" ", block)
+    business = _READER_WORDS.search(unquoted) is not None and _talks_business(unquoted, n)
+    addressed = _ADDRESS.search(block) or _URL.search(block)
+    if _CTA.match(block) and (n <= 12 or block.endswith("!") or business or addressed):
+        return "call to action"
+    if _SOFT_CTA.match(block) and (n <= 5 or block.endswith("!") or business or addressed):
+        return "call to action"
+    if n <= 12 and any(_CTA.match(s) or _SOFT_CTA.match(s) for s in _SENTENCE_BREAK.split(block)[1:]):
+        return "call to action"  # "Already a subscriber? Log in", "Enjoying this story? Support our work."
+    if business:
+        return "appeal to the reader"
+    return None
+
+
 def furniture_reason(block: str) -> str | None:
     """Why a block is site furniture rather than article text, or None when it looks like prose."""
-    words = _words(block)
-    n = len(words)
-    sentence_like = bool(_SENTENCE_END.search(block))
-    if _CTA.match(block) and (n <= 12 or block.endswith("!") or _READER_WORDS.search(block)):
-        return "call to action"
-    if n <= 12 and any(_CTA.match(s) for s in _SENTENCE_BREAK.split(block)[1:]):
-        return "call to action"  # "Already a subscriber? Log in", "Enjoying this story? Support our work."
-    unquoted = _QUOTED.sub(" ", block)
-    reader = len(_READER_WORDS.findall(unquoted))
-    if reader >= 2 or (reader == 1 and n <= 12):
-        return "addresses the reader"
-    if n <= 6 and ("/" in block or _CREDIT.search(block)) and not sentence_like:
-        return "credit"
-    if n < _FRAGMENT_WORDS and not sentence_like and not _is_headline(block):
+    reason = appeal_reason(block) or sign_off_reason(block)
+    if reason:
+        return reason
+    n = len(_words(block))
+    if n < _FRAGMENT_WORDS and not _SENTENCE_END.search(block) and not _is_headline(block):
         return "fragment"
     return None
 

@@ -68,8 +68,8 @@ def test_page_keeps_the_story_and_drops_the_furniture() -> None:
         "Already a subscriber? Sign in.": "call to action",
         "Jonas Ekberg / Valdora Courier": "credit",
         "Our journalism is free for everyone. We rely on readers like you to keep it that way. "
-        "Please consider a donation today.": "addresses the reader",
-        "We use cookies to improve your experience on our site.": "addresses the reader",
+        "Please consider a donation today.": "appeal to the reader",
+        "We use cookies to improve your experience on our site.": "appeal to the reader",
         "Image: Marenco shipping agency": "credit",
         "Read more": "call to action",
         "Share this story": "call to action",

@@ -161,9 +161,12 @@ def test_written_folder_loads_back(tmp_path: Path) -> None:
     assert [(m.start, m.end, m.text, m.rule) for m in petra.mentions] == [
         (m.start, m.end, m.text, m.rule) for m in PETRA.mentions
     ]
-    # documents.jsonl has the metadata, not the text
-    assert [d.meta() for d in loaded.documents] == [d.meta() for d in graph.documents]
-    assert all(d.text == "" for d in loaded.documents)
+    # documents.jsonl has the metadata and the text the evidence offsets point into
+    assert loaded.documents == graph.documents
+    for t in loaded.triples:
+        for ev in t.evidence:
+            doc = loaded.document(ev.document)
+            assert doc is not None and doc.text[ev.subject_start : ev.subject_end] == ev.subject_text
     # and a second write of the loaded graph gives the same triples file
     again = tmp_path / "again"
     write_outputs(loaded, again)
@@ -194,7 +197,7 @@ def test_hostile_text_survives_the_round_trip(tmp_path: Path) -> None:
     assert len((tmp_path / "triples.jsonl").read_text(encoding="utf-8").split("\n")) == 2
     loaded = kg.load(tmp_path)
     assert loaded.triples == (triple,)
-    assert loaded.documents[0].meta() == doc.meta()
+    assert loaded.documents == (doc,)  # the text too, raw line separator and all
 
 
 def test_load_reports_a_missing_folder_in_one_line(tmp_path: Path) -> None:

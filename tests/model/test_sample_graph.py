@@ -120,7 +120,11 @@ def test_other_files_follow_the_contract(sample_graph: Any, sample_out: Path) ->
         assert len(row["mentions"]) >= 1
         assert {"document", "start", "end", "text", "rule", "merged_by"} == set(row["mentions"][0])
     [document] = rows(sample_out / "documents.jsonl")
-    assert set(document) == {"id", "title", "url", "published", "source", "author", "origin"}
+    metadata = {"id", "title", "url", "published", "source", "author", "origin", "language", "dateline"}
+    assert set(document) == metadata | {"text"}
+    assert document["language"] == "en"
+    [built] = sample_graph.documents
+    assert document["text"] == built.text  # the text every evidence offset points into
     assert document["title"] == "Norway and Kenya Sign Water Pact as Drought Deepens"
     assert document["origin"].endswith("sample-article.txt")
 
