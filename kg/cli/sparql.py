@@ -61,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     data, source = load_for_query(args.folder)
     result = run_sparql(data, text)
     sys.stdout.write(format_result(result, args.format, data))
+    sys.stdout.flush()  # the rows before the summary line, when both go to one terminal or file
     if result.type == "SELECT":
         print(f"kg sparql: {len(result)} row(s) from {source}", file=sys.stderr)
     return 0

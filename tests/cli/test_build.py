@@ -161,3 +161,21 @@ def test_output_folder_that_is_a_file_is_one_clear_error(
     err = capsys.readouterr().err
     assert re.fullmatch(rf"kg: error: {re.escape(str(blocker / 'triples.jsonl'))}: cannot write \(.+\)\n", err), err
     assert blocker.read_text(encoding="utf-8") == "a file, not a folder\n"
+
+
+def test_an_unknown_extractor_is_one_line_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg.cli import main
+
+    def no_model(name: str | None = None) -> None:
+        raise AssertionError("the model must not load when an option is wrong")
+
+    monkeypatch.setattr("kg.pipeline.load_pipeline", no_model)
+    monkeypatch.setattr("kg.pipeline.read_documents", no_model)
+    article = tmp_path / "a.txt"
+    article.write_text("Ana Silva met Tomas Berg in Lisbon on Monday.\n", encoding="utf-8")
+    assert main(["build", str(article), "--extractors", "kg.svo.v1,kg.svo.v9", "--out", str(tmp_path / "o")]) == 1
+    err = capsys.readouterr().err
+    assert err == "kg: error: unknown extractor kg.svo.v9 (known: kg.nominal.v1, kg.role.v1, kg.svo.v1)\n"
+    assert not (tmp_path / "o").exists()

@@ -117,7 +117,7 @@ def test_queries_are_read_only_and_errors_are_one_line(tmp_path: Path) -> None:
     store = write_embedded(small_graph(1), tmp_path)
     with pytest.raises(QueryError) as error:
         query_embedded(store, "MATCH (n) RETRN n")
-    assert "\n" not in str(error.value) and "Parser exception" in str(error.value)
+    assert str(error.value) == 'Cypher syntax error at line 1, column 11, near "RETRN n"'
     with pytest.raises(QueryError):
         query_embedded(store, "CREATE (:Entity {id: 'intruder'})")
     assert rows(store, "MATCH (e:Entity {id: 'intruder'}) RETURN e.id") == []
@@ -168,10 +168,26 @@ def test_kg_query_errors_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[st
         ["query", str(tmp_path / "missing"), "RETURN 1"],
         ["query", str(tmp_path)],
         ["query", str(tmp_path), "RETURN 1", "-p", "no-equals"],
+        ["query", str(tmp_path), "MATCH (e:Entity {name: $who}) RETURN e.id"],
+        ["query", str(tmp_path), "MATCH (n:Person) RETURN n.name"],
+        ["query", str(tmp_path), "MATCH (a)-[r:NOT_A_RELATION]->(b) RETURN a.name"],
     ):
         assert main(argv) == 1
         err = capsys.readouterr().err
         assert err.startswith("kg: error: ") and err.count("\n") == 1, (argv, err)
+
+
+def test_kg_query_explains_what_the_engine_means(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_embedded(small_graph(1), tmp_path)
+    assert main(["query", str(tmp_path), "MATCH (e:Entity {name: $who}) RETURN e.id"]) == 1
+    assert "add --param who=VALUE" in capsys.readouterr().err
+    # a $ inside a string is text, not a parameter
+    assert main(["query", str(tmp_path), "MATCH (e:Entity) WHERE e.name = '$who' RETURN e.id"]) == 0
+    capsys.readouterr()
+    assert main(["query", str(tmp_path), "MATCH (n:Person) RETURN n.name"]) == 1
+    assert "write (n:Entity {type: 'Person'})" in capsys.readouterr().err
+    assert main(["query", str(tmp_path), "MATCH (a:Entity)-[r:NOT_A_RELATION]->(b) RETURN a.name"]) == 1
+    assert "no relationship type NOT_A_RELATION" in capsys.readouterr().err
 
 
 def test_kg_query_examples(capsys: pytest.CaptureFixture[str]) -> None:
