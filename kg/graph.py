@@ -123,6 +123,8 @@ def triple_from_dict(row: dict[str, Any]) -> Triple:
         place=tuple(row.get("place", ())),
         evidence=evidence,
         flags=tuple(row.get("flags", ())),
+        sources=row.get("sources", 0),
+        disputed_by=tuple(row.get("disputed_by", ())),
     )
 
 

@@ -228,6 +228,9 @@ class Relation:
         return row
 
 
+_OPTIONAL_EVIDENCE = ("published", "event_start", "event_end", "date_rule")
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a fact was read: document, sentence and both argument spans, and by which extractor."""
@@ -251,6 +254,12 @@ class Evidence:
     # How each side was resolved when it was not named outright ("coref.pronoun", "coref.title", ...).
     subject_rule: str = "ner"
     object_rule: str = "ner"
+    # When: the article's publication date, and the event date the sentence gives (ISO dates; an interval
+    # for "last week"), with the rule that resolved it. None where unknown; left out of the row then.
+    published: str | None = None
+    event_start: str | None = None
+    event_end: str | None = None
+    date_rule: str | None = None
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.document, self.start, self.subject_start, self.extractor)
@@ -258,6 +267,9 @@ class Evidence:
     def to_dict(self) -> dict[str, Any]:
         row = asdict(self)
         row["confidence"] = round(self.confidence, 4)
+        for key in _OPTIONAL_EVIDENCE:
+            if row[key] is None:
+                del row[key]
         return row
 
 
@@ -277,11 +289,34 @@ class Triple:
     place: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
     flags: tuple[str, ...] = ()  # e.g. "range-violation" when the ontology checks flag instead of drop
+    # Independent sources behind the fact: documents counted once per cluster of near-duplicates
+    # (syndicated copies of one wire story). 0 where unknown: then every document counts.
+    sources: int = 0
+    # The ids of the facts that say the opposite (the negated twin of an asserted fact, or the reverse).
+    disputed_by: tuple[str, ...] = ()
 
     @property
     def documents(self) -> tuple[str, ...]:
         """The distinct documents that support this fact."""
         return tuple(sorted({e.document for e in self.evidence}))
+
+    @property
+    def disputed(self) -> bool:
+        return bool(self.disputed_by)
+
+    @property
+    def first_seen(self) -> str | None:
+        """The earliest publication date among the evidence."""
+        return min((e.published for e in self.evidence if e.published), default=None)
+
+    @property
+    def last_seen(self) -> str | None:
+        return max((e.published for e in self.evidence if e.published), default=None)
+
+    @property
+    def event_dates(self) -> tuple[tuple[str, str], ...]:
+        """The distinct (start, end) event intervals the evidence gives, in order."""
+        return tuple(sorted({(e.event_start, e.event_end or e.event_start) for e in self.evidence if e.event_start}))
 
     def to_dict(self) -> dict[str, Any]:
         """The ``triples.jsonl`` row: the documented contract other tools read."""
@@ -300,4 +335,13 @@ class Triple:
         }
         if self.flags:
             row["flags"] = list(self.flags)
+        if self.sources:
+            row["sources"] = self.sources
+        if self.disputed_by:
+            row["disputed"] = True
+            row["disputed_by"] = list(self.disputed_by)
+        if self.first_seen:
+            row["first_seen"], row["last_seen"] = self.first_seen, self.last_seen
+        if self.event_dates:
+            row["event_dates"] = [list(interval) for interval in self.event_dates]
         return row
