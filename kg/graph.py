@@ -5,12 +5,12 @@ loaded from an output folder (``triples.jsonl``, ``entities.jsonl``, ``documents
 on earlier runs too.
 
 >>> from kg.model import Entity, Relation, Triple
->>> putin = Entity("putin", "Vladimir Putin", "Person")
->>> assad = Entity("assad", "Bashar al-Assad", "Person")
->>> g = KnowledgeGraph(triples=(Triple("t1", putin, Relation("kg:meets", "meets"), assad, 0.9),))
+>>> halvorsen = Entity("halvorsen", "Ingrid Halvorsen", "Person")
+>>> mwangi = Entity("mwangi", "Daniel Mwangi", "Person")
+>>> g = KnowledgeGraph(triples=(Triple("t1", halvorsen, Relation("kg:meets", "meets"), mwangi, 0.9),))
 >>> nx_graph = g.to_networkx()
 >>> sorted(nx_graph.nodes), [d["predicate"] for _, _, d in nx_graph.edges(data=True)]
-(['assad', 'putin'], ['kg:meets'])
+(['halvorsen', 'mwangi'], ['kg:meets'])
 """
 
 from __future__ import annotations
