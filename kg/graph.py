@@ -139,7 +139,17 @@ def _rows(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def load(folder: str | Path) -> KnowledgeGraph:
-    """Load the graph a ``kg build --out FOLDER`` run wrote."""
+    """Load the graph a ``kg build --out FOLDER`` run wrote.
+
+    >>> import tempfile
+    >>> from kg.export.jsonl import write_outputs
+    >>> lee, acme = Entity("lee", "Ann Lee", "Person"), Entity("acme", "Acme", "Organization")
+    >>> graph = KnowledgeGraph(triples=(Triple("t1", lee, Relation("kg:leads", "leads"), acme, 0.9),))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = write_outputs(graph, folder)
+    ...     [(t.subject.label, t.predicate.label, t.object.label) for t in load(folder).triples]
+    [('Ann Lee', 'leads', 'Acme')]
+    """
     folder = Path(folder)
     triples = tuple(triple_from_dict(r) for r in _rows(folder / "triples.jsonl"))
     entities: tuple[Entity, ...] = ()
