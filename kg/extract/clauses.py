@@ -1,6 +1,16 @@
 """What a clause says about its own truth: negation, hedging, attribution, time and place.
 
 Pure functions of a verb token and the cue words, shared by every extractor.
+
+>>> from spacy.vocab import Vocab
+>>> from spacy.tokens import Doc
+>>> from kg.model import Document
+>>> doc = Doc(Vocab(), words=["Uganda", "did", "not", "attack", "Tanzania", "on", "Monday", "."],
+...           heads=[3, 3, 3, 3, 3, 3, 5, 3], deps=["nsubj", "aux", "neg", "ROOT", "dobj", "prep", "pobj", "punct"],
+...           ents=["B-GPE", "O", "O", "O", "B-GPE", "O", "B-DATE", "O"])
+>>> verb, reading = doc[3], Reading(doc, Document("d", doc.text))
+>>> is_negated(verb, reading), is_hedged(verb, reading), time_of(verb)
+(True, False, 'on Monday')
 """
 
 from __future__ import annotations

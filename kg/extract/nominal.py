@@ -5,6 +5,15 @@ An event noun is one the lexicon lists with kind ``noun``. Its **agent** is its 
 its "by" phrase; its **patient** is its first prepositional object that names something ("visit to Kenya",
 "support for Uganda"), or, when the noun is the subject of a verb of helping, that verb's object
 ("Danish support has helped Kenya").
+
+>>> from spacy.vocab import Vocab
+>>> from spacy.tokens import Doc
+>>> from kg.model import Document
+>>> doc = Doc(Vocab(), words=["Danish", "support", "helped", "Kenya", "."], heads=[1, 2, 2, 2, 2],
+...           deps=["amod", "nsubj", "ROOT", "dobj", "punct"], pos=["ADJ", "NOUN", "VERB", "PROPN", "PUNCT"],
+...           lemmas=["danish", "support", "help", "Kenya", "."], ents=["B-NORP", "O", "O", "B-GPE", "O"])
+>>> [(e.arg1.text, e.lemma, e.arg2.text) for e in extract_nominal(doc[:], Reading(doc, Document("d", doc.text)))]
+[('Danish', 'support', 'Kenya')]
 """
 
 from __future__ import annotations

@@ -13,6 +13,16 @@
 A role noun the lexicon knows (kind ``role``) gives its own relation. A role noun it does not know
 ("columnist", "goalkeeper", "businessman") still says something: with an organisation it is an
 affiliation (the lexicon's ``* at``/``* of`` rows), with a nationality a citizenship, with a city a residence.
+
+>>> from spacy.vocab import Vocab
+>>> from spacy.tokens import Doc
+>>> from kg.model import Document
+>>> doc = Doc(Vocab(), words=["Kenyan", "President", "Mwangi", "spoke", "."], heads=[1, 2, 3, 3, 3],
+...           deps=["amod", "compound", "nsubj", "ROOT", "punct"], pos=["ADJ", "PROPN", "PROPN", "VERB", "PUNCT"],
+...           lemmas=["kenyan", "President", "Mwangi", "speak", "."], ents=["B-NORP", "O", "B-PERSON", "O", "O"])
+>>> reading = Reading(doc, Document("d", doc.text))
+>>> [(e.arg1.mention.label, e.rel, e.arg2.mention.label) for e in extract_roles(doc[:], reading)]
+[('Mwangi', 'is President of', 'Kenyan')]
 """
 
 from __future__ import annotations

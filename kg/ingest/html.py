@@ -13,7 +13,19 @@ __all__ = ["read_html"]
 
 
 def read_html(html: str, source: str) -> Document:
-    """The main text of a page; an InputError when the page holds no article."""
+    """The main text of a page; an InputError when the page holds no article.
+
+    >>> page = (
+    ...     "<html><head><title>Pumps for the coast</title></head><body><article>"
+    ...     "<h1>Pumps for the coast</h1><p>Norway will fund three desalination plants on the Kenyan coast, "
+    ...     "the ministry said on Monday.</p></article></body></html>"
+    ... )
+    >>> document = read_html(page, "page.html")
+    >>> document.title
+    'Pumps for the coast'
+    >>> document.text
+    'Norway will fund three desalination plants on the Kenyan coast, the ministry said on Monday.'
+    """
     import trafilatura  # imported on first use: it is slow to import and only HTML needs it
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
