@@ -1,9 +1,12 @@
 """kg: turn news articles into a knowledge graph with evidence on every edge.
 
 >>> import kg
->>> graph = kg.build(["article.txt"])            # doctest: +SKIP
->>> graph.to_networkx()                           # doctest: +SKIP
->>> kg.load("out/")                               # a graph an earlier `kg build --out out/` wrote
+>>> graph = kg.build(["notebooks/data/sample-article.txt"])  # doctest: +SKIP
+>>> nx_graph = graph.to_networkx()                            # doctest: +SKIP
+>>> same = kg.load("out/sample")  # doctest: +SKIP
+
+``kg.build`` needs the spaCy model, and ``kg.load`` a folder an earlier ``kg build --out out/sample`` wrote
+(:func:`kg.graph.load` shows one written and read back).
 
 Importing kg is cheap: spaCy, rdflib and the exporters load when first used.
 """

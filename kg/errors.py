@@ -13,6 +13,12 @@
     └── UsageError               an option names something kg does not have (an unknown extractor, ...)
 
 Each message is written to stand alone on one line.
+
+>>> try:
+...     raise InputError("corpus.jsonl:3", "a line must be a JSON object")
+... except KgError as error:
+...     print(error)
+corpus.jsonl:3: a line must be a JSON object
 """
 
 from __future__ import annotations

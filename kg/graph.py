@@ -5,12 +5,12 @@ loaded from an output folder (``triples.jsonl``, ``entities.jsonl``, ``documents
 on earlier runs too.
 
 >>> from kg.model import Entity, Relation, Triple
->>> putin = Entity("putin", "Vladimir Putin", "Person")
->>> assad = Entity("assad", "Bashar al-Assad", "Person")
->>> g = KnowledgeGraph(triples=(Triple("t1", putin, Relation("kg:meets", "meets"), assad, 0.9),))
+>>> halvorsen = Entity("halvorsen", "Ingrid Halvorsen", "Person")
+>>> mwangi = Entity("mwangi", "Daniel Mwangi", "Person")
+>>> g = KnowledgeGraph(triples=(Triple("t1", halvorsen, Relation("kg:meets", "meets"), mwangi, 0.9),))
 >>> nx_graph = g.to_networkx()
 >>> sorted(nx_graph.nodes), [d["predicate"] for _, _, d in nx_graph.edges(data=True)]
-(['assad', 'putin'], ['kg:meets'])
+(['halvorsen', 'mwangi'], ['kg:meets'])
 """
 
 from __future__ import annotations
@@ -141,7 +141,17 @@ def _rows(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def load(folder: str | Path) -> KnowledgeGraph:
-    """Load the graph a ``kg build --out FOLDER`` run wrote."""
+    """Load the graph a ``kg build --out FOLDER`` run wrote.
+
+    >>> import tempfile
+    >>> from kg.export.jsonl import write_outputs
+    >>> lee, acme = Entity("lee", "Ann Lee", "Person"), Entity("acme", "Acme", "Organization")
+    >>> graph = KnowledgeGraph(triples=(Triple("t1", lee, Relation("kg:leads", "leads"), acme, 0.9),))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = write_outputs(graph, folder)
+    ...     [(t.subject.label, t.predicate.label, t.object.label) for t in load(folder).triples]
+    [('Ann Lee', 'leads', 'Acme')]
+    """
     folder = Path(folder)
     triples = tuple(triple_from_dict(r) for r in _rows(folder / "triples.jsonl"))
     entities: tuple[Entity, ...] = ()

@@ -3,12 +3,12 @@
 Ids are short, readable where the text allows, and safe in Cypher parameters, IRIs and HTML attributes:
 only ``[a-z0-9-]``.
 
->>> content_id("Putin met Assad.")
-'doc-1aefb31aeb0da842'
->>> slug("Bashar al-Assad")
-'bashar-al-assad'
->>> entity_id("Person", "Bashar al-Assad")
-'bashar-al-assad-639934'
+>>> content_id("Halvorsen met Mwangi.")
+'doc-5ac0ccf08dd9cfa0'
+>>> slug("Karim al-Nasser")
+'karim-al-nasser'
+>>> entity_id("Person", "Karim al-Nasser")
+'karim-al-nasser-6590d6'
 """
 
 from __future__ import annotations

@@ -11,9 +11,9 @@ Graph level (after the ontology module)::
 
 Offsets are character offsets into ``Document.text`` as kg holds it after ingest.
 
->>> d = Document(id="d1", text="Putin met Assad.")
->>> d.text[0:5]
-'Putin'
+>>> d = Document(id="d1", text="Halvorsen met Mwangi.")
+>>> d.text[0:9]
+'Halvorsen'
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ Pipeline resolution (``--model``): the name given, else ``en_core_web_sm``, else
 paragraphs on lines of their own and the parser would otherwise run them together.
 
 >>> nlp = load_pipeline()  # doctest: +SKIP
->>> for doc, meta in parse(nlp, [Document(id="d1", text="Putin met Assad.")]):  # doctest: +SKIP
+>>> for doc, meta in parse(nlp, [Document(id="d1", text="Halvorsen met Mwangi.")]):  # doctest: +SKIP
 ...     print(meta.id, [t.dep_ for t in doc])
 d1 ['nsubj', 'ROOT', 'dobj', 'punct']
 """

@@ -3,7 +3,7 @@
 >>> import kg
 >>> graph = kg.build(["notebooks/data/sample-article.txt"])  # doctest: +SKIP
 >>> [(t.subject.label, t.predicate.label, t.object.label) for t in graph.triples][:1]  # doctest: +SKIP
-[('Iran', 'supports', 'Bashar al-Assad')]
+[('Samuel Bekele', 'leads', 'Ethiopia')]
 """
 
 from __future__ import annotations

@@ -9,14 +9,14 @@ Matching rule
       labels (Kill, Work_For, OrgBased_In, Live_In, Located_In); any other label is a caller's mapping bug
       and raises ValueError.
     * Texts are normalised before comparing: case-folded, split on whitespace, punctuation stripped from
-      both ends of each word (``Corp.`` and ``Corp``, ``Armenia.`` and ``Armenia`` agree) and words left
+      both ends of each word (``Ltd.`` and ``Ltd``, ``Moldova.`` and ``Moldova`` agree) and words left
       empty dropped, then a leading ``the`` dropped.
     * ``strict=True``: the normalised texts must be equal, and when a prediction carries entity types
       (``(head, relation, tail, head_type, tail_type)``, in CoNLL04's Peop/Org/Loc/Other, from kg's own
       classes) they must equal the gold types: exact boundaries and types, as published systems are scored.
     * Default (lenient): also accepted when one text lies inside the other at word boundaries and both end
-      on the same word, taken as the head of an English name or noun phrase: ``Lincoln`` matches
-      ``President Lincoln`` and ``John Wilkes Booth`` matches ``Booth``, but ``Ford`` does not match
+      on the same word, taken as the head of an English name or noun phrase: ``Lane`` matches
+      ``President Lane`` and ``Alan Grey`` matches ``Grey``, but ``Ford`` does not match
       ``Ford Motor Co.``. This forgives titles, first names and modifiers that spaCy and the annotators
       draw differently; it can accept a wrong entity that shares a surname.
     * Both arguments must match and the labels be equal.
@@ -29,7 +29,7 @@ Counting
     * Per sentence, predictions and gold facts are paired one-to-one so that as many facts as possible are
       found (maximum bipartite matching). A paired prediction is a true positive; an unpaired gold fact a
       miss (false negative); a prediction matching no gold fact a false positive. A prediction that
-      matches only facts already paired with another prediction (``Booth`` next to ``John Wilkes Booth``)
+      matches only facts already paired with another prediction (``Grey`` next to ``Alan Grey``)
       is a redundant variant: counted once, that is neither true nor false positive.
     * Predictions for sentence ids absent from the gold file are counted and ignored.
 
@@ -247,7 +247,7 @@ def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
 def arguments_match(predicted: str, gold: str, strict: bool = False) -> bool:
     """Whether a predicted argument text names the gold mention (see the module docstring).
 
-    >>> arguments_match("Lincoln", "President Lincoln"), arguments_match("Ford", "Ford Motor Co.")
+    >>> arguments_match("Lane", "President Lane"), arguments_match("Ford", "Ford Motor Co.")
     (True, False)
     """
     return _words_match(normalise(predicted), normalise(gold), strict)

@@ -161,7 +161,7 @@ def conll04_predictions(graph: KnowledgeGraph, onto: Ontology) -> dict[str, list
     """Per sentence id: (head text, CoNLL04 label, tail text, confidence, head type, tail type) for every
     mapped triple; the types are CoNLL04's, from kg's own entity classes.
 
-    Two conventions of the benchmark's annotation are followed: a nationality adjective ("Mexican") is
+    Two conventions of the benchmark's annotation are followed: a nationality adjective ("Danish") is
     never a CoNLL04 location, so a triple whose end is one is not a CoNLL04 relation; and "City , State"
     is one location, so a place followed by the state it lies in is written as both.
     """

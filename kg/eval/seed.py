@@ -6,9 +6,9 @@ matches when a gold stem occurs in its folded label (camelCase split); symmetric
 Negative rules: no triple from the page furniture (evidence markers), no bare pronoun as an entity, no
 gold fact stated backwards.
 
->>> triples = [{"subject": {"label": "Iran"}, "predicate": {"label": "supports"},
+>>> triples = [{"subject": {"label": "Russia"}, "predicate": {"label": "supports"},
 ...             "object": {"label": "Bashar al-Assad", "aliases": ["Assad"]}, "evidence": []}]
->>> gold = [Fact("f1", "core", ("Iran",), ("support",), ("Assad",), False)]
+>>> gold = [Fact("f1", "core", ("Russia",), ("support",), ("Assad",), False)]
 >>> report = score(triples, gold, [])
 >>> report.found, report.missed
 (['f1'], [])

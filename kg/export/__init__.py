@@ -31,7 +31,11 @@ WRITERS: dict[str, str] = {
 
 
 def get_writer(name: str) -> Callable[..., Any]:
-    """The writer registered under ``name``."""
+    """The writer registered under ``name``.
+
+    >>> get_writer("jsonl").__name__
+    'write_outputs'
+    """
     try:
         target = WRITERS[name]
     except KeyError:

@@ -4,6 +4,17 @@
 reading order, what Open IE benchmarks score), ``entities.jsonl`` (entities with their merge trace) and
 ``documents.jsonl`` (document metadata, language, dateline and the text evidence offsets point into).
 Output is deterministic: the same input gives the same bytes.
+
+>>> import io
+>>> from kg.model import Entity, Relation, Triple
+>>> lee, acme = Entity("lee", "Ann Lee", "Person"), Entity("acme", "Acme", "Organization")
+>>> graph = KnowledgeGraph(triples=(Triple("t1", lee, Relation("kg:leads", "leads"), acme, 0.9),))
+>>> buffer = io.StringIO()
+>>> write_jsonl(generate_triples(graph), buffer)
+1
+>>> row = json.loads(buffer.getvalue())
+>>> row["subject"]["label"], row["predicate"]["id"], row["object"]["label"]
+('Ann Lee', 'kg:leads', 'Acme')
 """
 
 from __future__ import annotations

@@ -2,19 +2,19 @@
 
 What is written (prefixes in :func:`kg.export.rdf_terms.prefixes`; base ``https://w3id.org/kg-news/id/``)::
 
-    entity:putin-993338  a kg:Person ; rdfs:label "Vladimir Putin" ; skos:altLabel "Putin" ;
-        dcterms:identifier "putin-993338" ;
-        kg:supports entity:assad-639934 .                  # the fact itself, for simple SPARQL
+    entity:ingrid-halvorsen-6d5ba8  a kg:Person ; rdfs:label "Ingrid Halvorsen" ; skos:altLabel "Halvorsen" ;
+        dcterms:identifier "ingrid-halvorsen-6d5ba8" ;
+        kg:meets entity:daniel-mwangi-030ac0 .                  # the fact itself, for simple SPARQL
 
     statement:st-0972aa5e8a4eacaa  a kg:Statement ;         # the same fact, described (rdf:Statement
-        rdf:subject entity:putin-993338 ; rdf:predicate kg:supports ; rdf:object entity:assad-639934 ;
+        rdf:subject entity:ingrid-halvorsen-6d5ba8 ; rdf:predicate kg:meets ; rdf:object entity:daniel-mwangi-030ac0 ;
         kg:confidence "0.9"^^xsd:decimal ; kg:negated false ; kg:hedged false ;
         kg:evidence evidence:ev-1a2b... .                  #  reification: kg:Statement is a subclass)
 
-    evidence:ev-1a2b...  a kg:Evidence ; prov:wasDerivedFrom doc:conll04-dev-5178 ;
+    evidence:ev-1a2b...  a kg:Evidence ; prov:wasDerivedFrom doc:doc-5ac0ccf08dd9cfa0 ;
         kg:sentence "..." ; kg:start 0 ; kg:end 71 ; kg:subjectText ... ; kg:extractor "kg.svo.v1" .
 
-    doc:conll04-dev-5178  a kg:Article, schema:NewsArticle ; dcterms:identifier "conll04-dev-5178" ;
+    doc:doc-5ac0ccf08dd9cfa0  a kg:Article, schema:NewsArticle ; dcterms:identifier "doc-5ac0ccf08dd9cfa0" ;
         dcterms:title ... ; dcterms:date "2024-03-01"^^xsd:date ; schema:url "..."^^xsd:anyURI .
 
 Choices, and why:

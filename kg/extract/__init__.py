@@ -1,7 +1,7 @@
 """Extraction: from a parsed spaCy Doc to surface :class:`~kg.model.Extraction` records.
 
 Compute, then commit (as spaCy components do): :func:`prepare` commits one change to the Doc (entity spans
-merged into single tokens, so "Bashar al-Assad" is one argument however the parser attached its pieces);
+merged into single tokens, so "Karim al-Nasser" is one argument however the parser attached its pieces);
 everything after reads the Doc without changing it.
 
 Extractors are small pure generators ``(sentence Span, Reading) -> Iterator[Extraction]``, registered by
@@ -9,8 +9,8 @@ versioned name. The name is written into every extraction and every piece of evi
 says which rule produced it::
 
     kg.svo.v1        verb clauses: subject, verb (+ particle, preposition, light-verb noun), objects
-    kg.nominal.v1    nominal events: "Russian support for Assad", "Putin's visit to Syria"
-    kg.role.v1       titles, appositions and roles: "Russian President Vladimir Putin", "X, an expert on Y"
+    kg.nominal.v1    nominal events: "Norwegian support for Kenya", "Halvorsen's visit to Nairobi"
+    kg.role.v1       titles, appositions and roles: "Kenyan President Daniel Mwangi", "X, an expert on Y"
 
 The registry maps names to ``"module:function"`` and imports on first use (as rdflib's plugins do).
 """

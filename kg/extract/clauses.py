@@ -1,6 +1,16 @@
 """What a clause says about its own truth: negation, hedging, attribution, time and place.
 
 Pure functions of a verb token and the cue words, shared by every extractor.
+
+>>> from spacy.vocab import Vocab
+>>> from spacy.tokens import Doc
+>>> from kg.model import Document
+>>> doc = Doc(Vocab(), words=["Uganda", "did", "not", "attack", "Tanzania", "on", "Monday", "."],
+...           heads=[3, 3, 3, 3, 3, 3, 5, 3], deps=["nsubj", "aux", "neg", "ROOT", "dobj", "prep", "pobj", "punct"],
+...           ents=["B-GPE", "O", "O", "O", "B-GPE", "O", "B-DATE", "O"])
+>>> verb, reading = doc[3], Reading(doc, Document("d", doc.text))
+>>> is_negated(verb, reading), is_hedged(verb, reading), time_of(verb)
+(True, False, 'on Monday')
 """
 
 from __future__ import annotations
@@ -19,7 +29,7 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "fr
 
 
 def governors(verb: Token) -> list[Token]:
-    """The chain of predicates a clause is embedded under ("said" > "will retaliate")."""
+    """The chain of predicates a clause is embedded under ("said" > "will resign")."""
     chain, current = [], verb
     while current.dep_ in _UPWARD and current.head.i != current.i:
         current = current.head
@@ -53,7 +63,7 @@ def is_negated(verb: Token, reading: Reading) -> bool:
 
 
 def is_hedged(verb: Token, reading: Reading) -> bool:
-    """A modal or future auxiliary, a hedging adverb, or an intention ("vowed to", "is due to")."""
+    """A modal or future auxiliary, a hedging adverb, or an intention ("vowed to", "is set to")."""
     cues = reading.cues
     for child in verb.children:
         word = child.lower_
@@ -84,8 +94,8 @@ def _speaker(verb: Token, reading: Reading) -> str | None:
 
 
 def attribution(verb: Token, reading: Reading) -> str | None:
-    """Who says so: the subject of a reporting verb the clause is embedded under ("Iran has said it
-    will ..."), of a reporting verb attached to the clause ("..., SANA reported"), or "according to X"."""
+    """Who says so: the subject of a reporting verb the clause is embedded under ("the union has warned it
+    will ..."), of a reporting verb attached to the clause ("..., NTB reported"), or "according to X"."""
     cues = reading.cues
     report = _embedded_under(verb, cues.report_verbs, frozenset({"ccomp", "parataxis", "conj", "advcl"}))
     if report is not None:
@@ -106,7 +116,7 @@ def attribution(verb: Token, reading: Reading) -> str | None:
 
 
 def time_of(verb: Token) -> str | None:
-    """ "on Tuesday", "in 2017", "last week": a date or time phrase attached to the clause."""
+    """ "on Monday", "in 2019", "next month": a date or time phrase attached to the clause."""
     for child in verb.children:
         if child.dep_ in ("npadvmod", "tmod") and child.ent_type_ in QUALIFIER_LABELS:
             return child.text
@@ -118,7 +128,7 @@ def time_of(verb: Token) -> str | None:
 
 
 def place_of(verb: Token, reading: Reading, exclude: set[int]) -> str | None:
-    """ "in Damascus", "at Baghdad airport": a place phrase attached to the clause (not an argument)."""
+    """ "in Nairobi", "at Kisumu airport": a place phrase attached to the clause (not an argument)."""
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
             for pobj in child.children:

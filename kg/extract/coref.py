@@ -2,13 +2,13 @@
 
 No pretrained coreference model installs offline, and news needs only a few, well-understood rules:
 
-* **surnames**: "Assad" is "Bashar al-Assad" when the document names exactly one person so; a one-word
-  name the NER mislabelled as a place ("Soleimani" as GPE) is taken back as that person;
+* **surnames**: "Mwangi" is "Daniel Mwangi" when the document names exactly one person so; a one-word
+  name the NER mislabelled as a place ("Okafor" as GPE) is taken back as that person;
 * **pronouns**: he/she/it/they go to the nearest compatible antecedent in the same or the two previous
   sentences (a person for he/she; a country or organisation for it; a coordination or an organisation
   for they), preferring subjects, never the co-argument of the same verb, and for the subject of a
-  reporting verb ("it added") the last speaker;
-* **descriptions**: "the Syrian president", "the Russian leader" go to the person the text has already
+  reporting verb ("it stated") the last speaker;
+* **descriptions**: "the Kenyan president", "the Norwegian minister" go to the person the text has already
   described with that nationality (from titles and appositions); "the country", "the city", "the agency"
   to the nearest place or organisation of that class.
 
@@ -69,7 +69,7 @@ def _name_parts(label: str) -> list[str]:
     if parts:
         last = parts[-1]
         keys.append(last.lower())
-        if "-" in last:  # "al-Assad" is also "Assad"
+        if "-" in last:  # "al-Nasser" is also "Nasser"
             keys.append(last.split("-", 1)[1].lower())
     return keys
 
@@ -101,7 +101,7 @@ _FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
 
 
 def _resolve_speakers(reading: Reading, resolved: dict[int, tuple[Mention, ...]]) -> None:
-    """ "I think ...," said David Lesch: inside a quotation, "I" is whoever the sentence says spoke."""
+    """ "I think ...," said Grace Otieno: inside a quotation, "I" is whoever the sentence says spoke."""
     report_verbs = reading.cues.report_verbs
     for sent in reading.doc.sents:
         inside, quoted = False, set()
@@ -195,8 +195,8 @@ def _resolve_surnames(reading: Reading, resolved: dict[int, tuple[Mention, ...]]
 
 
 def _profiles(reading: Reading, resolved: dict[int, tuple[Mention, ...]]) -> dict[str, Profile]:
-    """Nationality and role of each person from titles ("Russian President X") and appositions
-    ("X, the Iranian general")."""
+    """Nationality and role of each person from titles ("Kenyan President X") and appositions
+    ("X, the Swedish envoy")."""
     profiles: dict[str, Profile] = {}
     gazetteer = reading.ontology.gazetteer
     for i, m in reading.names.items():
@@ -255,7 +255,7 @@ def _compatible(pronoun: str, candidate: Candidate, profiles: dict[str, Profile]
 
 
 def _coordinated(candidates: list[Candidate]) -> list[tuple[Candidate, ...]]:
-    """Pairs of named entities joined by "and" ("Putin and Assad"): antecedents for "they"."""
+    """Pairs of named entities joined by "and" ("Mwangi and Halvorsen"): antecedents for "they"."""
     by_token = {c.token.i: c for c in candidates}
     groups = []
     for c in candidates:
@@ -294,7 +294,7 @@ def _resolve_references(
             co_arguments = {c.i for c in verb.children} if low not in _REFLEXIVE else set()
             pool = [c for c in window if _compatible(low, c, profiles) and c.token.i not in co_arguments]
             if _is_subject(token) and verb.lemma_.lower() in cues.report_verbs:
-                pool = [c for c in pool if c.speaker] or pool  # "..., it added": the last speaker
+                pool = [c for c in pool if c.speaker] or pool  # "..., it stated": the last speaker
             if low in _PLURAL:
                 plural = [g for g in groups if g[0].token.i < token.i and here - g[0].sentence <= _WINDOW]
                 if plural and (not pool or plural[-1][-1].token.i > pool[-1].token.i):
@@ -314,7 +314,7 @@ def _resolve_references(
             if kind is None or not _is_definite(token) or token.tag_ in ("NNS", "NNPS"):
                 continue  # "the men" is not one person
             if token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children):
-                continue  # "Soleimani, the Iranian general": the apposition names it already
+                continue  # "Lindqvist, the Swedish envoy": the apposition names it already
             demonyms = [
                 gazetteer.lookup(c.text)
                 for c in token.children
@@ -323,8 +323,8 @@ def _resolve_references(
             countries = {n.label for n in demonyms if n is not None and n.type == "Country"}
             pool = [c for c in window if _fits_description(kind, c, countries, profiles, gazetteer)]
             if kind == "person":
-                # "the minister" is whoever the text called a minister, however far back; "the Russian
-                # leader" a Russian.
+                # "the minister" is whoever the text called a minister, however far back; "the Kenyan
+                # leader" a Kenyan.
                 role = token.lemma_.lower()
                 earlier = [c for c in candidates if c.token.i < token.i]
                 titled = [
@@ -365,12 +365,12 @@ def _resolve_references(
 
 
 def _is_definite(token: Token) -> bool:
-    """ "the country", "the Russian leader's": a definite description without a complement that would
+    """ "the country", "the Kenyan leader's": a definite description without a complement that would
     make it new information ("the head of the Kenyan army" introduces someone)."""
     determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
     if "the" not in determiners:
         return False
-    # A restrictive modifier introduces someone new: "the man convicted of ...", "the man who ...".
+    # A restrictive modifier introduces someone new: "the man charged with ...", "the man who ...".
     return not any(
         (c.dep_ == "prep" and c.lower_ in ("of", "for")) or c.dep_ in ("acl", "relcl") for c in token.children
     )

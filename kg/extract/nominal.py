@@ -1,10 +1,19 @@
-"""kg.nominal.v1: events told as nouns ("Russian support", "Putin's visit to Syria", "the killing of X by Y").
+"""kg.nominal.v1: events told as nouns ("Norwegian support", "Halvorsen's visit to Kenya", "the killing of X by Y").
 
-An event noun is one the lexicon lists with kind ``noun``. Its **agent** is its possessor ("Putin's visit",
-"its intervention"), a nationality or name modifying it ("Russian and Iranian support", "U.S. support"), or
-its "by" phrase; its **patient** is its first prepositional object that names something ("visit to Syria",
-"support for Assad"), or, when the noun is the subject of a verb of helping, that verb's object
-("Russian support has helped Assad").
+An event noun is one the lexicon lists with kind ``noun``. Its **agent** is its possessor ("Halvorsen's visit",
+"its intervention"), a nationality or name modifying it ("Norwegian and Danish support", "U.S. support"), or
+its "by" phrase; its **patient** is its first prepositional object that names something ("visit to Kenya",
+"support for Uganda"), or, when the noun is the subject of a verb of helping, that verb's object
+("Danish support has helped Kenya").
+
+>>> from spacy.vocab import Vocab
+>>> from spacy.tokens import Doc
+>>> from kg.model import Document
+>>> doc = Doc(Vocab(), words=["Danish", "support", "helped", "Kenya", "."], heads=[1, 2, 2, 2, 2],
+...           deps=["amod", "nsubj", "ROOT", "dobj", "punct"], pos=["ADJ", "NOUN", "VERB", "PROPN", "PUNCT"],
+...           lemmas=["danish", "support", "help", "Kenya", "."], ents=["B-NORP", "O", "O", "B-GPE", "O"])
+>>> [(e.arg1.text, e.lemma, e.arg2.text) for e in extract_nominal(doc[:], Reading(doc, Document("d", doc.text)))]
+[('Danish', 'support', 'Kenya')]
 """
 
 from __future__ import annotations
@@ -27,7 +36,7 @@ NAME = "kg.nominal.v1"
 
 
 def _accuser(noun: Token, reading: Reading) -> Token | None:
-    """ "(X was) convicted of the murder of Y", "X, suspected in the killing of Y": the verb of
+    """ "(X was) found guilty of the murder of Y", "X, accused of the kidnapping of Y": the verb of
     accusation or finding that governs the event noun, whose subject is the event's agent."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("of", "for", "with", "in"):
@@ -42,7 +51,7 @@ def _agents(noun: Token, reading: Reading) -> list[Token]:
     patient_possessor = noun.lemma_.lower() in reading.cues.patient_possessor
     for child in noun.children:
         if child.dep_ == "poss" and patient_possessor:
-            continue  # "Kennedy's killing": Kennedy was killed
+            continue  # "Marsh's killing": Marsh was killed
         if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i in reading.names):
             found.extend(conjuncts(child))
         elif child.dep_ == "prep" and child.lower_ == "by":

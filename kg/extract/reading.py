@@ -27,7 +27,7 @@ _PREPARED = "kg_prepared"
 
 
 def prepare(doc: Doc) -> Doc:
-    """Merge every named-entity span into one token (idempotent): "Bashar al-Assad" becomes one argument
+    """Merge every named-entity span into one token (idempotent): "Karim al-Nasser" becomes one argument
     however the parser attached its pieces."""
     if doc.user_data.get(_PREPARED):
         return doc
@@ -40,7 +40,7 @@ def prepare(doc: Doc) -> Doc:
 
 
 def has_age(token: Token) -> bool:
-    """A name followed by an age between commas is a person's, whatever the NER said: "Marie Ferraro, 50,"."""
+    """A name followed by an age between commas is a person's, whatever the NER said: "Tove Ruud, 43,"."""
     return any(
         c.dep_ in ("appos", "amod", "npadvmod") and c.text.isdigit() and 0 < int(c.text) < 120 for c in token.rights
     )
@@ -94,7 +94,7 @@ class Reading:
         self.coref: dict[int, tuple[Mention, ...]] = resolve(self)
 
     def _corrected(self, label: str, ner: str) -> str:
-        """The NER label, unless the gazetteer knows the name as a country or capital: "Armenia" tagged as
+        """The NER label, unless the gazetteer knows the name as a country or capital: "Moldova" tagged as
         an organisation is a place (people keep their label: "Jordan" may be a person)."""
         if ner in ("GPE", "PERSON", "PER", "NORP"):
             return ner
@@ -160,7 +160,7 @@ class Reading:
         return ()
 
     def facility_mention(self, token: Token) -> Mention | None:
-        """A place named by a name and a facility noun: "Hmeymim air base", "the Umayyad mosque"."""
+        """A place named by a name and a facility noun: "Manda Bay air base", "the Kivuli mosque"."""
         if token.pos_ != "NOUN" or token.lemma_.lower() not in self.cues.facility_nouns:
             return None
         start = token.i
@@ -223,15 +223,15 @@ class Reading:
         return None
 
     def modifier_actor(self, token: Token) -> Mention | None:
-        """The named actor modifying a noun: "a U.S. drone", "Russian jets", "Iran's forces"."""
+        """The named actor modifying a noun: "a Somali drone", "Kenyan jets", "Uganda's forces"."""
         for child in token.children:
             if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and child.i in self.names:
                 return self.names[child.i]
         return None
 
     def group_mention(self, token: Token) -> Mention | None:
-        """Instruments stand for their actor ("a U.S. drone" -> U.S.); group nouns with a named modifier
-        are groups of their own ("Russian forces", "Kurdish-led forces")."""
+        """Instruments stand for their actor ("a Somali drone" -> Somalia); group nouns with a named modifier
+        are groups of their own ("Kenyan forces", "UN-led forces")."""
         if token.pos_ not in ("NOUN", "PROPN") or token.i in self.names:
             return None
         lemma = token.lemma_.lower()
@@ -256,7 +256,7 @@ class Reading:
                 return None
             start = min(m.left_edge.i for m in named)
             if lemma in cues.government_nouns and len(named) == 1 and named[0].i in self.names:
-                # "the Syrian government": the state itself, recorded as a metonym
+                # "the Kenyan government": the state itself, recorded as a metonym
                 actor = self.names[named[0].i]
                 return self.span_mention(start, token.i + 1, actor.label, actor.ner, "metonym.government", 0.9)
             label = clean_label(self.doc[start : token.i + 1].text)

@@ -1,18 +1,28 @@
 """kg.role.v1: what noun phrases say about who someone is and where something is.
 
-* **titles**: a title before a name, with the state or organisation modifying it ("Russian President
-  Vladimir Putin", "Ohio Gov. Ann Lee", "former Navy commander Tom Hale");
-* **appositions and copulas**: "Grace Otieno, an expert on water policy", "Karimi, the Iranian general",
+* **titles**: a title before a name, with the state or organisation modifying it ("Kenyan President
+  Daniel Mwangi", "Ohio Gov. Ann Lee", "former Navy commander Tom Hale");
+* **appositions and copulas**: "Grace Otieno, an expert on water policy", "Lindqvist, the Swedish envoy",
   "Kenya's closest trading partner, Uganda", "X was chief accountant at the Nairobi Hospital";
-* **affiliations**: "Li Wei at the Institute of Optics", "Ann Moss of the law firm of Baker Lane",
-  "Marie Ferraro, 50, of Bethany" (a person "of" a place lives there);
+* **affiliations**: "Li Wei at the Institute of Optics", "Ann Moss of the design studio of Dunmore Reed",
+  "Tove Ruud, 43, of Skien" (a person "of" a place lives there);
 * **places and bases**: "San Francisco, California", "the Grand Theatre, in Leeds",
-  "Beijing's Tiananmen Square", "a Boston-based company", "Russia's Interfax news agency",
+  "Nairobi's Uhuru Park", "a Boston-based company", "Norway's NTB news agency",
   "Acme Holdings, a Toronto shipping firm", "the Finnish Green Party".
 
 A role noun the lexicon knows (kind ``role``) gives its own relation. A role noun it does not know
-("columnist", "placekicker", "businessman") still says something: with an organisation it is an
+("columnist", "goalkeeper", "businessman") still says something: with an organisation it is an
 affiliation (the lexicon's ``* at``/``* of`` rows), with a nationality a citizenship, with a city a residence.
+
+>>> from spacy.vocab import Vocab
+>>> from spacy.tokens import Doc
+>>> from kg.model import Document
+>>> doc = Doc(Vocab(), words=["Kenyan", "President", "Mwangi", "spoke", "."], heads=[1, 2, 3, 3, 3],
+...           deps=["amod", "compound", "nsubj", "ROOT", "punct"], pos=["ADJ", "PROPN", "PROPN", "VERB", "PUNCT"],
+...           lemmas=["kenyan", "President", "Mwangi", "speak", "."], ents=["B-NORP", "O", "B-PERSON", "O", "O"])
+>>> reading = Reading(doc, Document("d", doc.text))
+>>> [(e.arg1.mention.label, e.rel, e.arg2.mention.label) for e in extract_roles(doc[:], reading)]
+[('Mwangi', 'is President of', 'Kenyan')]
 """
 
 from __future__ import annotations
@@ -85,7 +95,7 @@ _AGENTIVE = (
 
 def _agentive(noun: str) -> bool:
     """Whether a noun the lexicon does not know names a person by what they do ("columnist", "economist",
-    "businessman", "comptroller"), as English agent suffixes say; "victim" or "subject" do not."""
+    "businessman", "auditor"), as English agent suffixes say; "victim" or "subject" do not."""
     return noun.lower().endswith(_AGENTIVE) and len(noun) > 4
 
 
@@ -96,7 +106,7 @@ def _lemma_for(
     know, what its target makes it: an affiliation, a citizenship, a residence."""
     kind = _kind(reading, target)
     if role is None and kind == "org" and not _agentive(noun_text):
-        return None  # "the target of a CIA plot" does not work for the CIA
+        return None  # "the subject of a UN inquiry" does not work for the UN
     if role is not None:
         lemma = f"{role} {preposition}" if preposition else role
         entry = reading.ontology.lexicon.lookup("role", lemma)
@@ -107,7 +117,7 @@ def _lemma_for(
             and entry.relation in vocab.relations
             and not vocab.is_a("City", vocab.relation(entry.relation).range)
         ):
-            return "resident"  # "the New York attorney" works in New York, not for it
+            return "resident"  # "the Chicago dentist" works in Chicago, not for it
         return lemma
     if kind == "org":
         return f"* {preposition or 'of'}"
@@ -119,7 +129,7 @@ def _lemma_for(
 
 
 def _named_modifiers(noun: Token, reading: Reading) -> list[Token]:
-    """Names among a title's modifiers, however deep ("CNEN Radioprotection Director": CNEN)."""
+    """Names among a title's modifiers, however deep ("Acme Radiation Safety Director": Acme)."""
     found = []
     for token in noun.subtree:
         if token.i == noun.i or token.i >= noun.i:
@@ -252,7 +262,8 @@ def _one_of(token: Token) -> list[Token]:
 
 
 def _appositions(sent: Span, reading: Reading) -> Iterator[Extraction]:
-    """Roles in appositions: "X, an expert on Syria" / "Soleimani, the Iranian general" / "Assad's ally, Iran"."""
+    """Roles in appositions: "X, an expert on water policy" / "Lindqvist, the Swedish envoy" / "Kenya's ally,
+    Uganda"."""
     pairs: list[tuple[Token, Token]] = []
     for token in reading.tokens(sent):
         if token.dep_ == "appos":
@@ -261,9 +272,9 @@ def _appositions(sent: Span, reading: Reading) -> Iterator[Extraction]:
             loose = _loose_apposition(token, reading)
             if loose is not None:
                 pairs.append((loose, token))
-    # "X, one of the top strategists in Israel": X is one of them
+    # "X, one of the leading surgeons in Norway": X is one of them
     pairs += [(inner, head) for token, head in list(pairs) for inner in _one_of(token)]
-    # "X, vice and columnist for AP", "Y, leader of A and vice-president of B": each coordinated noun
+    # "X, editor and critic at the Daily Ledger", "Y, head of A and treasurer of B": each coordinated noun
     pairs += [(c, head) for token, head in list(pairs) for c in token.conjuncts if c.pos_ == "NOUN"]
     for token, head in pairs:
         for noun, name in ((token, head), (head, token)):
@@ -301,12 +312,12 @@ def _copulas(sent: Span, reading: Reading) -> Iterator[Extraction]:
 
 
 def _affiliations(sent: Span, reading: Reading) -> Iterator[Extraction]:
-    """ "Li Wei at the Institute", "Ann Moss of the firm of Baker Lane", "Jane Roe, 41, of Springfield"."""
+    """ "Li Wei at the Institute", "Ann Moss of the studio of Dunmore Reed", "Jane Roe, 41, of Springfield"."""
     for name in reading.tokens(sent):
         mention = reading.names.get(name.i)
         if mention is None or mention.ner not in _PERSON:
             continue
-        # the phrase may hang on the name or on an age set off after it ("X, 50, of Bethany")
+        # the phrase may hang on the name or on an age set off after it ("X, 43, of Skien")
         anchors = [name, *(c for c in name.children if c.dep_ in ("appos", "amod", "npadvmod") and c.like_num)]
         for anchor in anchors:
             for prep in anchor.children:
@@ -332,7 +343,7 @@ def _affiliations(sent: Span, reading: Reading) -> Iterator[Extraction]:
 
 def _affiliated(pobj: Token, reading: Reading) -> Token | None:
     """The named organisation or place a prepositional object points to, one level down at most
-    ("the law firm of Baker Lane", "the ministry's water office")."""
+    ("the design studio of Dunmore Reed", "the ministry's water office")."""
     if reading.mentions_for(pobj):
         return pobj
     for child in pobj.children:
@@ -361,23 +372,23 @@ def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
             if child.dep_ == "appos" and other and other.ner in ("GPE", "LOC") and not is_org and not own_country:
                 pairs.append((child, "is in", "locate in", 0.6))  # "San Francisco, California"
             elif child.dep_ == "prep" and (child.lower_ in ("in", "at") or (is_org and child.lower_ == "of")):
-                # "the Grand Theatre, in Leeds"; for organisations also "Acme Trust Co. of Boston"
+                # "the Grand Theatre, in Leeds"; for organisations also "Acme Freight Co. of Boston"
                 for pobj in child.children:
                     inner = reading.names.get(pobj.i)
                     if pobj.dep_ == "pobj" and inner and inner.ner in ("GPE", "LOC"):
                         if own_country and _kind(reading, inner) in ("country", "city"):
-                            continue  # a state is not "in" another state ("Iran in Syria" is its influence)
+                            continue  # a state is not "in" another state ("Norway in Kenya" is its influence)
                         pairs.append((pobj, f"is {child.text}", "base in" if is_org else "locate in", 0.65))
             elif child.dep_ == "appos" and child.pos_ == "NOUN" and not is_org:
-                # "Leninakan, Armenia's second-largest city": the place noun says where it lies
+                # "Tarvik, Norway's third-largest port": the place noun says where it lies
                 for outer, _ in _related(child, reading, frozenset({"in", "of"})):
                     if reading.names.get(outer.i) and reading.names[outer.i].ner in ("GPE", "LOC"):
                         pairs.append((outer, "is in", "locate in", 0.6))
             elif child.dep_ == "poss" and other and other.ner == "GPE" and not own_country:
-                # "Beijing's Tiananmen Square", "Russia's Interfax news agency"
+                # "Nairobi's Uhuru Park", "Norway's NTB news agency"
                 pairs.append((child, "is in", "base in" if is_org else "locate in", 0.55))
             elif is_org and child.dep_ in ("compound", "amod", "nmod") and other and other.ner in ("GPE", "NORP"):
-                pairs.append((child, "is based in", "base in", 0.55))  # "the U.S. Congress"
+                pairs.append((child, "is based in", "base in", 0.55))  # "the Norwegian Storting"
             elif child.dep_ == "amod" and child.lemma_.lower() == "base":
                 for grand in child.children:  # "a Boston-based company"
                     inner = reading.names.get(grand.i)
@@ -389,7 +400,7 @@ def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
                     if reading.names.get(modifier.i) and reading.names[modifier.i].ner in ("GPE", "NORP"):
                         pairs.append((modifier, "is based in", "base in", 0.6))
         for target, rel, lemma, confidence in pairs:
-            # "Brazoria, Fort Bend and Galveston in southeast Texas": a phrase after the last conjunct holds
+            # "Kisumu, Kakamega and Bungoma in western Kenya": a phrase after the last conjunct holds
             # for every conjunct that has none of its own
             shared = rel in ("is in", "is at") and lemma == "locate in" and all(c.i < token.i for c in token.conjuncts)
             holders = [token]
@@ -421,9 +432,9 @@ def _place_pair(
 
 
 def _adjacent_places(sent: Span, reading: Reading) -> Iterator[Extraction]:
-    """Places written right before a larger one lie in it: "SPRINGFIELD, Ill.", "a Boise, Idaho, lawyer",
-    "Kassala in eastern Sudan" (after a comma, or "in" and its modifiers), however the parser attached
-    them. Lists ("Tokyo, Kyoto and Osaka") and states next to states are not."""
+    """Places written right before a larger one lie in it: "SPRINGFIELD, Ill.", "a Tulsa, Oklahoma, lawyer",
+    "Garissa in eastern Kenya" (after a comma, or "in" and its modifiers), however the parser attached
+    them. Lists ("Lyon, Lille and Nantes") and states next to states are not."""
     doc = sent.doc
     for token in reading.tokens(sent):
         first = reading.names.get(token.i)
@@ -432,7 +443,7 @@ def _adjacent_places(sent: Span, reading: Reading) -> Iterator[Extraction]:
         link = doc[token.i + 1]
         if link.text != "," and link.lower_ != "in":
             continue
-        # the larger place may carry modifiers first ("in eastern Sudan", ", south-east Algeria")
+        # the larger place may carry modifiers first ("in eastern Kenya", ", north-west Norway")
         k = next(
             (
                 k
@@ -451,7 +462,7 @@ def _adjacent_places(sent: Span, reading: Reading) -> Iterator[Extraction]:
             doc[j].lower_ in ("and", "or") for j in range(k + 1, min(k + 3, sent.end))
         )
         if (coordinated and with_and) or (not coordinated and with_and and link.text == ","):
-            continue  # a list of places ("Tokyo, Kyoto and Osaka"), not a place in a place
+            continue  # a list of places ("Lyon, Lille and Nantes"), not a place in a place
         inner, outer = _kind(reading, first), _kind(reading, second)
         if inner == "country" and outer in ("country", "city"):
             continue
@@ -463,15 +474,15 @@ def _adjacent_places(sent: Span, reading: Reading) -> Iterator[Extraction]:
 
 
 def _homes(sent: Span, reading: Reading) -> Iterator[Extraction]:
-    """Where someone is from: "their hometown of Grants", "Sohn's New Jersey home", "in his native South
-    Carolina", "Beaumont, Texas, Richardson's hometown"."""
+    """Where someone is from: "Reed's hometown of Tarvik", "Moss's Vermont home", "in her native
+    Vermont", "Bangor, Maine, Reed's hometown"."""
     home_nouns = reading.cues.home_nouns
     for token in reading.tokens(sent):
         if token.lower_ not in home_nouns and token.lemma_.lower() not in home_nouns:
             continue
         places: list[Token] = []
         owner_of = token
-        if token.pos_ == "ADJ":  # "his native South Carolina": the place is the noun it modifies
+        if token.pos_ == "ADJ":  # "her native Vermont": the place is the noun it modifies
             owner_of = token.head
             places.append(token.head)
         else:
@@ -522,7 +533,7 @@ def _premises(sent: Span, reading: Reading) -> Iterator[Extraction]:
 
 
 def _owned(sent: Span, reading: Reading) -> Iterator[Extraction]:
-    """A person's organisation is one they belong to: "Hernandez Galicia's Mexican Oil Workers Union"."""
+    """A person's organisation is one they belong to: "Petra Lindqvist's Harbour Union"."""
     for token in reading.tokens(sent):
         mention = reading.names.get(token.i)
         if mention is None or mention.ner not in _ORG:

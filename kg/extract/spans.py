@@ -17,12 +17,12 @@ _CLAUSE_EDGES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "appos
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """The token and everything coordinated with it ("Iran and Russia" -> [Iran, Russia])."""
+    """The token and everything coordinated with it ("Norway and Denmark" -> [Norway, Denmark])."""
     return [token, *token.conjuncts]
 
 
 def particle(verb: Token) -> str:
-    """The verb's particle ("win back" -> "back"), or ""."""
+    """The verb's particle ("set up" -> "up"), or ""."""
     return next((c.text.lower() for c in verb.children if c.dep_ == "prt"), "")
 
 

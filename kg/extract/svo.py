@@ -2,19 +2,19 @@
 
 For every verb: its subjects (through coordination, control, relative and purpose clauses), and each of its
 objects: direct and indirect objects, prepositional objects ("met with X", "arrived in Y"), the passive
-agent ("was hit by a Turkish drone" turned around by the ontology module), the subject of a small clause
-("helped Assad win"), and the object of a light-verb noun ("hold talks with X", "sent forces into Y").
-A participle modifier with a named agent ("Iran-backed forces", "Kurdish-led forces") counts as a clause.
+agent ("was hit by a Somali drone" turned around by the ontology module), the subject of a small clause
+("helped Kenya expand"), and the object of a light-verb noun ("hold talks with X", "signed a deal with Y").
+A participle modifier with a named agent ("Norway-funded plants", "UN-run clinics") counts as a clause.
 
 >>> from spacy.vocab import Vocab
 >>> from spacy.tokens import Doc
 >>> from kg.model import Document
 >>> from kg.extract.reading import Reading
->>> doc = Doc(Vocab(), words=["Iran", "backs", "Assad", "."], heads=[1, 1, 1, 1],
+>>> doc = Doc(Vocab(), words=["Russia", "supports", "Assad", "."], heads=[1, 1, 1, 1],
 ...           deps=["nsubj", "ROOT", "dobj", "punct"], pos=["PROPN", "VERB", "PROPN", "PUNCT"],
-...           lemmas=["Iran", "back", "Assad", "."], ents=["B-GPE", "O", "B-PERSON", "O"])
+...           lemmas=["Russia", "support", "Assad", "."], ents=["B-GPE", "O", "B-PERSON", "O"])
 >>> [(e.arg1.text, e.lemma, e.arg2.text) for e in extract_svo(doc[:], Reading(doc, Document("d", doc.text)))]
-[('Iran', 'back', 'Assad')]
+[('Russia', 'support', 'Assad')]
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ class Slot:
 
 
 def _descend(pobj: Token) -> Token:
-    """ "much of northern Syria" -> Syria: a quantity word stands for what it quantifies."""
+    """ "most of western Kenya" -> Kenya: a quantity word stands for what it quantifies."""
     if pobj.lemma_.lower() in _QUANTITY:
         for child in pobj.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -77,7 +77,7 @@ def is_small_clause(clause: Token) -> bool:
 
 
 def is_lethal(verb: Token, reading: Reading) -> bool:
-    """ "shot to death", "fatally shot", "shot dead": the verb's result is a killing."""
+    """ "beaten to death", "mortally wounded", "shot dead": the verb's result is a killing."""
     cues = reading.cues
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in cues.lethal_adverbs:
@@ -106,7 +106,7 @@ def _prep_objects(head: Token) -> Iterator[tuple[Token, Token]]:
 
 def _relative_antecedent(verb: Token, pronoun: Token) -> Token:
     """The noun a relative clause is about. "which" never means a person and "who" always does, so when
-    the parser hung the clause on the wrong noun ("Ana Silva in Brazil, which has sent ...") the nearest
+    the parser hung the clause on the wrong noun ("Ana Silva in Brazil, which has pledged ...") the nearest
     fitting noun before the pronoun is taken instead."""
     head = verb.head
     wants_person = pronoun.lower_ in ("who", "whom", "whose")
@@ -119,7 +119,7 @@ def _relative_antecedent(verb: Token, pronoun: Token) -> Token:
 
 def _reduced_relative(verb: Token) -> Token | None:
     """The noun a participle set off by a comma describes: "Tom Reed, convicted of robbing
-    Don Bolles" (the parser often hangs the participle on the main verb instead)."""
+    Ivo Marsh" (the parser often hangs the participle on the main verb instead)."""
     if (
         verb.tag_ not in ("VBN", "VBG")
         or verb.dep_ not in ("advcl", "acl")
@@ -135,15 +135,15 @@ def _reduced_relative(verb: Token) -> Token | None:
 
 
 def verb_subjects(verb: Token) -> list[Token]:
-    """Subjects, looking through relative clauses ("Turkey, which has sent"), coordination ("arrived and
-    met"), control ("is due to hold"), purpose and participle clauses ("sent forces to beat back") and
-    gerunds ("played a role in supervising")."""
+    """Subjects, looking through relative clauses ("Uganda, which has pledged"), coordination ("arrived and
+    met"), control ("is expected to sign"), purpose and participle clauses ("sent engineers to repair") and
+    gerunds ("played a role in building")."""
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     found: list[Token] = []
     for subject in own:
         if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             antecedent = _relative_antecedent(verb, subject)
-            # "Jack Ruby, who killed Oswald, and Jim Bakker": conjuncts after the clause are not its subject
+            # "Ann Lee, who founded Acme, and Tom Hale": conjuncts after the clause are not its subject
             return [t for t in conjuncts(antecedent) if t.i < subject.i]
         found.append(subject)
     if not own:
@@ -191,13 +191,13 @@ def _slots(verb: Token, reading: Reading) -> Iterator[Slot]:
     used: set[int] = set()  # prepositions already read as part of a light-verb relation
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "obj") and c.pos_ != "ADP"]
     if len(objects) > 1 and any(reading.mentions_for(o) for o in objects):
-        # Two direct objects is a misparse ("met Assad ..., the leader's second trip"): keep the named one.
+        # Two direct objects is a misparse ("met Mwangi ..., the minister's first visit"): keep the named one.
         objects = [o for o in objects if reading.mentions_for(o)]
     for child in verb.children:
         if child.dep_ in ("attr", "acomp", "oprd") and verb.lemma_.lower() in LINKING:
             yield Slot(child, (), "")
         if is_small_clause(child):
-            # "helped Assad win back": the small clause's subject is the verb's object.
+            # "helped Kenya build up": the small clause's subject is the verb's object.
             for sub in child.children:
                 if sub.dep_ == "nsubj":
                     yield Slot(sub, (), "")
@@ -205,7 +205,7 @@ def _slots(verb: Token, reading: Reading) -> Iterator[Slot]:
         for obj in conjuncts(child):
             yield Slot(obj, (), "")
             # A light-verb or common-noun object joins the relation when a named entity follows it:
-            # "hold talks with Erdogan", "sent forces into Syria", "delivered greetings to X".
+            # "hold talks with Bekele", "sent engineers to Kenya", "delivered a letter to X".
             named = obj.i in reading.names or bool(reading.mentions_for(obj))
             if obj.pos_ == "NOUN" and (obj.lemma_.lower() in light or not named):
                 preps = list(_prep_objects(obj)) + [
@@ -223,7 +223,7 @@ def _slots(verb: Token, reading: Reading) -> Iterator[Slot]:
         if behalf is not None:
             yield Slot(behalf[0], behalf[1], behalf[2])
             # "behalf" takes no complement but "of": a phrase after it belongs to the verb
-            # ("intervened on the president's behalf in the civil war").
+            # ("lobbied on the union's behalf at the ministry").
             for inner, inner_obj in _prep_objects(pobj):
                 if inner.lower_ != "of" and inner_obj.ent_type_ not in ("DATE", "TIME"):
                     yield Slot(inner_obj, (inner.lower_,), inner.text)
@@ -244,7 +244,7 @@ def _reciprocal_lemma(verb: Token, reading: Reading) -> str | None:
 
 
 def _participle_agent(verb: Token, reading: Reading) -> Token | None:
-    """The named agent of a participle modifier: "Iran-backed forces", "Kurdish-led forces"."""
+    """The named agent of a participle modifier: "Norway-funded plants", "UN-run clinics"."""
     if verb.dep_ != "amod" or verb.tag_ not in ("VBN", "VBD") or verb.lemma_.lower() in _LOCATION_PARTICIPLES:
         return None  # "Detroit-based" says where, not who (kg.role.v1 reads it)
     return next(
@@ -254,8 +254,8 @@ def _participle_agent(verb: Token, reading: Reading) -> Token | None:
 
 
 def _adjuncts(verb: Token, slot: Slot) -> tuple[Argument, ...]:
-    """The clause's other prepositional and time phrases, as further Open IE arguments ("at Charles City",
-    "several years later"), in sentence order."""
+    """The clause's other prepositional and time phrases, as further Open IE arguments ("at Port Elm",
+    "two weeks later"), in sentence order."""
     doc = verb.doc
     found = []
     used = {t.i for t in slot.token.ancestors} | {slot.token.i}
@@ -364,7 +364,7 @@ def extract_svo(sent: Span, reading: Reading) -> Iterator[Extraction]:
             for arg1 in reading.arguments(subject):
                 for arg2 in reading.arguments(slot.token):
                     if arg1.mention and arg2.mention and arg1.mention.label == arg2.mention.label:
-                        continue  # "Putin ... he": a clause does not relate a thing to itself
+                        continue  # "Mwangi ... he": a clause does not relate a thing to itself
                     speaker = said_by if not (arg1.mention and said_by == arg1.mention.label) else None
                     yield Extraction(
                         document=reading.document.id,

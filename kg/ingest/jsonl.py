@@ -1,7 +1,7 @@
 """JSONL corpora: one article a line, with configurable field names.
 
 >>> from kg.ingest.jsonl import JsonlFields, read_jsonl
->>> rows = '{"id": "a1", "text": "Putin met Assad."}\\n{"id": "a2", "body": "Iran backs Assad."}\\n'
+>>> rows = '{"id": "a1", "text": "Halvorsen met Mwangi."}\\n{"id": "a2", "body": "Norway backs Kenya."}\\n'
 >>> [d.id for d in read_jsonl(rows, "corpus.jsonl", JsonlFields(), on_error=print)]
 corpus.jsonl:2: no "text" field
 ['a1']

@@ -185,7 +185,7 @@ _TRAILING = re.compile(r"^(?P<prose>.*[.!?][\"'”’)]*)\s+(?P<tail>[^.!?]+)$",
 
 
 def strip_trailing_credit(block: str) -> tuple[str, str | None]:
-    """Split a photo credit glued to the end of a caption ("... in Sochi. Zuma / TASS")."""
+    """Split a photo credit glued to the end of a caption ("... in Mombasa. Ola Berg / Nordic Wire")."""
     match = _TRAILING.match(block)
     if match and furniture_reason(match["tail"]) == "credit":
         return match["prose"], match["tail"]

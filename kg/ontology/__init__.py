@@ -6,8 +6,8 @@ files extend the classes and relations, ``lexicon*.tsv`` the relation lexicon, `
 turns surface extractions into triples.
 
 >>> onto = load_ontology()
->>> onto.lexicon.lookup("verb", "back").relation, onto.gazetteer.lookup("Iranian").label
-('kg:supports', 'Iran')
+>>> onto.lexicon.lookup("verb", "back").relation, onto.gazetteer.lookup("Kenyan").label
+('kg:supports', 'Kenya')
 """
 
 from __future__ import annotations

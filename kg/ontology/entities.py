@@ -2,11 +2,11 @@
 
 Rules, in order (the first that applies decides):
 
-* ``name`` / ``alias`` / ``code`` / ``demonym``: the gazetteer knows the name ("U.S.", "Iranian", "Moscow");
+* ``name`` / ``alias`` / ``code`` / ``demonym``: the gazetteer knows the name ("U.S.", "Kenyan", "Nairobi");
 * ``surname``: a one-word person name joins the only full name in the corpus that ends with it
   (two different full names with that surname: it stays apart);
 * ``abbreviation``: an all-capital organisation name joins the organisation whose initials it spells
-  ("SANA" and "Syrian Arab News Agency");
+  ("NWA" and "National Water Authority");
 * ``exact``: otherwise, mentions with the same class and folded label are one entity.
 
 Coreference resolved inside documents has already given pronouns and descriptions their antecedent's
@@ -107,7 +107,7 @@ class EntityResolver:
 
     def describe(self, document: str, label: str, country: str) -> None:
         """Record that a document says the person named ``label`` is of ``country`` (from titles and roles:
-        "Kenyan President Daniel Mwangi", "Karimi, the Iranian general")."""
+        "Kenyan President Daniel Mwangi", "Lindqvist, the Swedish envoy")."""
         self._nationality.setdefault((document, fold_name(label)), set()).add(country)
 
     def _split_by_nationality(

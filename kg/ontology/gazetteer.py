@@ -1,13 +1,13 @@
 """Names of things: countries (generated, ``countries.tsv``) and curated aliases and metonyms (``aliases.tsv``).
 
 >>> gaz = load_gazetteer()
->>> gaz.lookup("U.S.").label, gaz.lookup("Iranian").label, gaz.lookup("Iranian").rule
-('United States', 'Iran', 'demonym')
+>>> gaz.lookup("U.S.").label, gaz.lookup("Kenyan").label, gaz.lookup("Kenyan").rule
+('United States', 'Kenya', 'demonym')
 >>> kremlin = gaz.lookup("the Kremlin")
 >>> kremlin.label, kremlin.stands_for
 ('Kremlin', 'Russia')
->>> gaz.lookup("Moscow").type, gaz.lookup("Moscow").stands_for
-('City', 'Russia')
+>>> gaz.lookup("Nairobi").type, gaz.lookup("Nairobi").stands_for
+('City', 'Kenya')
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ class Gazetteer:
         folded = fold_name(text)
         hit = self.names.get(folded)
         if hit is None and folded.endswith("s") and len(folded) > 4:
-            hit = self.names.get(folded[:-1])  # "Iranians", "Russians": the demonym's plural
+            hit = self.names.get(folded[:-1])  # "Kenyans", "Norwegians": the demonym's plural
             if hit is not None and hit.rule != "demonym":
                 hit = None
         return hit

@@ -24,7 +24,7 @@ HEADER = ("iso2", "iso3", "name", "names", "demonyms", "capital")
 
 
 def _clean_name(name: str) -> str:
-    # pycountry writes "Iran, Islamic Republic of": keep the part a newspaper would print.
+    # pycountry writes "Korea, Republic of": keep the part a newspaper would print.
     return name.split(",")[0].strip() if "," in name else name.strip()
 
 

@@ -6,8 +6,8 @@ For each extraction:
    makes no triple: the extraction stays in ``extractions.jsonl`` for readers and Open IE);
 2. the relation comes from the lexicon (verb, event noun or role noun), in the lexicon's direction, and
    turned around for a passive with an agent ("was funded by Norway");
-3. a capital or metonym in a slot that needs an actor becomes the state it stands for ("Moscow
-   intervened" -> Russia), while in a place slot it stays a place ("visited Moscow");
+3. a capital or metonym in a slot that needs an actor becomes the state it stands for ("Nairobi
+   protested" -> Kenya), while in a place slot it stays a place ("visited Nairobi");
 4. the relation's domain and range are checked against the entity classes; a mismatch is dropped or
    flagged (``Settings.domain_range``), never silently kept;
 5. symmetric relations put their two ends in a canonical order, so "A meets B" and "B meets A" are one fact;
@@ -36,7 +36,7 @@ __all__ = ["Normalised", "Settings", "normalise"]
 
 RELATED = "kg:relatedTo"
 # An unmapped verb whose object is a place after one of these is saying where something happened
-# ("was killed at Baghdad airport"), which the triple keeps as its place, not as a relation.
+# ("was arrested at Kisumu airport"), which the triple keeps as its place, not as a relation.
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within"})
 
 
@@ -240,9 +240,9 @@ def normalise(readings: Iterable[DocumentReading], ontology: Ontology, settings:
 def _as_actor(
     resolver: EntityResolver, key: str, slot: str | None, mention: Mention, vocab: Vocabulary, *, acting: bool
 ) -> str:
-    """A place or metonym read as the state it stands for: a capital wherever an actor is needed ("Moscow
-    intervened", "retaliate against Washington"), a government seat only when it acts ("the Kremlin said");
-    someone who "works at the Pentagon" works at the Pentagon."""
+    """A place or metonym read as the state it stands for: a capital wherever an actor is needed ("Nairobi
+    protested", "retaliate against Washington"), a government seat only when it acts ("the Kremlin said");
+    someone who "works at Downing Street" works at Downing Street."""
     kind = resolver.type_of(key)
     if (slot is None or vocab.is_a(kind, slot)) and not (acting and kind == "Government"):
         return key

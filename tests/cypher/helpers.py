@@ -55,11 +55,11 @@ def triple(
     return Triple(tid, subject, Relation(rel, label, surface), obj, 0.8, evidence=tuple(items), **extra)
 
 
-RUSSIA = entity("Russia", aliases=("Russian Federation",))
-ASSAD = entity("Bashar al-Assad", "Person", "bashar-al-assad")
-IRAN = entity("Iran")
-SYRIA = entity("Syria")
-PUTIN = entity("Vladimir Putin", "Person", "vladimir-putin")
+NORWAY = entity("Norway", aliases=("Kingdom of Norway",))
+MWANGI = entity("Daniel Mwangi", "Person", "daniel-mwangi")
+DENMARK = entity("Denmark")
+KENYA = entity("Kenya")
+HALVORSEN = entity("Ingrid Halvorsen", "Person", "ingrid-halvorsen")
 
 
 def small_graph(documents: int = 1) -> KnowledgeGraph:
@@ -70,25 +70,31 @@ def small_graph(documents: int = 1) -> KnowledgeGraph:
     ]
     triples = {}
     for k, doc in enumerate(docs):
-        s1 = f"Russia supports Assad, article {k} says."
-        s2 = f"Iran backs Assad too ({k})."
+        s1 = f"Norway supports Mwangi, article {k} says."
+        s2 = f"Denmark backs Mwangi too ({k})."
         found = [
-            ("st-supports-ru", RUSSIA, "kg:supports", ASSAD, evidence(doc.id, s1, 0, RUSSIA, ASSAD)),
-            ("st-supports-ir", IRAN, "kg:supports", ASSAD, evidence(doc.id, s2, 50, IRAN, ASSAD)),
+            ("st-supports-no", NORWAY, "kg:supports", MWANGI, evidence(doc.id, s1, 0, NORWAY, MWANGI)),
+            ("st-supports-dk", DENMARK, "kg:supports", MWANGI, evidence(doc.id, s2, 50, DENMARK, MWANGI)),
             (
                 "st-president",
-                ASSAD,
+                MWANGI,
                 "kg:presidentOf",
-                SYRIA,
-                evidence(doc.id, "Assad, Syria's president.", 90, ASSAD, SYRIA, "kg.role.v1"),
+                KENYA,
+                evidence(doc.id, "Mwangi, Kenya's president.", 90, MWANGI, KENYA, "kg.role.v1"),
             ),
-            ("st-meets", PUTIN, "kg:meets", ASSAD, evidence(doc.id, "Putin met Assad.", 120, PUTIN, ASSAD)),
+            (
+                "st-meets",
+                HALVORSEN,
+                "kg:meets",
+                MWANGI,
+                evidence(doc.id, "Halvorsen met Mwangi.", 120, HALVORSEN, MWANGI),
+            ),
             (
                 f"st-related-{k}",
-                RUSSIA,
+                NORWAY,
                 "kg:relatedTo",
-                SYRIA,
-                evidence(doc.id, f"Russia flew over Syria ({k}).", 200, RUSSIA, SYRIA),
+                KENYA,
+                evidence(doc.id, f"Norway flew over Kenya ({k}).", 200, NORWAY, KENYA),
             ),
         ]
         for tid, s, rel, o, ev in found:

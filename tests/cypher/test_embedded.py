@@ -27,7 +27,7 @@ def test_every_relation_of_the_ontology_has_a_table(tmp_path: Path) -> None:
     assert store == tmp_path / FILENAME
     # A relation nobody asserted yet: no rows, not an error.
     assert rows(store, "MATCH (a)-[r:MARRIED_TO]->(b) RETURN a.name") == []
-    assert rows(store, "MATCH (a:Entity)-[r:PRESIDENT_OF]->(b) RETURN a.name, b.name") == [["Bashar al-Assad", "Syria"]]
+    assert rows(store, "MATCH (a:Entity)-[r:PRESIDENT_OF]->(b) RETURN a.name, b.name") == [["Daniel Mwangi", "Kenya"]]
     assert rows(store, "MATCH (:Entity)-[r:RELATED_TO]->(:Entity) RETURN r.surface") == [["fly over"]]
 
 
@@ -35,19 +35,19 @@ def test_values_round_trip(tmp_path: Path) -> None:
     store = write_embedded(small_graph(2), tmp_path / "graph.lbug")
     (edge,) = rows(
         store,
-        "MATCH (:Entity {name: 'Russia'})-[r:SUPPORTS]->(:Entity) "
+        "MATCH (:Entity {name: 'Norway'})-[r:SUPPORTS]->(:Entity) "
         "RETURN r.id, r.confidence, r.negated, r.time, r.documents, r.evidence_sentences, r.evidence_starts, "
         "r.evidence_confidences, r.evidence_keys",
     )
-    assert edge[:5] == ["st-supports-ru", 0.8, False, ["Monday"], ["doc-0", "doc-1"]]
-    assert edge[5] == ["Russia supports Assad, article 0 says.", "Russia supports Assad, article 1 says."]
+    assert edge[:5] == ["st-supports-no", 0.8, False, ["Monday"], ["doc-0", "doc-1"]]
+    assert edge[5] == ["Norway supports Mwangi, article 0 says.", "Norway supports Mwangi, article 1 says."]
     assert edge[6:8] == [[0, 0], [0.8, 0.8]]
     assert len(set(edge[8])) == 2 and all(re.fullmatch(r"ev-[0-9a-f]{16}", k) for k in edge[8])
-    assert rows(store, "MATCH (e:Entity {id: 'russia'}) RETURN e.aliases, e.note, e.type") == [
-        [["Russian Federation"], None, "Country"]
+    assert rows(store, "MATCH (e:Entity {id: 'norway'}) RETURN e.aliases, e.note, e.type") == [
+        [["Kingdom of Norway"], None, "Country"]
     ]
     assert rows(
-        store, "MATCH (d:Document)-[m:MENTIONS]->(e:Entity {name: 'Syria'}) RETURN d.id, m.count ORDER BY d.id"
+        store, "MATCH (d:Document)-[m:MENTIONS]->(e:Entity {name: 'Kenya'}) RETURN d.id, m.count ORDER BY d.id"
     ) == [
         ["doc-0", 2],  # the object of two facts in each article
         ["doc-1", 2],
@@ -92,9 +92,9 @@ def test_a_failed_write_keeps_the_previous_store(tmp_path: Path, monkeypatch: py
 def test_unknown_relation_is_a_one_line_error(tmp_path: Path) -> None:
     from kg.graph import KnowledgeGraph
 
-    from .helpers import ASSAD, RUSSIA, triple
+    from .helpers import MWANGI, NORWAY, triple
 
-    graph = KnowledgeGraph(triples=(triple("st-x", RUSSIA, "kg:frobnicates", ASSAD),))
+    graph = KnowledgeGraph(triples=(triple("st-x", NORWAY, "kg:frobnicates", MWANGI),))
     with pytest.raises(ExportError, match=r"st-x: relation kg:frobnicates is not in the ontology"):
         write_embedded(graph, tmp_path)
     assert not (tmp_path / FILENAME).exists()
@@ -132,29 +132,30 @@ def test_kg_query_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     )
     assert main(["query", str(tmp_path), query]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "who     t         d",
-        "------  --------  ---------",
-        'Iran    SUPPORTS  ["doc-0"]',
-        'Russia  SUPPORTS  ["doc-0"]',
+        "who      t         d",
+        "-------  --------  ---------",
+        'Denmark  SUPPORTS  ["doc-0"]',
+        'Norway   SUPPORTS  ["doc-0"]',
         "(2 rows)",
     ]
     assert main(["query", str(tmp_path), query, "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == [
-        {"who": "Iran", "t": "SUPPORTS", "d": ["doc-0"]},
-        {"who": "Russia", "t": "SUPPORTS", "d": ["doc-0"]},
+        {"who": "Denmark", "t": "SUPPORTS", "d": ["doc-0"]},
+        {"who": "Norway", "t": "SUPPORTS", "d": ["doc-0"]},
     ]
     assert main(["query", str(tmp_path), query, "--format", "csv"]) == 0
-    assert capsys.readouterr().out == 'who,t,d\nIran,SUPPORTS,"[""doc-0""]"\nRussia,SUPPORTS,"[""doc-0""]"\n'
-    assert main(["query", str(tmp_path), "MATCH (e:Entity {name: $n}) RETURN e.id", "-p", "n=Iran", "-f", "csv"]) == 0
-    assert capsys.readouterr().out == "e.id\niran\n"
-    assert main(["query", str(tmp_path), "MATCH (e:Entity {id: 'russia'}) RETURN e", "-f", "json"]) == 0
+    assert capsys.readouterr().out == 'who,t,d\nDenmark,SUPPORTS,"[""doc-0""]"\nNorway,SUPPORTS,"[""doc-0""]"\n'
+    by_name = "MATCH (e:Entity {name: $n}) RETURN e.id"
+    assert main(["query", str(tmp_path), by_name, "-p", "n=Denmark", "-f", "csv"]) == 0
+    assert capsys.readouterr().out == "e.id\ndenmark\n"
+    assert main(["query", str(tmp_path), "MATCH (e:Entity {id: 'norway'}) RETURN e", "-f", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == [
         {
             "e": {
                 "_labels": ["Entity"],
-                "aliases": ["Russian Federation"],
-                "id": "russia",
-                "name": "Russia",
+                "aliases": ["Kingdom of Norway"],
+                "id": "norway",
+                "name": "Norway",
                 "type": "Country",
             }
         }

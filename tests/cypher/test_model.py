@@ -19,7 +19,7 @@ from kg.export.neo4j import generate_statements
 from kg.graph import KnowledgeGraph
 from kg.model import Entity
 
-from .helpers import ASSAD, HOSTILE, RUSSIA, evidence, hostile_graph, small_graph, triple
+from .helpers import HOSTILE, MWANGI, NORWAY, evidence, hostile_graph, small_graph, triple
 
 
 @pytest.mark.parametrize(
@@ -67,30 +67,30 @@ def test_an_extension_may_not_shadow_kg_own_names(tmp_path: Path) -> None:
 
 
 def test_unknown_relation_or_class_is_a_one_line_export_error() -> None:
-    unknown_rel = KnowledgeGraph(triples=(triple("st-x", RUSSIA, "kg:frobnicates", ASSAD),))
+    unknown_rel = KnowledgeGraph(triples=(triple("st-x", NORWAY, "kg:frobnicates", MWANGI),))
     with pytest.raises(ExportError, match="st-x: relation kg:frobnicates is not in the ontology"):
         generate_property_graph(unknown_rel)
     odd = Entity("odd", "Odd", "Spaceship")
-    unknown_class = KnowledgeGraph(triples=(triple("st-y", odd, "kg:supports", ASSAD),))
+    unknown_class = KnowledgeGraph(triples=(triple("st-y", odd, "kg:supports", MWANGI),))
     with pytest.raises(ExportError, match="entity odd: type 'Spaceship' is not an entity class"):
         generate_property_graph(unknown_class)
 
 
 def test_rows_hold_parallel_evidence_lists_without_repeats() -> None:
-    ev = evidence("doc-0", "Russia supports Assad.", 0, RUSSIA, ASSAD)
-    later = evidence("doc-1", "Russia backs Assad.", 0, RUSSIA, ASSAD)
-    graph = KnowledgeGraph(triples=(triple("st-1", RUSSIA, "kg:supports", ASSAD, later, ev, ev),))
+    ev = evidence("doc-0", "Norway supports Mwangi.", 0, NORWAY, MWANGI)
+    later = evidence("doc-1", "Norway backs Mwangi.", 0, NORWAY, MWANGI)
+    graph = KnowledgeGraph(triples=(triple("st-1", NORWAY, "kg:supports", MWANGI, later, ev, ev),))
     pg = generate_property_graph(graph)
     (row,) = pg.relationships["SUPPORTS"]
     assert row["documents"] == ["doc-0", "doc-1"]
-    assert row["evidence_sentences"] == ["Russia supports Assad.", "Russia backs Assad."]
+    assert row["evidence_sentences"] == ["Norway supports Mwangi.", "Norway backs Mwangi."]
     assert {len(row[name]) for name in EVIDENCE_LISTS} == {2}
     assert [d["id"] for d in pg.documents] == ["doc-0", "doc-1"]  # documents known only from evidence
     assert {(m["document"], m["entity"], m["count"]) for m in pg.mentions} == {
-        ("doc-0", "russia", 1),
-        ("doc-0", "bashar-al-assad", 1),
-        ("doc-1", "russia", 1),
-        ("doc-1", "bashar-al-assad", 1),
+        ("doc-0", "norway", 1),
+        ("doc-0", "daniel-mwangi", 1),
+        ("doc-1", "norway", 1),
+        ("doc-1", "daniel-mwangi", 1),
     }
 
 

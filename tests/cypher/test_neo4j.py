@@ -24,10 +24,10 @@ def test_model_labels_types_properties_and_documents(neo4j_db: Any) -> None:
     assert (report.entities, report.documents, report.relationships) == (5, 2, 6)
 
     labels = run_cypher(neo4j_db, "MATCH (e:Entity) RETURN e.name AS name, labels(e) AS labels ORDER BY name")
-    assert {r["name"]: sorted(r["labels"]) for r in labels}["Bashar al-Assad"] == ["Entity", "Person"]
-    assert {r["name"]: sorted(r["labels"]) for r in labels}["Russia"] == ["Country", "Entity"]
-    russia = run_cypher(neo4j_db, "MATCH (e:Entity {name: 'Russia'}) RETURN properties(e) AS p")[0]["p"]
-    assert russia == {"id": "russia", "name": "Russia", "type": "Country", "aliases": ["Russian Federation"]}
+    assert {r["name"]: sorted(r["labels"]) for r in labels}["Daniel Mwangi"] == ["Entity", "Person"]
+    assert {r["name"]: sorted(r["labels"]) for r in labels}["Norway"] == ["Country", "Entity"]
+    norway = run_cypher(neo4j_db, "MATCH (e:Entity {name: 'Norway'}) RETURN properties(e) AS p")[0]["p"]
+    assert norway == {"id": "norway", "name": "Norway", "type": "Country", "aliases": ["Kingdom of Norway"]}
 
     types = run_cypher(neo4j_db, "MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS n ORDER BY t")
     assert {r["t"]: r["n"] for r in types} == {
@@ -39,14 +39,14 @@ def test_model_labels_types_properties_and_documents(neo4j_db: Any) -> None:
     }
     edge = run_cypher(
         neo4j_db,
-        "MATCH (:Entity {name: 'Russia'})-[r:SUPPORTS]->(:Entity {name: 'Bashar al-Assad'}) RETURN properties(r) AS r",
+        "MATCH (:Entity {name: 'Norway'})-[r:SUPPORTS]->(:Entity {name: 'Daniel Mwangi'}) RETURN properties(r) AS r",
     )[0]["r"]
-    assert edge["id"] == "st-supports-ru" and edge["predicate"] == "kg:supports"
+    assert edge["id"] == "st-supports-no" and edge["predicate"] == "kg:supports"
     assert edge["confidence"] == 0.8 and edge["negated"] is False and edge["hedged"] is False
     assert edge["documents"] == ["doc-0", "doc-1"] and edge["time"] == ["Monday"]
     assert edge["evidence_sentences"] == [
-        "Russia supports Assad, article 0 says.",
-        "Russia supports Assad, article 1 says.",
+        "Norway supports Mwangi, article 0 says.",
+        "Norway supports Mwangi, article 1 says.",
     ]
     assert edge["evidence_starts"] == [0, 0] and edge["evidence_extractors"] == ["kg.svo.v1", "kg.svo.v1"]
     lists = [name for name in edge if name.startswith("evidence_")]
@@ -54,10 +54,10 @@ def test_model_labels_types_properties_and_documents(neo4j_db: Any) -> None:
     related = run_cypher(neo4j_db, "MATCH ()-[r:RELATED_TO]->() RETURN DISTINCT r.surface AS s")
     assert related == [{"s": "fly over"}]
 
-    # "Which articles say Russia supports Assad" is one query.
+    # "Which articles say Norway supports Mwangi" is one query.
     articles = run_cypher(
         neo4j_db,
-        "MATCH (:Entity {name: 'Russia'})-[r:SUPPORTS]->(:Entity {name: 'Bashar al-Assad'}) "
+        "MATCH (:Entity {name: 'Norway'})-[r:SUPPORTS]->(:Entity {name: 'Daniel Mwangi'}) "
         "MATCH (d:Document) WHERE d.id IN r.documents RETURN d.title AS title, d.url AS url ORDER BY title",
     )
     assert articles == [
@@ -67,7 +67,7 @@ def test_model_labels_types_properties_and_documents(neo4j_db: Any) -> None:
     mentioned = run_cypher(
         neo4j_db, "MATCH (d:Document {id: 'doc-1'})-[m:MENTIONS]->(e:Entity) RETURN e.name AS e ORDER BY e"
     )
-    assert [r["e"] for r in mentioned] == ["Bashar al-Assad", "Iran", "Russia", "Syria", "Vladimir Putin"]
+    assert [r["e"] for r in mentioned] == ["Daniel Mwangi", "Denmark", "Ingrid Halvorsen", "Kenya", "Norway"]
 
     constraints = run_cypher(neo4j_db, "SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names")[0]["names"]
     assert {"kg_entity_id", "kg_document_id", "kg_rel_supports_id"} <= set(constraints)
@@ -85,13 +85,13 @@ def test_export_twice_changes_nothing(neo4j_db: Any) -> None:
 
 def test_larger_corpus_adds_evidence_without_duplicates(neo4j_db: Any) -> None:
     write_neo4j(small_graph(1), neo4j_db)
-    before = run_cypher(neo4j_db, "MATCH ()-[r:SUPPORTS {id: 'st-supports-ru'}]->() RETURN properties(r) AS r")[0]["r"]
+    before = run_cypher(neo4j_db, "MATCH ()-[r:SUPPORTS {id: 'st-supports-no'}]->() RETURN properties(r) AS r")[0]["r"]
     assert before["documents"] == ["doc-0"] and len(before["evidence_keys"]) == 1
 
     write_neo4j(small_graph(3), neo4j_db)
-    after = run_cypher(neo4j_db, "MATCH ()-[r:SUPPORTS {id: 'st-supports-ru'}]->() RETURN properties(r) AS r")[0]["r"]
+    after = run_cypher(neo4j_db, "MATCH ()-[r:SUPPORTS {id: 'st-supports-no'}]->() RETURN properties(r) AS r")[0]["r"]
     assert after["documents"] == ["doc-0", "doc-1", "doc-2"]
-    assert after["evidence_sentences"] == [f"Russia supports Assad, article {k} says." for k in range(3)]
+    assert after["evidence_sentences"] == [f"Norway supports Mwangi, article {k} says." for k in range(3)]
     assert len(set(after["evidence_keys"])) == len(after["evidence_keys"]) == 3
     assert after["evidence_documents"] == ["doc-0", "doc-1", "doc-2"]
     assert {len(after[name]) for name in after if name.startswith("evidence_")} == {3}  # still parallel
@@ -143,7 +143,7 @@ def test_query_neo4j_reads_and_rejects_bad_queries(neo4j_db: Any) -> None:
     write_neo4j(small_graph(1), neo4j_db)
     result = query_neo4j(neo4j_db, "MATCH (a:Entity)-[r:SUPPORTS]->(b) RETURN a.name AS a, b ORDER BY a")
     assert result.columns == ["a", "b"]
-    assert result.rows[0][0] == "Iran" and result.rows[0][1]["_labels"] == ["Entity", "Person"]
+    assert result.rows[0][0] == "Denmark" and result.rows[0][1]["_labels"] == ["Entity", "Person"]
     with pytest.raises(QueryError, match="Invalid input"):
         query_neo4j(neo4j_db, "MATCH (n) RETRN n")
     with pytest.raises(QueryError) as error:
@@ -216,10 +216,9 @@ def test_cli_export_then_query(
     assert "5 entities, 2 documents, 6 relationships" in capsys.readouterr().err
     query = "MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity) RETURN a.name AS a, type(r) AS t, b.name AS b ORDER BY a.name"
     assert main(["query", "--neo4j", neo4j_db.uri, query, "--format", "csv"]) == 0
-    assert capsys.readouterr().out == "a,t,b\nIran,SUPPORTS,Bashar al-Assad\nRussia,SUPPORTS,Bashar al-Assad\n"
-    assert (
-        main(["query", "--neo4j", neo4j_db.uri, "MATCH (e:Entity {name: $n}) RETURN e.type AS t", "-p", "n=Iran"]) == 0
-    )
+    assert capsys.readouterr().out == "a,t,b\nDenmark,SUPPORTS,Daniel Mwangi\nNorway,SUPPORTS,Daniel Mwangi\n"
+    by_name = "MATCH (e:Entity {name: $n}) RETURN e.type AS t"
+    assert main(["query", "--neo4j", neo4j_db.uri, by_name, "-p", "n=Denmark"]) == 0
     assert capsys.readouterr().out.splitlines()[2] == "Country"
 
 

@@ -22,12 +22,12 @@ from kg.eval.conll04 import (
 
 SHARED_EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 
-BOOTH = GoldSentence(
+MARSH = GoldSentence(
     "s1",
-    "John Wilkes Booth , who shot President Lincoln , lived in Maryland .",
+    "Ivo Marsh , who shot Mayor Tom Hale , lived in Dorset .",
     (
-        GoldRelation("John Wilkes Booth", "Kill", "President Lincoln"),
-        GoldRelation("John Wilkes Booth", "Live_In", "Maryland"),
+        GoldRelation("Ivo Marsh", "Kill", "Mayor Tom Hale"),
+        GoldRelation("Ivo Marsh", "Live_In", "Dorset"),
     ),
 )
 ACME = GoldSentence(
@@ -44,21 +44,21 @@ ACME = GoldSentence(
 
 
 def test_normalise_folds_case_spaces_punctuation_and_a_leading_the() -> None:
-    assert normalise("  The   Soviet Union ") == ("soviet", "union")
+    assert normalise("  The   Harbour Union ") == ("harbour", "union")
     assert normalise("Acme Corp. ,") == ("acme", "corp")
     assert normalise("U.S.") == ("u.s",)
     assert normalise("the") == ()
 
 
 def test_arguments_match_exactly_after_normalisation() -> None:
-    assert arguments_match("the Soviet Union", "Soviet Union", strict=True)
+    assert arguments_match("the Harbour Union", "Harbour Union", strict=True)
     assert arguments_match("ACME CORP", "Acme Corp.", strict=True)
-    assert not arguments_match("Lincoln", "President Lincoln", strict=True)
+    assert not arguments_match("Hale", "Mayor Tom Hale", strict=True)
 
 
 def test_lenient_match_needs_containment_and_the_same_last_word() -> None:
-    assert arguments_match("Lincoln", "President Lincoln")
-    assert arguments_match("President Abraham Lincoln", "Abraham Lincoln")
+    assert arguments_match("Hale", "Mayor Tom Hale")
+    assert arguments_match("Mayor Tom Hale", "Tom Hale")
     assert not arguments_match("Ford", "Ford Motor Co.")  # contained, but a different head word
     assert not arguments_match("Lee", "Ann Leeson")  # word boundaries, not characters
     assert not arguments_match("Ann Lee", "Bob Lee")  # same last word, not contained
@@ -70,30 +70,30 @@ def test_lenient_match_needs_containment_and_the_same_last_word() -> None:
 
 
 def test_exact_predictions_score_one() -> None:
-    report = score([BOOTH], {"s1": [("John Wilkes Booth", "Kill", "President Lincoln")]}, strict=True)
+    report = score([MARSH], {"s1": [("Ivo Marsh", "Kill", "Mayor Tom Hale")]}, strict=True)
     assert (report.micro.correct, report.micro.predicted, report.micro.gold) == (1, 1, 2)
     assert (report.precision, report.recall) == (1.0, 0.5)
     assert report.f1 == pytest.approx(2 / 3)
-    assert [str(miss) for miss in report.misses] == ["John Wilkes Booth | Live_In | Maryland"]
+    assert [str(miss) for miss in report.misses] == ["Ivo Marsh | Live_In | Dorset"]
 
 
 def test_wrong_label_or_wrong_argument_does_not_match() -> None:
-    predictions = {"s1": [("John Wilkes Booth", "Live_In", "President Lincoln"), ("Booth", "Kill", "Maryland")]}
-    report = score([BOOTH], predictions)
+    predictions = {"s1": [("Ivo Marsh", "Live_In", "Mayor Tom Hale"), ("Marsh", "Kill", "Dorset")]}
+    report = score([MARSH], predictions)
     assert (report.micro.correct, report.micro.predicted) == (0, 2)
     assert [str(wrong) for wrong in report.false_positives] == [
-        "John Wilkes Booth | Live_In | President Lincoln",
-        "Booth | Kill | Maryland",
+        "Ivo Marsh | Live_In | Mayor Tom Hale",
+        "Marsh | Kill | Dorset",
     ]
     assert len(report.misses) == 2
 
 
 def test_head_word_leniency_and_strict_mode() -> None:
-    predictions = {"s1": [("Booth", "Kill", "Lincoln"), ("John Wilkes Booth", "Live_In", "Maryland")]}
-    assert score([BOOTH], predictions).micro.correct == 2
-    strict = score([BOOTH], predictions, strict=True)
+    predictions = {"s1": [("Marsh", "Kill", "Hale"), ("Ivo Marsh", "Live_In", "Dorset")]}
+    assert score([MARSH], predictions).micro.correct == 2
+    strict = score([MARSH], predictions, strict=True)
     assert (strict.micro.correct, strict.micro.predicted) == (1, 2)  # only the Live_In texts are exact
-    assert [str(wrong) for wrong in strict.false_positives] == ["Booth | Kill | Lincoln"]
+    assert [str(wrong) for wrong in strict.false_positives] == ["Marsh | Kill | Hale"]
 
 
 def test_strict_mode_also_compares_entity_types_when_predictions_carry_them() -> None:
@@ -122,14 +122,14 @@ def test_strict_mode_also_compares_entity_types_when_predictions_carry_them() ->
 def test_duplicates_count_once() -> None:
     predictions = {
         "s1": [
-            ("John Wilkes Booth", "Kill", "President Lincoln"),
-            ("john wilkes booth", "Kill", "President Lincoln ."),  # the same after normalising
-            ("Booth", "Kill", "Lincoln"),  # a lenient variant of a fact already found
-            ("Booth", "Kill", "Maryland"),
-            ("Booth", "Kill", "Maryland"),
+            ("Ivo Marsh", "Kill", "Mayor Tom Hale"),
+            ("ivo marsh", "Kill", "Mayor Tom Hale ."),  # the same after normalising
+            ("Marsh", "Kill", "Hale"),  # a lenient variant of a fact already found
+            ("Marsh", "Kill", "Dorset"),
+            ("Marsh", "Kill", "Dorset"),
         ]
     }
-    report = score([BOOTH], predictions)
+    report = score([MARSH], predictions)
     assert (report.micro.correct, report.micro.predicted, report.redundant) == (1, 2, 1)
     assert report.precision == 0.5
 
@@ -150,23 +150,23 @@ def test_each_gold_relation_is_found_at_most_once_and_pairing_is_maximal() -> No
 def test_the_same_fact_on_two_mentions_is_one_gold_fact() -> None:
     sentence = GoldSentence(
         "s4",
-        "Moscow police said Yeltsin , back in Moscow , ...",
+        "Tarvik officials say Ruud , who grew up in Tarvik , ...",
         (
-            GoldRelation("Yeltsin", "Live_In", "Moscow", head_span=(3, 4), tail_span=(0, 1)),
-            GoldRelation("Yeltsin", "Live_In", "Moscow", head_span=(3, 4), tail_span=(7, 8)),
+            GoldRelation("Ruud", "Live_In", "Tarvik", head_span=(3, 4), tail_span=(0, 1)),
+            GoldRelation("Ruud", "Live_In", "Tarvik", head_span=(3, 4), tail_span=(9, 10)),
         ),
     )
-    report = score([sentence], {"s4": [("Yeltsin", "Live_In", "Moscow")]})
+    report = score([sentence], {"s4": [("Ruud", "Live_In", "Tarvik")]})
     assert (report.gold_relations, report.gold_facts) == (2, 1)
     assert (report.precision, report.recall) == (1.0, 1.0)
 
 
 def test_per_relation_figures() -> None:
     predictions = {
-        "s1": [("Booth", "Kill", "Lincoln"), ("Booth", "Live_In", "Virginia")],
+        "s1": [("Marsh", "Kill", "Hale"), ("Marsh", "Live_In", "Kent")],
         "s2": [("Ann Lee", "Work_For", "Acme Corp"), ("Ann Lee", "Live_In", "Boston")],
     }
-    report = score([BOOTH, ACME], predictions)
+    report = score([MARSH, ACME], predictions)
     by_label = {figures.label: figures for figures in report.per_relation}
     assert [figures.label for figures in report.per_relation] == list(RELATIONS)
     assert (by_label["Kill"].gold, by_label["Kill"].predicted, by_label["Kill"].correct) == (1, 1, 1)
@@ -182,18 +182,18 @@ def test_per_relation_figures() -> None:
 
 def test_unknown_labels_raise_and_unknown_sentences_are_counted() -> None:
     with pytest.raises(ValueError, match="born_in"):
-        score([BOOTH], {"s1": [("Booth", "born_in", "Maryland")]})
-    report = score([BOOTH], {"nowhere": [("A", "Kill", "B")]})
+        score([MARSH], {"s1": [("Marsh", "born_in", "Dorset")]})
+    report = score([MARSH], {"nowhere": [("A", "Kill", "B")]})
     assert (report.ignored, report.micro.predicted) == (1, 0)
 
 
 def test_format_report_lists_figures_misses_and_false_positives() -> None:
-    report = score([BOOTH, ACME], {"s1": [("Booth", "Kill", "Lincoln"), ("Booth", "Kill", "Maryland")]})
+    report = score([MARSH, ACME], {"s1": [("Marsh", "Kill", "Hale"), ("Marsh", "Kill", "Dorset")]})
     text = format_report(report, misses=2)
     assert "lenient: text containment" in text
     assert "micro" in text and "0.500" in text  # precision 1 of 2
     assert "Misses (3), first 2:" in text
-    assert "[s1] Booth | Kill | Maryland" in text
+    assert "[s1] Marsh | Kill | Dorset" in text
     assert "Misses" not in format_report(report, misses=0)
 
 

@@ -31,12 +31,12 @@ def test_surface_extraction_keeps_the_words_of_the_sentence() -> None:
 
 
 PASSIVE_WITH_INSTRUMENT = [
-    ("Karimi", 2, "nsubjpass", "PROPN", "NNP", "Karimi", "B-PERSON"),
+    ("Okafor", 2, "nsubjpass", "PROPN", "NNP", "Okafor", "B-PERSON"),
     ("was", 2, "auxpass", "AUX", "VBD", "be", "O"),
     ("killed", 2, "ROOT", "VERB", "VBN", "kill", "O"),
     ("by", 2, "agent", "ADP", "IN", "by", "O"),
     ("a", 6, "det", "DET", "DT", "a", "O"),
-    ("Turkish", 6, "amod", "ADJ", "JJ", "turkish", "B-NORP"),
+    ("Somali", 6, "amod", "ADJ", "JJ", "somali", "B-NORP"),
     ("drone", 3, "pobj", "NOUN", "NN", "drone", "O"),
     (".", 2, "punct", "PUNCT", ".", ".", "O"),
 ]
@@ -44,9 +44,9 @@ PASSIVE_WITH_INSTRUMENT = [
 
 def test_passive_with_agent_is_turned_around_and_the_instrument_stands_for_its_owner() -> None:
     graph = graph_of(PASSIVE_WITH_INSTRUMENT)
-    assert facts(graph) == {("Turkey", "kg:kills", "Karimi")}
+    assert facts(graph) == {("Somalia", "kg:kills", "Okafor")}
     (evidence,) = graph.triples[0].evidence
-    assert evidence.subject_text == "Turkish" and evidence.subject_rule == "metonym.instrument"
+    assert evidence.subject_text == "Somali" and evidence.subject_rule == "metonym.instrument"
 
 
 NOMINAL = [
@@ -204,9 +204,9 @@ def test_a_pronoun_resolves_to_the_person_before_it_and_the_evidence_keeps_both(
     assert getattr(evidence, f"{pronoun_side}_rule") == "coref.pronoun"
     direct = graph_of(
         [
-            ("Putin", 1, "nsubj", "PROPN", "NNP", "Putin", "B-PERSON"),
+            ("Halvorsen", 1, "nsubj", "PROPN", "NNP", "Halvorsen", "B-PERSON"),
             ("met", 1, "ROOT", "VERB", "VBD", "meet", "O"),
-            ("Assad", 1, "dobj", "PROPN", "NNP", "Assad", "B-PERSON"),
+            ("Mwangi", 1, "dobj", "PROPN", "NNP", "Mwangi", "B-PERSON"),
             (".", 1, "punct", "PUNCT", ".", ".", "O"),
         ]
     ).triples[0]

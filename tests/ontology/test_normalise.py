@@ -22,8 +22,8 @@ EMPLOYS = [
     (".", 1, "punct", "PUNCT", ".", ".", "O"),
 ]
 BACKED_BY = [
-    ("Kurds", 3, "nsubjpass", "PROPN", "NNPS", "Kurds", "B-NORP"),
-    ("were", 3, "auxpass", "AUX", "VBD", "be", "O"),
+    ("Uganda", 3, "nsubjpass", "PROPN", "NNP", "Uganda", "B-GPE"),
+    ("was", 3, "auxpass", "AUX", "VBD", "be", "O"),
     ("largely", 3, "advmod", "ADV", "RB", "largely", "O"),
     ("backed", 3, "ROOT", "VERB", "VBN", "back", "O"),
     ("by", 3, "agent", "ADP", "IN", "by", "O"),
@@ -62,7 +62,7 @@ def test_an_inverse_lexicon_entry_turns_the_arguments_around() -> None:
 
 def test_a_passive_with_agent_is_turned_around_and_a_capital_acting_is_its_state() -> None:
     graph = graph_of(BACKED_BY)
-    assert facts(graph) == {("United States", "kg:supports", "Kurds")}
+    assert facts(graph) == {("United States", "kg:supports", "Uganda")}
     united_states = next(e for e in graph.entities if e.label == "United States")
     assert "metonym.capital" in united_states.merged_by and "Washington" in united_states.aliases
 
