@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError
-from kg.extract import DEFAULT_EXTRACTORS, DocumentReading, check_extractors, extract
+from kg.extract import DEFAULT_EXTRACTORS, DocumentReading, check_extractors, read
 from kg.graph import KnowledgeGraph
 from kg.ingest import JsonlFields, read_documents
 from kg.model import Document
 from kg.nlp import load_pipeline, model_name, parse
+from kg.normalise import Settings, normalise
 from kg.ontology import load_ontology
-from kg.ontology.normalise import Settings, normalise
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -147,7 +147,7 @@ def build_documents(
 
         bar = tqdm(total=len(parsed), unit="doc", desc="kg build", leave=False, dynamic_ncols=True)
     for doc, document in parse(nlp, parsed, batch_size=batch_size, workers=workers):
-        readings.append(extract(doc, document, extractors, onto))
+        readings.append(read(doc, document, onto, extractors))
         if bar is not None:
             bar.update(1)
     if bar is not None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from kg.ingest import JsonlFields
-from kg.ontology.normalise import Settings
+from kg.normalise import Settings
 
 __all__ = ["add_nlp_options", "fields_from", "settings_from", "stderr_is_tty"]
 

@@ -137,7 +137,7 @@ def _seed(gold: Path, graph: KnowledgeGraph) -> EvalResult:
 
 
 def _mention_text(text: str) -> str:
-    from kg.extract.reading import clean_label
+    from kg.mentions import clean_label
 
     return clean_label(text)
 

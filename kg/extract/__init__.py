@@ -1,11 +1,10 @@
 """Extraction: from a parsed spaCy Doc to surface :class:`~kg.model.Extraction` records.
 
-Compute, then commit (as spaCy components do): :func:`prepare` commits one change to the Doc (entity spans
-merged into single tokens, so "Karim al-Nasser" is one argument however the parser attached its pieces);
-everything after reads the Doc without changing it.
+:func:`read` is the per-document stage after parsing: the mentions (:mod:`kg.mentions`, built once), then
+every extractor over every sentence, into one serialisable :class:`~kg.extract.record.DocumentReading`.
 
-Extractors are small pure generators ``(sentence Span, Reading) -> Iterator[Extraction]``, registered by
-versioned name. The name is written into every extraction and every piece of evidence, so a triple always
+Extractors are small pure generators ``(sentence Span, DocumentMentions) -> Iterator[Extraction]``,
+registered by versioned name. The name is written into every extraction and every piece of evidence, so a triple always
 says which rule produced it::
 
     kg.svo.v1        verb clauses: subject, verb (+ particle, preposition, light-verb noun), objects
@@ -19,20 +18,20 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.errors import UsageError
-from kg.extract.reading import Reading, prepare
-from kg.model import Document, Extraction, Mention, Sentence
+from kg.extract.record import DocumentReading
+from kg.mentions import DocumentMentions, read_mentions
+from kg.model import Document, Extraction
 from kg.ontology import Ontology
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["EXTRACTORS", "DocumentReading", "Extractor", "check_extractors", "extract", "get_extractor"]
+__all__ = ["EXTRACTORS", "DocumentReading", "Extractor", "check_extractors", "get_extractor", "read"]
 
-Extractor = Callable[["Span", Reading], Iterator[Extraction]]
+Extractor = Callable[["Span", DocumentMentions], Iterator[Extraction]]
 
 EXTRACTORS: dict[str, str] = {
     "kg.svo.v1": "kg.extract.svo:extract_svo",
@@ -67,33 +66,23 @@ def get_extractor(name: str) -> Extractor:
     return _loaded[name]
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentReading:
-    """What one document yields: its sentences, the entity mentions found, and the extractions."""
-
-    document: Document
-    sentences: tuple[Sentence, ...]
-    mentions: tuple[Mention, ...]
-    extractions: tuple[Extraction, ...]
-
-
-def extract(
+def read(
     doc: Doc,
     document: Document,
+    ontology: Ontology,
     extractors: Sequence[str] = DEFAULT_EXTRACTORS,
-    ontology: Ontology | None = None,
 ) -> DocumentReading:
-    """Run the extractors over every sentence of a parsed document."""
-    prepare(doc)
-    reading = Reading(doc, document, ontology)
+    """The per-document stage after parsing: mentions, then every extractor over every sentence. Pure: the
+    result depends only on the parse, the document and the vocabulary (the Doc's entity spans are merged)."""
+    mentions = read_mentions(doc, document, ontology)
     functions = [get_extractor(name) for name in extractors]
     found: list[Extraction] = []
     for sent in doc.sents:
         if not sent.text.strip():
             continue
         for function in functions:
-            found.extend(function(sent, reading))
-    return DocumentReading(document, reading.sentences, reading.mentions, tuple(_dedupe(found)))
+            found.extend(function(sent, mentions))
+    return DocumentReading(document, mentions.sentences, mentions.mentions, tuple(_dedupe(found)))
 
 
 def _dedupe(extractions: Iterable[Extraction]) -> Iterator[Extraction]:

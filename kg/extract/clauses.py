@@ -5,10 +5,12 @@ Pure functions of a verb token and the cue words, shared by every extractor.
 >>> from spacy.vocab import Vocab
 >>> from spacy.tokens import Doc
 >>> from kg.model import Document
+>>> from kg.mentions import read_mentions
+>>> from kg.ontology import load_ontology
 >>> doc = Doc(Vocab(), words=["Uganda", "did", "not", "attack", "Tanzania", "on", "Monday", "."],
 ...           heads=[3, 3, 3, 3, 3, 3, 5, 3], deps=["nsubj", "aux", "neg", "ROOT", "dobj", "prep", "pobj", "punct"],
 ...           ents=["B-GPE", "O", "O", "O", "B-GPE", "O", "B-DATE", "O"])
->>> verb, reading = doc[3], Reading(doc, Document("d", doc.text))
+>>> verb, reading = doc[3], read_mentions(doc, Document("d", doc.text), load_ontology())
 >>> is_negated(verb, reading), is_hedged(verb, reading), time_of(verb)
 (True, False, 'on Monday')
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.reading import QUALIFIER_LABELS, Reading, clean_label
+from kg.mentions import QUALIFIER_LABELS, DocumentMentions, clean_label
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -49,7 +51,7 @@ def _embedded_under(verb: Token, words: frozenset[str], via: frozenset[str]) -> 
     return None
 
 
-def is_negated(verb: Token, reading: Reading) -> bool:
+def is_negated(verb: Token, reading: DocumentMentions) -> bool:
     """ "did not", "never", or embedded under "denied"/"refused"."""
     cues = reading.cues
     if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in cues.negation_words) for c in verb.children):
@@ -62,7 +64,7 @@ def is_negated(verb: Token, reading: Reading) -> bool:
     return False
 
 
-def is_hedged(verb: Token, reading: Reading) -> bool:
+def is_hedged(verb: Token, reading: DocumentMentions) -> bool:
     """A modal or future auxiliary, a hedging adverb, or an intention ("vowed to", "is set to")."""
     cues = reading.cues
     for child in verb.children:
@@ -83,7 +85,7 @@ def is_hedged(verb: Token, reading: Reading) -> bool:
     return False
 
 
-def _speaker(verb: Token, reading: Reading) -> str | None:
+def _speaker(verb: Token, reading: DocumentMentions) -> str | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             mentions = reading.mentions_for(child)
@@ -93,7 +95,7 @@ def _speaker(verb: Token, reading: Reading) -> str | None:
     return None
 
 
-def attribution(verb: Token, reading: Reading) -> str | None:
+def attribution(verb: Token, reading: DocumentMentions) -> str | None:
     """Who says so: the subject of a reporting verb the clause is embedded under ("the union has warned it
     will ..."), of a reporting verb attached to the clause ("..., NTB reported"), or "according to X"."""
     cues = reading.cues
@@ -127,7 +129,7 @@ def time_of(verb: Token) -> str | None:
     return None
 
 
-def place_of(verb: Token, reading: Reading, exclude: set[int]) -> str | None:
+def place_of(verb: Token, reading: DocumentMentions, exclude: set[int]) -> str | None:
     """ "in Nairobi", "at Kisumu airport": a place phrase attached to the clause (not an argument)."""
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:

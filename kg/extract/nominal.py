@@ -9,10 +9,13 @@ its "by" phrase; its **patient** is its first prepositional object that names so
 >>> from spacy.vocab import Vocab
 >>> from spacy.tokens import Doc
 >>> from kg.model import Document
+>>> from kg.mentions import read_mentions
+>>> from kg.ontology import load_ontology
 >>> doc = Doc(Vocab(), words=["Danish", "support", "helped", "Kenya", "."], heads=[1, 2, 2, 2, 2],
 ...           deps=["amod", "nsubj", "ROOT", "dobj", "punct"], pos=["ADJ", "NOUN", "VERB", "PROPN", "PUNCT"],
 ...           lemmas=["danish", "support", "help", "Kenya", "."], ents=["B-NORP", "O", "O", "B-GPE", "O"])
->>> [(e.arg1.text, e.lemma, e.arg2.text) for e in extract_nominal(doc[:], Reading(doc, Document("d", doc.text)))]
+>>> mentions = read_mentions(doc, Document("d", doc.text), load_ontology())
+>>> [(e.arg1.text, e.lemma, e.arg2.text) for e in extract_nominal(doc[:], mentions)]
 [('Danish', 'support', 'Kenya')]
 """
 
@@ -21,10 +24,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kg.extract.arguments import arguments
 from kg.extract.clauses import attribution, is_hedged, is_negated, time_of
-from kg.extract.reading import Reading
 from kg.extract.spans import conjuncts
 from kg.extract.svo import is_small_clause, verb_subjects
+from kg.mentions import DocumentMentions
 from kg.model import Argument, Extraction
 
 if TYPE_CHECKING:
@@ -35,7 +39,7 @@ __all__ = ["NAME", "extract_nominal"]
 NAME = "kg.nominal.v1"
 
 
-def _accuser(noun: Token, reading: Reading) -> Token | None:
+def _accuser(noun: Token, reading: DocumentMentions) -> Token | None:
     """ "(X was) found guilty of the murder of Y", "X, accused of the kidnapping of Y": the verb of
     accusation or finding that governs the event noun, whose subject is the event's agent."""
     prep = noun.head
@@ -46,7 +50,7 @@ def _accuser(noun: Token, reading: Reading) -> Token | None:
     return verb if verb.lemma_.lower() in cues.alleged_by | cues.found_by else None
 
 
-def _agents(noun: Token, reading: Reading) -> list[Token]:
+def _agents(noun: Token, reading: DocumentMentions) -> list[Token]:
     found: list[Token] = []
     patient_possessor = noun.lemma_.lower() in reading.cues.patient_possessor
     for child in noun.children:
@@ -62,7 +66,7 @@ def _agents(noun: Token, reading: Reading) -> list[Token]:
     return [t for t in found if reading.mentions_for(t)]
 
 
-def _patients(noun: Token, reading: Reading) -> list[tuple[Token, str]]:
+def _patients(noun: Token, reading: DocumentMentions) -> list[tuple[Token, str]]:
     if noun.lemma_.lower() in reading.cues.patient_possessor:
         owners = [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c) if reading.mentions_for(t)]
         if owners:
@@ -89,7 +93,7 @@ def _clause_verb(noun: Token) -> Token:
     return head
 
 
-def extract_nominal(sent: Span, reading: Reading) -> Iterator[Extraction]:
+def extract_nominal(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     nouns = reading.ontology.lexicon.words("noun")
     sentence = reading.sentence(sent)
     for noun in reading.tokens(sent):
@@ -107,8 +111,8 @@ def extract_nominal(sent: Span, reading: Reading) -> Iterator[Extraction]:
         time = time_of(noun) or (time_of(verb) if verb.i != noun.i else None)
         for agent in agents:
             for patient, via in patients:
-                for arg1 in reading.arguments(agent):
-                    for arg2 in reading.arguments(patient):
+                for arg1 in arguments(reading, agent):
+                    for arg2 in arguments(reading, patient):
                         assert arg1.mention is not None and arg2.mention is not None
                         if arg1.mention.label == arg2.mention.label:
                             continue

@@ -17,10 +17,12 @@ affiliation (the lexicon's ``* at``/``* of`` rows), with a nationality a citizen
 >>> from spacy.vocab import Vocab
 >>> from spacy.tokens import Doc
 >>> from kg.model import Document
+>>> from kg.mentions import read_mentions
+>>> from kg.ontology import load_ontology
 >>> doc = Doc(Vocab(), words=["Kenyan", "President", "Mwangi", "spoke", "."], heads=[1, 2, 3, 3, 3],
 ...           deps=["amod", "compound", "nsubj", "ROOT", "punct"], pos=["ADJ", "PROPN", "PROPN", "VERB", "PUNCT"],
 ...           lemmas=["kenyan", "President", "Mwangi", "speak", "."], ents=["B-NORP", "O", "B-PERSON", "O", "O"])
->>> reading = Reading(doc, Document("d", doc.text))
+>>> reading = read_mentions(doc, Document("d", doc.text), load_ontology())
 >>> [(e.arg1.mention.label, e.rel, e.arg2.mention.label) for e in extract_roles(doc[:], reading)]
 [('Mwangi', 'is President of', 'Kenyan')]
 """
@@ -30,10 +32,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kg.extract.arguments import arguments
 from kg.extract.clauses import attribution
-from kg.extract.reading import Reading
 from kg.extract.spans import conjuncts
 from kg.extract.svo import verb_subjects
+from kg.mentions import DocumentMentions
 from kg.model import Argument, Extraction, Mention
 
 if TYPE_CHECKING:
@@ -62,7 +65,7 @@ def _role_phrase(noun: Token, roles: frozenset[str]) -> str | None:
     return noun.lower_ if noun.lower_ in roles else None
 
 
-def _kind(reading: Reading, mention: Mention) -> str:
+def _kind(reading: DocumentMentions, mention: Mention) -> str:
     """ "org", "country", "city" or "" for what a role's target is."""
     if mention.ner in _ORG:
         return "org"
@@ -100,7 +103,7 @@ def _agentive(noun: str) -> bool:
 
 
 def _lemma_for(
-    reading: Reading, role: str | None, target: Mention, preposition: str, noun_text: str = ""
+    reading: DocumentMentions, role: str | None, target: Mention, preposition: str, noun_text: str = ""
 ) -> str | None:
     """The lexicon key for a role and its target: the role's own, or for a role noun the lexicon does not
     know, what its target makes it: an affiliation, a citizenship, a residence."""
@@ -128,7 +131,7 @@ def _lemma_for(
     return None
 
 
-def _named_modifiers(noun: Token, reading: Reading) -> list[Token]:
+def _named_modifiers(noun: Token, reading: DocumentMentions) -> list[Token]:
     """Names among a title's modifiers, however deep ("Acme Radiation Safety Director": Acme)."""
     found = []
     for token in noun.subtree:
@@ -139,7 +142,7 @@ def _named_modifiers(noun: Token, reading: Reading) -> list[Token]:
     return found
 
 
-def _related(noun: Token, reading: Reading, preps: frozenset[str] = _ROLE_PREPS) -> list[tuple[Token, str]]:
+def _related(noun: Token, reading: DocumentMentions, preps: frozenset[str] = _ROLE_PREPS) -> list[tuple[Token, str]]:
     """Names a role noun relates to: its nationality or name modifiers, possessor, or prepositional object."""
     found: list[tuple[Token, str]] = [(t, "") for t in _named_modifiers(noun, reading)]
     for child in noun.children:
@@ -154,7 +157,7 @@ def _related(noun: Token, reading: Reading, preps: frozenset[str] = _ROLE_PREPS)
 
 
 def _extraction(
-    reading: Reading,
+    reading: DocumentMentions,
     sent: Span,
     arg1: Argument,
     arg2: Argument,
@@ -183,7 +186,7 @@ def _extraction(
 
 
 def _roles(
-    reading: Reading,
+    reading: DocumentMentions,
     sent: Span,
     holder: Token,
     noun: Token,
@@ -195,8 +198,8 @@ def _roles(
     role = _role_phrase(noun, reading.ontology.lexicon.words("role"))
     said_by = attribution(holder.head, reading) if holder.dep_ != "ROOT" else None
     for target, preposition in targets:
-        for arg1 in reading.arguments(holder):
-            for arg2 in reading.arguments(target):
+        for arg1 in arguments(reading, holder):
+            for arg2 in arguments(reading, target):
                 if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
                     continue
                 lemma = _lemma_for(reading, role, arg2.mention, preposition, noun.lemma_)
@@ -216,7 +219,7 @@ def _with_attribution(extraction: Extraction, said_by: str) -> Extraction:
     return replace(extraction, attributed_to=said_by)
 
 
-def _titles(sent: Span, reading: Reading) -> Iterator[Extraction]:
+def _titles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """ "Kenyan President Daniel Mwangi", "Acme CEO Jo Park", "President Ana Silva in Brazil"."""
     roles = reading.ontology.lexicon.words("role")
     for name in reading.tokens(sent):
@@ -240,7 +243,7 @@ def _titles(sent: Span, reading: Reading) -> Iterator[Extraction]:
                 yield from _roles(reading, sent, name, title, around, "is", 0.55)
 
 
-def _loose_apposition(name: Token, reading: Reading) -> Token | None:
+def _loose_apposition(name: Token, reading: DocumentMentions) -> Token | None:
     """Find the noun a name is set off from by a comma, as in "the mayor's deputy, Ruth Cole, who":
     it is in apposition with it, even when the parser attached it elsewhere."""
     doc = name.doc
@@ -261,7 +264,7 @@ def _one_of(token: Token) -> list[Token]:
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
-def _appositions(sent: Span, reading: Reading) -> Iterator[Extraction]:
+def _appositions(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """Roles in appositions: "X, an expert on water policy" / "Lindqvist, the Swedish envoy" / "Kenya's ally,
     Uganda"."""
     pairs: list[tuple[Token, Token]] = []
@@ -288,7 +291,7 @@ def _appositions(sent: Span, reading: Reading) -> Iterator[Extraction]:
             yield from _roles(reading, sent, name, noun, _related(noun, reading), f"is {article}", 0.85)
 
 
-def _copulas(sent: Span, reading: Reading) -> Iterator[Extraction]:
+def _copulas(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """ "Uganda is Kenya's ally", "X was chief accountant at the Nairobi Hospital"."""
     for verb in reading.tokens(sent):
         if verb.lemma_ != "be":
@@ -311,7 +314,7 @@ def _copulas(sent: Span, reading: Reading) -> Iterator[Extraction]:
                 yield from _roles(reading, sent, obj, noun, _related(noun, reading), f"{verb.text}", 0.7)
 
 
-def _affiliations(sent: Span, reading: Reading) -> Iterator[Extraction]:
+def _affiliations(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """ "Li Wei at the Institute", "Ann Moss of the studio of Dunmore Reed", "Jane Roe, 41, of Springfield"."""
     for name in reading.tokens(sent):
         mention = reading.names.get(name.i)
@@ -327,7 +330,7 @@ def _affiliations(sent: Span, reading: Reading) -> Iterator[Extraction]:
                     target = _affiliated(pobj, reading)
                     if target is None:
                         continue
-                    for arg2 in reading.arguments(target):
+                    for arg2 in arguments(reading, target):
                         if arg2.mention is None:
                             continue
                         kind = _kind(reading, arg2.mention)
@@ -337,11 +340,11 @@ def _affiliations(sent: Span, reading: Reading) -> Iterator[Extraction]:
                             lemma = "resident"
                         else:
                             continue
-                        arg1 = reading.arguments(name)[0]
+                        arg1 = arguments(reading, name)[0]
                         yield _extraction(reading, sent, arg1, arg2, f"is {prep.text}", lemma, 0.7)
 
 
-def _affiliated(pobj: Token, reading: Reading) -> Token | None:
+def _affiliated(pobj: Token, reading: DocumentMentions) -> Token | None:
     """The named organisation or place a prepositional object points to, one level down at most
     ("the design studio of Dunmore Reed", "the ministry's water office")."""
     if reading.mentions_for(pobj):
@@ -356,7 +359,7 @@ def _affiliated(pobj: Token, reading: Reading) -> Token | None:
     return None
 
 
-def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
+def _places(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """Places in places and organisations' bases, from appositions, "in" phrases and modifiers."""
     gazetteer = reading.ontology.gazetteer
     for token in reading.tokens(sent):
@@ -420,18 +423,18 @@ def _places(sent: Span, reading: Reading) -> Iterator[Extraction]:
 
 
 def _place_pair(
-    reading: Reading, sent: Span, token: Token, target: Token, rel: str, lemma: str, confidence: float
+    reading: DocumentMentions, sent: Span, token: Token, target: Token, rel: str, lemma: str, confidence: float
 ) -> Iterator[Extraction]:
     if token.i not in reading.names or reading.names[token.i].ner not in _PLACE | _ORG:
         return
-    arg1 = reading.arguments(token)[0]
-    for arg2 in reading.arguments(target):
+    arg1 = arguments(reading, token)[0]
+    for arg2 in arguments(reading, target):
         if arg2.mention is None or arg1.mention is None or arg1.mention.label == arg2.mention.label:
             continue
         yield _extraction(reading, sent, arg1, arg2, rel, lemma, confidence, kind="verb")
 
 
-def _adjacent_places(sent: Span, reading: Reading) -> Iterator[Extraction]:
+def _adjacent_places(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """Places written right before a larger one lie in it: "SPRINGFIELD, Ill.", "a Tulsa, Oklahoma, lawyer",
     "Garissa in eastern Kenya" (after a comma, or "in" and its modifiers), however the parser attached
     them. Lists ("Lyon, Lille and Nantes") and states next to states are not."""
@@ -466,14 +469,14 @@ def _adjacent_places(sent: Span, reading: Reading) -> Iterator[Extraction]:
         inner, outer = _kind(reading, first), _kind(reading, second)
         if inner == "country" and outer in ("country", "city"):
             continue
-        arg1, arg2 = reading.arguments(token)[0], reading.arguments(doc[k])[0]
+        arg1, arg2 = arguments(reading, token)[0], arguments(reading, doc[k])[0]
         if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
             continue
         lemma = "base in" if first.ner in _ORG else "locate in"
         yield _extraction(reading, sent, arg1, arg2, f"is {link.text}", lemma, 0.55, kind="verb")
 
 
-def _homes(sent: Span, reading: Reading) -> Iterator[Extraction]:
+def _homes(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """Where someone is from: "Reed's hometown of Tarvik", "Moss's Vermont home", "in her native
     Vermont", "Bangor, Maine, Reed's hometown"."""
     home_nouns = reading.cues.home_nouns
@@ -499,15 +502,15 @@ def _homes(sent: Span, reading: Reading) -> Iterator[Extraction]:
         owners = [c for c in owner_of.children if c.dep_ == "poss"]
         for owner in owners:
             for place in places:
-                for arg1 in reading.arguments(owner):
-                    for arg2 in reading.arguments(place):
+                for arg1 in arguments(reading, owner):
+                    for arg2 in arguments(reading, place):
                         if arg1.mention is None or arg2.mention is None or arg1.mention.ner not in _PERSON:
                             continue
                         if _kind(reading, arg2.mention) in ("city", "country") or arg2.mention.ner in ("GPE", "LOC"):
                             yield _extraction(reading, sent, arg1, arg2, f"'s {token.text} is", "resident", 0.7)
 
 
-def _premises(sent: Span, reading: Reading) -> Iterator[Extraction]:
+def _premises(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """An organisation's premises locate it: "at Acme headquarters in Boston", "the agency's offices in Lyon"."""
     premises = reading.cues.premises_nouns
     for noun in reading.tokens(sent):
@@ -527,12 +530,12 @@ def _premises(sent: Span, reading: Reading) -> Iterator[Extraction]:
         ]
         for owner in owners:
             for place in places:
-                arg1, arg2 = reading.arguments(owner)[0], reading.arguments(place)[0]
+                arg1, arg2 = arguments(reading, owner)[0], arguments(reading, place)[0]
                 if arg1.mention is not None and arg2.mention is not None:
                     yield _extraction(reading, sent, arg1, arg2, f"{noun.text} in", "base in", 0.65, kind="verb")
 
 
-def _owned(sent: Span, reading: Reading) -> Iterator[Extraction]:
+def _owned(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """A person's organisation is one they belong to: "Petra Lindqvist's Harbour Union"."""
     for token in reading.tokens(sent):
         mention = reading.names.get(token.i)
@@ -541,12 +544,12 @@ def _owned(sent: Span, reading: Reading) -> Iterator[Extraction]:
         for child in token.children:
             owner = reading.names.get(child.i)
             if child.dep_ == "poss" and owner is not None and owner.ner in _PERSON:
-                arg1, arg2 = reading.arguments(child)[0], reading.arguments(token)[0]
+                arg1, arg2 = arguments(reading, child)[0], arguments(reading, token)[0]
                 if arg1.mention is not None and arg2.mention is not None:
                     yield _extraction(reading, sent, arg1, arg2, "'s", "* of", 0.6)
 
 
-def _named_after_country(sent: Span, reading: Reading) -> Iterator[Extraction]:
+def _named_after_country(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """ "Kenyan state broadcaster KBC", "the Finnish Green Party": an organisation named or described
     by a nationality is based in that country."""
     gazetteer = reading.ontology.gazetteer
@@ -554,7 +557,7 @@ def _named_after_country(sent: Span, reading: Reading) -> Iterator[Extraction]:
         mention = reading.names.get(token.i)
         if mention is None or mention.ner not in _ORG:
             continue
-        arg1 = reading.arguments(token)[0]
+        arg1 = arguments(reading, token)[0]
         words = mention.label.split()
         # "the University of Nairobi", "Bank of Canada": the place after "of" in the name
         if "of" in words[1:-1]:
@@ -581,14 +584,14 @@ def _named_after_country(sent: Span, reading: Reading) -> Iterator[Extraction]:
                 for modifier in child.subtree:
                     inner = reading.names.get(modifier.i)
                     if modifier.i != child.i and inner and inner.ner in ("NORP", "GPE"):
-                        for arg2 in reading.arguments(modifier):
+                        for arg2 in arguments(reading, modifier):
                             if arg2.mention is not None:
                                 yield _extraction(
                                     reading, sent, arg1, arg2, "is based in", "base in", 0.45, kind="verb"
                                 )
 
 
-def extract_roles(sent: Span, reading: Reading) -> Iterator[Extraction]:
+def extract_roles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     yield from _titles(sent, reading)
     yield from _appositions(sent, reading)
     yield from _copulas(sent, reading)

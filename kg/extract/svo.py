@@ -9,11 +9,13 @@ A participle modifier with a named agent ("Norway-funded plants", "UN-run clinic
 >>> from spacy.vocab import Vocab
 >>> from spacy.tokens import Doc
 >>> from kg.model import Document
->>> from kg.extract.reading import Reading
+>>> from kg.mentions import read_mentions
+>>> from kg.ontology import load_ontology
 >>> doc = Doc(Vocab(), words=["Russia", "supports", "Assad", "."], heads=[1, 1, 1, 1],
 ...           deps=["nsubj", "ROOT", "dobj", "punct"], pos=["PROPN", "VERB", "PROPN", "PUNCT"],
 ...           lemmas=["Russia", "support", "Assad", "."], ents=["B-GPE", "O", "B-PERSON", "O"])
->>> [(e.arg1.text, e.lemma, e.arg2.text) for e in extract_svo(doc[:], Reading(doc, Document("d", doc.text)))]
+>>> mentions = read_mentions(doc, Document("d", doc.text), load_ontology())
+>>> [(e.arg1.text, e.lemma, e.arg2.text) for e in extract_svo(doc[:], mentions)]
 [('Russia', 'support', 'Assad')]
 """
 
@@ -23,9 +25,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extract.arguments import arguments
 from kg.extract.clauses import attribution, is_hedged, is_negated, place_of, time_of
-from kg.extract.reading import Reading
 from kg.extract.spans import conjuncts, particle
+from kg.mentions import DocumentMentions
 from kg.model import Argument, Extraction, Sentence
 
 if TYPE_CHECKING:
@@ -76,7 +79,7 @@ def is_small_clause(clause: Token) -> bool:
     )
 
 
-def is_lethal(verb: Token, reading: Reading) -> bool:
+def is_lethal(verb: Token, reading: DocumentMentions) -> bool:
     """ "beaten to death", "mortally wounded", "shot dead": the verb's result is a killing."""
     cues = reading.cues
     for child in verb.children:
@@ -186,7 +189,7 @@ def _behalf(prep: Token, pobj: Token) -> tuple[Token, tuple[str, ...], str] | No
     return owner, (prep.lower_, "behalf", "of"), f"{prep.text} behalf of"
 
 
-def _slots(verb: Token, reading: Reading) -> Iterator[Slot]:
+def _slots(verb: Token, reading: DocumentMentions) -> Iterator[Slot]:
     light = reading.cues.light_verbs.get(verb.lemma_.lower(), frozenset())
     used: set[int] = set()  # prepositions already read as part of a light-verb relation
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "obj") and c.pos_ != "ADP"]
@@ -233,7 +236,7 @@ def _slots(verb: Token, reading: Reading) -> Iterator[Slot]:
             yield Slot(pobj, (prep.lower_,), prep.text)
 
 
-def _reciprocal_lemma(verb: Token, reading: Reading) -> str | None:
+def _reciprocal_lemma(verb: Token, reading: DocumentMentions) -> str | None:
     """ "Norway and Denmark worked together", "they have been competing": a verb whose "V with" is a symmetric
     relation, said of several subjects, relates each pair of them."""
     lemma = " ".join(w for w in (verb.lemma_.lower(), particle(verb)) if w) + " with"
@@ -243,7 +246,7 @@ def _reciprocal_lemma(verb: Token, reading: Reading) -> str | None:
     return lemma
 
 
-def _participle_agent(verb: Token, reading: Reading) -> Token | None:
+def _participle_agent(verb: Token, reading: DocumentMentions) -> Token | None:
     """The named agent of a participle modifier: "Norway-funded plants", "UN-run clinics"."""
     if verb.dep_ != "amod" or verb.tag_ not in ("VBN", "VBD") or verb.lemma_.lower() in _LOCATION_PARTICIPLES:
         return None  # "Detroit-based" says where, not who (kg.role.v1 reads it)
@@ -300,17 +303,17 @@ def _each_pair(
     verb: Token,
     subjects: list[Token],
     lemma: str,
-    reading: Reading,
+    reading: DocumentMentions,
     sentence: Sentence,
     negated: bool,
     hedged: bool,
     said_by: str | None,
     time: str | None,
 ) -> Iterator[Extraction]:
-    arguments = [a for s in subjects for a in reading.arguments(s) if a.mention is not None]
+    named = [a for s in subjects for a in arguments(reading, s) if a.mention is not None]
     rel = _relation_surface(verb, Slot(verb, ("with",), "with"))
-    for i, first in enumerate(arguments):
-        for second in arguments[i + 1 :]:
+    for i, first in enumerate(named):
+        for second in named[i + 1 :]:
             assert first.mention is not None and second.mention is not None
             if first.mention.label == second.mention.label:
                 continue
@@ -331,7 +334,7 @@ def _each_pair(
             )
 
 
-def extract_svo(sent: Span, reading: Reading) -> Iterator[Extraction]:
+def extract_svo(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     sentence = reading.sentence(sent)
     length = len(sent)
     for verb in reading.tokens(sent):
@@ -361,8 +364,8 @@ def extract_svo(sent: Span, reading: Reading) -> Iterator[Extraction]:
             place = place_of(verb, reading, {slot.token.i})
             rel = _relation_surface(verb, slot)
             extra = _adjuncts(verb, slot)
-            for arg1 in reading.arguments(subject):
-                for arg2 in reading.arguments(slot.token):
+            for arg1 in arguments(reading, subject):
+                for arg2 in arguments(reading, slot.token):
                     if arg1.mention and arg2.mention and arg1.mention.label == arg2.mention.label:
                         continue  # "Mwangi ... he": a clause does not relate a thing to itself
                     speaker = said_by if not (arg1.mention and said_by == arg1.mention.label) else None

@@ -2,7 +2,7 @@
 
 :func:`load_ontology` reads the built-in vocabulary and any user extensions (``--ontology PATH``: Turtle
 files extend the classes and relations, ``lexicon*.tsv`` the relation lexicon, ``aliases*.tsv`` the names,
-``cues*.toml`` the cue words, ``mappings/*.tsv`` benchmark mappings). :func:`kg.ontology.normalise.normalise`
+``cues*.toml`` the cue words, ``mappings/*.tsv`` benchmark mappings). :func:`kg.normalise.normalise`
 turns surface extractions into triples.
 
 >>> onto = load_ontology()

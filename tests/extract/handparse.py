@@ -11,11 +11,11 @@ from collections.abc import Sequence
 import spacy
 from spacy.tokens import Doc
 
-from kg.extract import DocumentReading, extract
+from kg.extract import DocumentReading, read
 from kg.graph import KnowledgeGraph
 from kg.model import Document
+from kg.normalise import Settings, normalise
 from kg.ontology import load_ontology
-from kg.ontology.normalise import Settings, normalise
 
 Row = tuple[str, int, str, str, str, str, str]
 
@@ -42,7 +42,7 @@ def build_doc(rows: Sequence[Row]) -> Doc:
 
 def read_rows(rows: Sequence[Row], doc_id: str = "d1") -> DocumentReading:
     doc = build_doc(rows)
-    return extract(doc, Document(doc_id, doc.text), ontology=load_ontology())
+    return read(doc, Document(doc_id, doc.text), load_ontology())
 
 
 def graph_of(rows: Sequence[Row], settings: Settings | None = None) -> KnowledgeGraph:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from kg.model import Document
-from kg.ontology.normalise import Settings
+from kg.normalise import Settings
 from kg.pipeline import build_documents
 from tests.extract.handparse import facts, graph_of
 

@@ -27,8 +27,8 @@ from typing import Literal
 from kg.extract import DocumentReading
 from kg.ids import statement_id
 from kg.model import Entity, Evidence, Extraction, Mention, Relation, Triple
+from kg.normalise.entities import EntityResolver
 from kg.ontology import Ontology
-from kg.ontology.entities import EntityResolver
 from kg.ontology.lexicon import NOTHING
 from kg.ontology.vocabulary import Vocabulary
 

@@ -1,0 +1,117 @@
+"""Definite descriptions: "the Kenyan president" goes to the person the text already described with that
+nationality (titles and appositions); "the minister" to whoever the text called a minister, however far
+back; "the country", "the city", "the agency" to the nearest place or organisation of that class."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.mentions.coref.candidates import Candidate, best, window
+from kg.mentions.coref.context import Context
+from kg.mentions.coref.profiles import Profile
+from kg.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.ontology.cues import Cues
+    from kg.ontology.gazetteer import Gazetteer
+
+__all__ = ["description_kinds", "resolve_description"]
+
+
+def description_kinds(cues: Cues) -> dict[str, str]:
+    """Head noun -> what it describes: a person, an organisation, a city or a country."""
+    return {
+        **dict.fromkeys(cues.person_nouns, "person"),
+        **dict.fromkeys(cues.organization_nouns, "organization"),
+        **dict.fromkeys(cues.city_nouns, "city"),
+        **dict.fromkeys(cues.country_nouns, "country"),
+    }
+
+
+def is_definite(token: Token) -> bool:
+    """ "the country", "the Kenyan leader's": a definite description without a complement that would
+    make it new information ("the head of the Kenyan army" introduces someone)."""
+    determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
+    if "the" not in determiners:
+        return False
+    # A restrictive modifier introduces someone new: "the woman charged with ...", "the man who ...".
+    return not any(
+        (c.dep_ == "prep" and c.lower_ in ("of", "for")) or c.dep_ in ("acl", "relcl") for c in token.children
+    )
+
+
+def fits(kind: str, candidate: Candidate, countries: set[str], gazetteer: Gazetteer) -> bool:
+    """Whether a candidate is of the kind a description describes (a country other than the ones named)."""
+    ner = candidate.mention.ner
+    if kind == "person":
+        return ner in ("PERSON", "PER")
+    if kind == "organization":
+        return ner == "ORG"
+    name = gazetteer.lookup(candidate.mention.label)
+    if kind == "country":
+        return ner == "GPE" and name is not None and name.type == "Country" and name.label not in countries
+    if kind == "city":
+        return ner == "GPE" and (name is None or name.type == "City")
+    return False
+
+
+def _countries(ctx: Context, token: Token) -> set[str]:
+    """The countries a description's nationality words name: "the Kenyan president" -> {Kenya}."""
+    demonyms = [
+        ctx.gazetteer.lookup(c.text) for c in token.children if c.dep_ in ("amod", "compound") and c.i in ctx.names
+    ]
+    return {n.label for n in demonyms if n is not None and n.type == "Country"}
+
+
+def _people(
+    ctx: Context,
+    token: Token,
+    candidates: list[Candidate],
+    pool: list[Candidate],
+    countries: set[str],
+    profiles: dict[str, Profile],
+) -> list[Candidate]:
+    """Narrow a person description: whoever holds the role ("the minister"), of the nationality it says."""
+    role = token.lemma_.lower()
+    titled = [
+        c
+        for c in candidates
+        if c.token.i < token.i
+        and role in profiles.get(c.mention.label, Profile()).roles
+        and fits("person", c, countries, ctx.gazetteer)
+    ]
+    pool = titled or pool
+    if countries:
+        described = [c for c in pool if profiles.get(c.mention.label, Profile()).countries & countries]
+        pool = described or [c for c in pool if not profiles.get(c.mention.label, Profile()).countries]
+    return pool
+
+
+def _whole_description(token: Token) -> int:
+    """Where the description starts: the evidence shows "the Kenyan president", not just "president"."""
+    modifiers = [c.left_edge.i for c in token.lefts if c.dep_ in ("det", "amod", "compound")]
+    return min(modifiers) if modifiers else token.i
+
+
+def resolve_description(
+    ctx: Context, token: Token, kind: str, candidates: list[Candidate], profiles: dict[str, Profile]
+) -> tuple[Mention, ...] | None:
+    """What a definite description stands for, or None."""
+    if not is_definite(token) or token.tag_ in ("NNS", "NNPS"):
+        return None  # "the men" is not one person
+    if token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children):
+        return None  # "Lindqvist, the Swedish envoy": the apposition names it already
+    countries = _countries(ctx, token)
+    pool = [c for c in window(candidates, token, ctx) if fits(kind, c, countries, ctx.gazetteer)]
+    if kind == "person":
+        pool = _people(ctx, token, candidates, pool, countries, profiles)
+    found = best(pool, token)
+    if found is None:
+        return None
+    candidate, confidence = found
+    if kind == "person" and countries and not (profiles.get(candidate.mention.label, Profile()).countries & countries):
+        confidence = min(confidence, 0.6)  # nationality not confirmed by the text
+    label, ner = candidate.mention.label, candidate.mention.ner
+    return (ctx.span_mention(_whole_description(token), token.i + 1, label, ner, "coref.description", confidence),)

@@ -1,0 +1,77 @@
+"""Pronouns: he/she/it/they go to the nearest compatible antecedent in the same or the two previous
+sentences, preferring subjects, never the co-argument of the same verb; the subject of a reporting verb
+("..., it stated") goes to the last speaker; "they" may stand for a coordination ("Mwangi and Halvorsen")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.mentions.coref.candidates import WINDOW, Candidate, best, governing_verb, is_subject, window
+from kg.mentions.coref.context import Context
+from kg.mentions.coref.profiles import Profile
+from kg.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["PRONOUNS", "coordinated", "resolve_pronoun"]
+
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
+_NEUTER = frozenset({"it", "its", "itself"})
+_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+_REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
+PRONOUNS = _MALE | _FEMALE | _NEUTER | _PLURAL
+_THING_TYPES = frozenset({"GPE", "ORG", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+
+
+def compatible(pronoun: str, candidate: Candidate, profiles: dict[str, Profile]) -> bool:
+    """Person or thing, and gender where the text shows it: "he" is a person not known to be a woman."""
+    ner = candidate.mention.ner
+    if pronoun in _MALE or pronoun in _FEMALE:
+        if ner not in ("PERSON", "PER"):
+            return False
+        gender = profiles.get(candidate.mention.label, Profile()).gender
+        return gender is None or gender == ("male" if pronoun in _MALE else "female")
+    if pronoun in _NEUTER:
+        return ner in _THING_TYPES
+    if pronoun in _PLURAL:
+        return ner in ("ORG", "NORP")
+    return False
+
+
+def coordinated(candidates: list[Candidate]) -> list[tuple[Candidate, ...]]:
+    """Named entities joined by "and" ("Mwangi and Halvorsen"): antecedents for "they"."""
+    by_token = {c.token.i: c for c in candidates}
+    groups = []
+    for c in candidates:
+        conj = [by_token[t.i] for t in c.token.conjuncts if t.i in by_token and t.i > c.token.i]
+        if conj and c.token.dep_ != "conj":
+            groups.append((c, *conj))
+    return groups
+
+
+def resolve_pronoun(
+    ctx: Context,
+    token: Token,
+    candidates: list[Candidate],
+    groups: list[tuple[Candidate, ...]],
+    profiles: dict[str, Profile],
+) -> tuple[Mention, ...] | None:
+    """What a third-person pronoun stands for, or None when no antecedent fits."""
+    low = token.lower_
+    verb = governing_verb(token)
+    co_arguments = {c.i for c in verb.children} if low not in _REFLEXIVE else set()
+    pool = [c for c in window(candidates, token, ctx) if compatible(low, c, profiles) and c.token.i not in co_arguments]
+    if is_subject(token) and verb.lemma_.lower() in ctx.cues.report_verbs:
+        pool = [c for c in pool if c.speaker] or pool  # "..., it stated": the last speaker
+    if low in _PLURAL:
+        here = ctx.sentence_numbers[token.i]
+        plural = [g for g in groups if g[0].token.i < token.i and here - g[0].sentence <= WINDOW]
+        if plural and (not pool or plural[-1][-1].token.i > pool[-1].token.i):
+            return tuple(ctx.mention(token, c.mention.label, c.mention.ner, "coref.pronoun", 0.75) for c in plural[-1])
+    found = best(pool, token)
+    if found is None:
+        return None
+    candidate, confidence = found
+    return (ctx.mention(token, candidate.mention.label, candidate.mention.ner, "coref.pronoun", confidence),)

@@ -1,0 +1,117 @@
+"""Noun phrases that name something without being a name: a facility ("Manda Bay air base"), a group with a
+named modifier ("Kenyan forces"), a government ("the Kenyan government" -> Kenya), an instrument standing for
+whoever wields it ("a Somali drone" -> Somalia), an event standing for its place ("the nation's drought").
+
+Each rule is a pure function of a token and the document's :class:`~kg.mentions.record.DocumentMentions`;
+:meth:`DocumentMentions.mentions_for` tries them in order.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.mentions.names import QUALIFIER_LABELS, clean_label
+from kg.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.mentions.record import DocumentMentions
+
+__all__ = ["appositive_of", "event_place", "facility_mention", "group_mention", "modifier_actor", "wielder"]
+
+
+def facility_mention(dm: DocumentMentions, token: Token) -> Mention | None:
+    """A place named by a name and a facility noun: "Manda Bay air base", "the Kivuli mosque"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in dm.cues.facility_nouns:
+        return None
+    doc = dm.doc
+    start = token.i
+    while start > 0:
+        prev = doc[start - 1]
+        attached = prev.dep_ in ("compound", "amod", "nmod") and start <= prev.head.i <= token.i
+        if not attached or prev.ent_type_ in QUALIFIER_LABELS or prev.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            break
+        if prev.pos_ == "ADJ" and prev.i not in dm.names:
+            break
+        start -= 1
+    while start < token.i and not (doc[start].pos_ == "PROPN" or start in dm.names):
+        start += 1  # "air base" alone is not a name: it starts at the name
+    if start == token.i:
+        return None
+    label = clean_label(doc[start : token.i + 1].text)
+    return dm.span_mention(start, token.i + 1, label, "FAC", "named-facility", 0.85)
+
+
+def event_place(dm: DocumentMentions, token: Token) -> Mention | None:
+    """An event noun stands for the place it happens in: "the nation's long drought" -> the nation."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in dm.cues.event_nouns:
+        return None
+    for child in token.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod"):
+            for m in dm.mentions_for(child) if child.i != token.i else ():
+                place = dm.ontology.gazetteer.lookup(m.label)
+                if m.ner in ("GPE", "LOC") or (place is not None and place.type in ("Country", "City")):
+                    return Mention(
+                        m.document, m.start, m.end, m.text, m.label, "GPE", "metonym.event-place", 0.7 * m.confidence
+                    )
+    return None
+
+
+def appositive_of(dm: DocumentMentions, token: Token) -> Mention | None:
+    """ "Olsen, a Democrat from Denver (who chaired ...)": an appositive noun phrase, or a
+    nationality or party used as one, names what the name it stands beside names."""
+    head = token.head
+    if token.dep_ != "appos" or head.i == token.i or head.i not in dm.names:
+        return None
+    if token.pos_ != "NOUN" and not (token.i in dm.names and dm.names[token.i].ner == "NORP"):
+        return None
+    named = dm.coref.get(head.i, (dm.names[head.i],))[0]
+    return dm.mention(token, named.label, named.ner, "coref.appos", 0.95 * named.confidence)
+
+
+def wielder(dm: DocumentMentions, token: Token) -> Mention | None:
+    """ "the gunman fired the bullets that wounded the guard": an instrument someone used stands for them."""
+    if token.dep_ not in ("dobj", "obj"):
+        return None
+    for subject in token.head.children:
+        if subject.dep_ == "nsubj":
+            found = dm.coref.get(subject.i) or ((dm.names[subject.i],) if subject.i in dm.names else ())
+            if found:
+                return found[0]
+    return None
+
+
+def modifier_actor(dm: DocumentMentions, token: Token) -> Mention | None:
+    """The named actor modifying a noun: "a Somali drone", "Kenyan jets", "Uganda's forces"."""
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and child.i in dm.names:
+            return dm.names[child.i]
+    return None
+
+
+def group_mention(dm: DocumentMentions, token: Token) -> Mention | None:
+    """Instruments stand for their actor ("a Somali drone" -> Somalia); group nouns with a named modifier
+    are groups of their own ("Kenyan forces", "UN-led forces")."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.i in dm.names:
+        return None
+    lemma = token.lemma_.lower()
+    cues = dm.cues
+    if lemma in cues.instrument_nouns and lemma not in cues.group_nouns:
+        actor = modifier_actor(dm, token) or wielder(dm, token)
+        if actor is not None:
+            a = actor
+            return Mention(a.document, a.start, a.end, a.text, a.label, a.ner, "metonym.instrument", 0.85)
+    if lemma in cues.group_nouns or lemma in cues.government_nouns:
+        modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "npadvmod", "nmod")]
+        named = [m for m in modifiers if any(t.i in dm.names for t in m.subtree)]
+        if not named:
+            return None
+        start = min(m.left_edge.i for m in named)
+        if lemma in cues.government_nouns and len(named) == 1 and named[0].i in dm.names:
+            # "the Kenyan government": the state itself, recorded as a metonym
+            actor = dm.names[named[0].i]
+            return dm.span_mention(start, token.i + 1, actor.label, actor.ner, "metonym.government", 0.9)
+        label = clean_label(dm.doc[start : token.i + 1].text)
+        return dm.span_mention(start, token.i + 1, label, "GROUP", "group", 0.8)
+    return None
