@@ -17,6 +17,7 @@ Pure functions of a verb token and the cue words, shared by every extractor.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.mentions import QUALIFIER_LABELS, DocumentMentions, clean_label
@@ -24,7 +25,7 @@ from kg.mentions import QUALIFIER_LABELS, DocumentMentions, clean_label
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["attribution", "governors", "is_hedged", "is_negated", "place_of", "time_of"]
+__all__ = ["Clause", "attribution", "clause_of", "governors", "is_hedged", "is_negated", "place_of", "time_of"]
 
 _UPWARD = frozenset({"ccomp", "xcomp", "conj", "advcl", "relcl", "acomp", "parataxis", "pcomp"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "from"})
@@ -138,3 +139,20 @@ def place_of(verb: Token, reading: DocumentMentions, exclude: set[int]) -> str |
                     mention = reading.names.get(pobj.i)
                     return mention.label if mention else pobj.text
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """What a clause says about its own truth and circumstances, carried by each of its extractions."""
+
+    negated: bool = False
+    hedged: bool = False
+    attributed_to: str | None = None
+    time: str | None = None
+    place: str | None = None
+
+
+def clause_of(verb: Token, reading: DocumentMentions) -> Clause:
+    """Negation, hedging, attribution and time of the clause ``verb`` heads (the place depends on which
+    phrase is an argument, so extractors add it per extraction)."""
+    return Clause(is_negated(verb, reading), is_hedged(verb, reading), attribution(verb, reading), time_of(verb))

@@ -24,8 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kg.extract.arguments import arguments
-from kg.extract.clauses import attribution, is_hedged, is_negated, time_of
+from kg.extract.arguments import arguments, extraction
+from kg.extract.clauses import Clause, attribution, is_hedged, is_negated, time_of
 from kg.extract.spans import conjuncts
 from kg.extract.svo import is_small_clause, verb_subjects
 from kg.mentions import DocumentMentions
@@ -109,6 +109,8 @@ def extract_nominal(sent: Span, reading: DocumentMentions) -> Iterator[Extractio
         hedged = hedged or (accuser is not None and accuser.lemma_.lower() in reading.cues.alleged_by)
         said_by = attribution(verb, reading) if verb.i != noun.i else None
         time = time_of(noun) or (time_of(verb) if verb.i != noun.i else None)
+        clause = Clause(negated, hedged, said_by, time)
+        event = (Argument(noun.text, noun.idx, noun.idx + len(noun.text), None, "event"),)
         for agent in agents:
             for patient, via in patients:
                 for arg1 in arguments(reading, agent):
@@ -117,19 +119,8 @@ def extract_nominal(sent: Span, reading: DocumentMentions) -> Iterator[Extractio
                         if arg1.mention.label == arg2.mention.label:
                             continue
                         confidence = 0.75 * arg1.mention.confidence * arg2.mention.confidence
-                        yield Extraction(
-                            document=reading.document.id,
-                            sentence=sentence,
-                            arg1=arg1,
-                            rel=f"{noun.text} {via}" if via != noun.head.text else noun.text,
-                            arg2=arg2,
-                            lemma=noun.lemma_.lower(),
-                            extractor=NAME,
-                            confidence=confidence,
-                            negated=negated,
-                            hedged=hedged,
-                            attributed_to=said_by,
-                            time=time,
-                            kind="noun",
-                            extra=(Argument(noun.text, noun.idx, noun.idx + len(noun.text), None, "event"),),
+                        rel = f"{noun.text} {via}" if via != noun.head.text else noun.text
+                        lemma = noun.lemma_.lower()
+                        yield extraction(
+                            sentence, arg1, rel, arg2, lemma, NAME, confidence, clause, kind="noun", extra=event
                         )

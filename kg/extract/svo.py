@@ -22,11 +22,11 @@ A participle modifier with a named agent ("Norway-funded plants", "UN-run clinic
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from kg.extract.arguments import arguments
-from kg.extract.clauses import attribution, is_hedged, is_negated, place_of, time_of
+from kg.extract.arguments import arguments, extraction
+from kg.extract.clauses import Clause, clause_of, place_of
 from kg.extract.spans import conjuncts, particle
 from kg.mentions import DocumentMentions
 from kg.model import Argument, Extraction, Sentence
@@ -305,10 +305,7 @@ def _each_pair(
     lemma: str,
     reading: DocumentMentions,
     sentence: Sentence,
-    negated: bool,
-    hedged: bool,
-    said_by: str | None,
-    time: str | None,
+    clause: Clause,
 ) -> Iterator[Extraction]:
     named = [a for s in subjects for a in arguments(reading, s) if a.mention is not None]
     rel = _relation_surface(verb, Slot(verb, ("with",), "with"))
@@ -318,20 +315,7 @@ def _each_pair(
             if first.mention.label == second.mention.label:
                 continue
             confidence = 0.8 * first.mention.confidence * second.mention.confidence
-            yield Extraction(
-                reading.document.id,
-                sentence,
-                first,
-                rel,
-                second,
-                lemma,
-                NAME,
-                confidence,
-                negated=negated,
-                hedged=hedged,
-                attributed_to=said_by,
-                time=time,
-            )
+            yield extraction(sentence, first, rel, second, lemma, NAME, confidence, clause)
 
 
 def extract_svo(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
@@ -348,16 +332,14 @@ def extract_svo(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
             subjects, slots, passive = verb_subjects(verb), list(_slots(verb, reading)), _is_passive(verb)
         if not subjects:
             continue
-        negated, hedged = is_negated(verb, reading), is_hedged(verb, reading)
-        said_by = attribution(verb, reading)
-        time = time_of(verb)
+        clause = clause_of(verb, reading)
         base_lemma = (
             "kill" if is_lethal(verb, reading) else " ".join(w for w in (verb.lemma_.lower(), particle(verb)) if w)
         )
         pairs = [(subject, slot, " ".join((base_lemma, *slot.words))) for slot in slots for subject in subjects]
         reciprocal = _reciprocal_lemma(verb, reading)
         if reciprocal and not any(slot.words == ("with",) for slot in slots):
-            yield from _each_pair(verb, subjects, reciprocal, reading, sentence, negated, hedged, said_by, time)
+            yield from _each_pair(verb, subjects, reciprocal, reading, sentence, replace(clause, place=None))
         for subject, slot, lemma in pairs:
             if subject.i == slot.token.i:
                 continue
@@ -368,21 +350,11 @@ def extract_svo(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
                 for arg2 in arguments(reading, slot.token):
                     if arg1.mention and arg2.mention and arg1.mention.label == arg2.mention.label:
                         continue  # "Mwangi ... he": a clause does not relate a thing to itself
+                    said_by = clause.attributed_to
                     speaker = said_by if not (arg1.mention and said_by == arg1.mention.label) else None
-                    yield Extraction(
-                        document=reading.document.id,
-                        sentence=sentence,
-                        arg1=arg1,
-                        rel=rel,
-                        arg2=arg2,
-                        lemma=lemma,
-                        extractor=NAME,
-                        confidence=_confidence(verb, arg1, arg2, length),
-                        passive=slot.agent and passive,
-                        negated=negated,
-                        hedged=hedged,
-                        attributed_to=speaker,
-                        time=time,
-                        place=place,
-                        extra=extra,
+                    confidence = _confidence(verb, arg1, arg2, length)
+                    status = replace(clause, attributed_to=speaker, place=place)
+                    passive_agent = slot.agent and passive
+                    yield extraction(
+                        sentence, arg1, rel, arg2, lemma, NAME, confidence, status, passive=passive_agent, extra=extra
                     )

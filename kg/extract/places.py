@@ -1,0 +1,330 @@
+"""Where things are (part of kg.role.v1): places in places, organisations' bases, homes and premises.
+
+* appositions and phrases: "Springfield, Illinois", "the Grand Theatre, in Leeds", "Tarvik, Norway's third-largest
+  port", "Nairobi's Uhuru Park", "a Boston-based company", "Acme Holdings, a Toronto shipping firm";
+* adjacency: "SPRINGFIELD, Ill.", "Garissa in eastern Kenya";
+* names: "the University of Nairobi", "the Finnish Green Party", "Kenyan state broadcaster KBC";
+* homes ("Reed's hometown of Tarvik"), premises ("the agency's offices in Lyon") and a person's organisation
+  ("Petra Lindqvist's Harbour Union").
+
+Each construction is one small rule; :func:`extract_places` runs them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extract.arguments import arguments
+from kg.extract.targets import ORG, PERSON, PLACE, named_modifiers, related_names, role_extraction, target_kind
+from kg.mentions import DocumentMentions
+from kg.model import Argument, Extraction, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["extract_places"]
+
+# (target token, surface relation, lexicon key, confidence)
+Pair = tuple["Token", str, str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class _Holder:
+    """The place or organisation a phrase is attached to, and what the rules need to know of it."""
+
+    token: Token
+    is_org: bool
+    is_country: bool
+
+
+def _appos_place(dm: DocumentMentions, holder: _Holder, child: Token) -> list[Pair] | None:
+    """ "Springfield, Illinois": a place in apposition to a place lies in it."""
+    other = dm.names.get(child.i)
+    if child.dep_ == "appos" and other and other.ner in ("GPE", "LOC") and not holder.is_org and not holder.is_country:
+        return [(child, "is in", "locate in", 0.6)]
+    return None
+
+
+def _in_phrase(dm: DocumentMentions, holder: _Holder, child: Token) -> list[Pair] | None:
+    """ "the Grand Theatre, in Leeds"; for organisations also "Acme Freight Co. of Boston"."""
+    if child.dep_ != "prep" or not (child.lower_ in ("in", "at") or (holder.is_org and child.lower_ == "of")):
+        return None
+    pairs: list[Pair] = []
+    for pobj in child.children:
+        inner = dm.names.get(pobj.i)
+        if pobj.dep_ == "pobj" and inner and inner.ner in ("GPE", "LOC"):
+            if holder.is_country and target_kind(dm, inner) in ("country", "city"):
+                continue  # a state is not "in" another state ("Norway in Kenya" is its influence)
+            pairs.append((pobj, f"is {child.text}", "base in" if holder.is_org else "locate in", 0.65))
+    return pairs
+
+
+def _appos_description(dm: DocumentMentions, holder: _Holder, child: Token) -> list[Pair] | None:
+    """ "Tarvik, Norway's third-largest port": the place noun says where it lies."""
+    if child.dep_ != "appos" or child.pos_ != "NOUN" or holder.is_org:
+        return None
+    return [
+        (outer, "is in", "locate in", 0.6)
+        for outer, _ in related_names(child, dm, frozenset({"in", "of"}))
+        if dm.names.get(outer.i) and dm.names[outer.i].ner in ("GPE", "LOC")
+    ]
+
+
+def _possessor(dm: DocumentMentions, holder: _Holder, child: Token) -> list[Pair] | None:
+    """ "Nairobi's Uhuru Park", "Norway's NTB news agency"."""
+    other = dm.names.get(child.i)
+    if child.dep_ == "poss" and other and other.ner == "GPE" and not holder.is_country:
+        return [(child, "is in", "base in" if holder.is_org else "locate in", 0.55)]
+    return None
+
+
+def _org_modifier(dm: DocumentMentions, holder: _Holder, child: Token) -> list[Pair] | None:
+    """ "the Norwegian Storting": a nationality or place modifying an organisation's name."""
+    other = dm.names.get(child.i)
+    if holder.is_org and child.dep_ in ("compound", "amod", "nmod") and other and other.ner in ("GPE", "NORP"):
+        return [(child, "is based in", "base in", 0.55)]
+    return None
+
+
+def _based(dm: DocumentMentions, holder: _Holder, child: Token) -> list[Pair] | None:
+    """ "a Boston-based company"."""
+    if child.dep_ != "amod" or child.lemma_.lower() != "base":
+        return None
+    pairs: list[Pair] = []
+    for grand in child.children:
+        inner = dm.names.get(grand.i)
+        if inner and inner.ner in ("GPE", "LOC"):
+            pairs.append((grand, "is based in", "base in", 0.8))
+    return pairs
+
+
+def _org_description(dm: DocumentMentions, holder: _Holder, child: Token) -> list[Pair] | None:
+    """ "Acme Holdings, a Toronto shipping firm"."""
+    if not holder.is_org or child.dep_ != "appos" or child.pos_ != "NOUN":
+        return None
+    return [
+        (modifier, "is based in", "base in", 0.6)
+        for modifier in named_modifiers(child, dm)
+        if dm.names.get(modifier.i) and dm.names[modifier.i].ner in ("GPE", "NORP")
+    ]
+
+
+# The first rule whose construction a dependent is decides for it (even when it finds no place).
+_CHILD_RULES: tuple[Callable[[DocumentMentions, _Holder, Token], list[Pair] | None], ...] = (
+    _appos_place,
+    _in_phrase,
+    _appos_description,
+    _possessor,
+    _org_modifier,
+    _based,
+    _org_description,
+)
+
+
+def _holders(holder: Token, target: Token, rel: str, lemma: str) -> list[Token]:
+    """ "Kisumu, Kakamega and Bungoma in western Kenya": a phrase after the last conjunct holds for every
+    conjunct that has none of its own."""
+    shared = rel in ("is in", "is at") and lemma == "locate in" and all(c.i < holder.i for c in holder.conjuncts)
+    if not (shared and target.head.head.i == holder.i):
+        return [holder]
+    others = [c for c in holder.conjuncts if not any(g.dep_ == "prep" and g.lower_ in ("in", "at") for g in c.children)]
+    return [holder, *others]
+
+
+def _places(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    """Places in places and organisations' bases, from appositions, "in" phrases and modifiers."""
+    gazetteer = reading.ontology.gazetteer
+    for token in reading.tokens(sent):
+        mention = reading.names.get(token.i)
+        if mention is None or mention.ner not in PLACE | ORG:
+            continue
+        own = gazetteer.lookup(mention.label)
+        holder = _Holder(token, mention.ner in ORG, own is not None and own.type == "Country")
+        for child in token.children:
+            pairs = next((p for rule in _CHILD_RULES if (p := rule(reading, holder, child)) is not None), [])
+            for target, rel, lemma, confidence in pairs:
+                for one in _holders(token, target, rel, lemma):
+                    yield from _place_pair(reading, sent, one, target, rel, lemma, confidence)
+
+
+def _place_pair(
+    reading: DocumentMentions, sent: Span, token: Token, target: Token, rel: str, lemma: str, confidence: float
+) -> Iterator[Extraction]:
+    if token.i not in reading.names or reading.names[token.i].ner not in PLACE | ORG:
+        return
+    arg1 = arguments(reading, token)[0]
+    for arg2 in arguments(reading, target):
+        if arg2.mention is None or arg1.mention is None or arg1.mention.label == arg2.mention.label:
+            continue
+        yield role_extraction(reading, sent, arg1, arg2, rel, lemma, confidence, kind="verb")
+
+
+def _adjacent_places(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    """Places written right before a larger one lie in it: "SPRINGFIELD, Ill.", "a Tulsa, Oklahoma, lawyer",
+    "Garissa in eastern Kenya" (after a comma, or "in" and its modifiers), however the parser attached
+    them. Lists ("Lyon, Lille and Nantes") and states next to states are not."""
+    doc = sent.doc
+    for token in reading.tokens(sent):
+        first = reading.names.get(token.i)
+        if first is None or first.ner not in PLACE | ORG or token.i + 2 >= sent.end:
+            continue
+        link = doc[token.i + 1]
+        if link.text != "," and link.lower_ != "in":
+            continue
+        # the larger place may carry modifiers first ("in eastern Kenya", ", north-west Norway")
+        k = next(
+            (
+                k
+                for k in range(token.i + 2, min(token.i + 6, sent.end))
+                if k in reading.names and all(doc[j] in doc[k].subtree for j in range(token.i + 2, k))
+            ),
+            None,
+        )
+        second = reading.names.get(k) if k is not None else None
+        if k is None or second is None or second.ner not in ("GPE", "LOC"):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "in" for c in doc[k].children):
+            continue  # "A in B, C in D": C is the next item of a list, not where A lies
+        coordinated = doc[k].i in {t.i for t in token.conjuncts}
+        with_and = any(c.dep_ == "cc" for t in (token, *token.conjuncts) for c in t.children) or any(
+            doc[j].lower_ in ("and", "or") for j in range(k + 1, min(k + 3, sent.end))
+        )
+        if (coordinated and with_and) or (not coordinated and with_and and link.text == ","):
+            continue  # a list of places ("Lyon, Lille and Nantes"), not a place in a place
+        inner, outer = target_kind(reading, first), target_kind(reading, second)
+        if inner == "country" and outer in ("country", "city"):
+            continue
+        arg1, arg2 = arguments(reading, token)[0], arguments(reading, doc[k])[0]
+        if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
+            continue
+        lemma = "base in" if first.ner in ORG else "locate in"
+        yield role_extraction(reading, sent, arg1, arg2, f"is {link.text}", lemma, 0.55, kind="verb")
+
+
+def _homes(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    """Where someone is from: "Reed's hometown of Tarvik", "Moss's Vermont home", "in her native
+    Vermont", "Bangor, Maine, Reed's hometown"."""
+    home_nouns = reading.cues.home_nouns
+    for token in reading.tokens(sent):
+        if token.lower_ not in home_nouns and token.lemma_.lower() not in home_nouns:
+            continue
+        places: list[Token] = []
+        owner_of = token
+        if token.pos_ == "ADJ":  # "her native Vermont": the place is the noun it modifies
+            owner_of = token.head
+            places.append(token.head)
+        else:
+            places += named_modifiers(token, reading)
+            places += [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            if token.dep_ == "appos":
+                places.append(token.head)
+        owners = [c for c in owner_of.children if c.dep_ == "poss"]
+        for owner in owners:
+            for place in places:
+                for arg1 in arguments(reading, owner):
+                    for arg2 in arguments(reading, place):
+                        if arg1.mention is None or arg2.mention is None or arg1.mention.ner not in PERSON:
+                            continue
+                        if target_kind(reading, arg2.mention) in ("city", "country") or arg2.mention.ner in (
+                            "GPE",
+                            "LOC",
+                        ):
+                            yield role_extraction(reading, sent, arg1, arg2, f"'s {token.text} is", "resident", 0.7)
+
+
+def _premises(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    """An organisation's premises locate it: "at Acme headquarters in Boston", "the agency's offices in Lyon"."""
+    premises = reading.cues.premises_nouns
+    for noun in reading.tokens(sent):
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in premises:
+            continue
+        owners = [
+            c
+            for c in noun.children
+            if c.dep_ in ("compound", "poss") and reading.names.get(c.i) and reading.names[c.i].ner in ORG
+        ]
+        places = [
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "at")
+            for g in c.children
+            if g.dep_ == "pobj" and reading.names.get(g.i) and reading.names[g.i].ner in ("GPE", "LOC")
+        ]
+        for owner in owners:
+            for place in places:
+                arg1, arg2 = arguments(reading, owner)[0], arguments(reading, place)[0]
+                if arg1.mention is not None and arg2.mention is not None:
+                    yield role_extraction(reading, sent, arg1, arg2, f"{noun.text} in", "base in", 0.65, kind="verb")
+
+
+def _owned(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    """A person's organisation is one they belong to: "Petra Lindqvist's Harbour Union"."""
+    for token in reading.tokens(sent):
+        mention = reading.names.get(token.i)
+        if mention is None or mention.ner not in ORG:
+            continue
+        for child in token.children:
+            owner = reading.names.get(child.i)
+            if child.dep_ == "poss" and owner is not None and owner.ner in PERSON:
+                arg1, arg2 = arguments(reading, child)[0], arguments(reading, token)[0]
+                if arg1.mention is not None and arg2.mention is not None:
+                    yield role_extraction(reading, sent, arg1, arg2, "'s", "* of", 0.6)
+
+
+def _named_after_country(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    """ "Kenyan state broadcaster KBC", "the Finnish Green Party": an organisation named or described
+    by a nationality is based in that country."""
+    gazetteer = reading.ontology.gazetteer
+    for token in reading.tokens(sent):
+        mention = reading.names.get(token.i)
+        if mention is None or mention.ner not in ORG:
+            continue
+        arg1 = arguments(reading, token)[0]
+        words = mention.label.split()
+        # "the University of Nairobi", "Bank of Canada": the place after "of" in the name
+        if "of" in words[1:-1]:
+            place_text = " ".join(words[words.index("of") + 1 :])
+            place = gazetteer.lookup(place_text)
+            if place is not None and place.type in ("Country", "City"):
+                start = token.idx + token.text.rfind(place_text)
+                found = Mention(
+                    reading.document.id, start, start + len(place_text), place_text, place.label, "GPE", "name", 0.9
+                )
+                arg2 = Argument(place_text, found.start, found.end, found)
+                yield role_extraction(reading, sent, arg1, arg2, "is based in", "base in", 0.6, kind="verb")
+                continue
+        first = words[0] if words else ""
+        country = gazetteer.lookup(first)
+        if country is not None and country.type == "Country" and len(words) > 1:
+            start = token.idx + token.text.find(first)
+            found = Mention(reading.document.id, start, start + len(first), first, country.label, "NORP", "name", 0.9)
+            arg2 = Argument(first, found.start, found.end, found)
+            yield role_extraction(reading, sent, arg1, arg2, "is based in", "base in", 0.45, kind="verb")
+            continue
+        for child in token.lefts:
+            if child.dep_ == "compound" and child.pos_ == "NOUN":
+                for modifier in child.subtree:
+                    inner = reading.names.get(modifier.i)
+                    if modifier.i != child.i and inner and inner.ner in ("NORP", "GPE"):
+                        for arg2 in arguments(reading, modifier):
+                            if arg2.mention is not None:
+                                yield role_extraction(
+                                    reading, sent, arg1, arg2, "is based in", "base in", 0.45, kind="verb"
+                                )
+
+
+def extract_places(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    yield from _places(sent, reading)
+    yield from _adjacent_places(sent, reading)
+    yield from _named_after_country(sent, reading)
+    yield from _owned(sent, reading)
+    yield from _homes(sent, reading)
+    yield from _premises(sent, reading)

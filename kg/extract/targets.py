@@ -1,0 +1,106 @@
+"""What a role or place phrase points at: the named target of a title, apposition or "in" phrase, what kind of
+thing it is (organisation, country, city), and the one way role extractions are made."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.arguments import extraction
+from kg.extract.spans import conjuncts
+from kg.mentions import DocumentMentions
+from kg.model import Argument, Extraction, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = [
+    "NAME",
+    "ORG",
+    "PERSON",
+    "PLACE",
+    "ROLE_PREPS",
+    "affiliated",
+    "named_modifiers",
+    "related_names",
+    "role_extraction",
+    "target_kind",
+]
+
+NAME = "kg.role.v1"
+ROLE_PREPS = frozenset({"of", "for", "at", "on", "in", "to", "with", "from"})
+PERSON = frozenset({"PERSON", "PER"})
+ORG = frozenset({"ORG"})
+PLACE = frozenset({"GPE", "LOC", "FAC"})
+
+
+def target_kind(reading: DocumentMentions, mention: Mention) -> str:
+    """ "org", "country", "city" or "" for what a role's target is."""
+    if mention.ner in ORG:
+        return "org"
+    name = reading.ontology.gazetteer.lookup(mention.label)
+    if name is not None and name.type == "Country":
+        return "country"
+    if mention.ner in ("GPE",) or (name is not None and name.type == "City"):
+        return "city"
+    return ""
+
+
+def named_modifiers(noun: Token, reading: DocumentMentions) -> list[Token]:
+    """Names among a title's modifiers, however deep ("Acme Radiation Safety Director": Acme)."""
+    found = []
+    for token in noun.subtree:
+        if token.i == noun.i or token.i >= noun.i:
+            continue
+        if token.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and reading.mentions_for(token):
+            found.extend(conjuncts(token))
+    return found
+
+
+def related_names(
+    noun: Token, reading: DocumentMentions, preps: frozenset[str] = ROLE_PREPS
+) -> list[tuple[Token, str]]:
+    """Names a role noun relates to: its nationality or name modifiers, possessor, or prepositional object."""
+    found: list[tuple[Token, str]] = [(t, "") for t in named_modifiers(noun, reading)]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    for t in conjuncts(pobj):
+                        target = affiliated(t, reading)
+                        if target is not None:
+                            found.append((target, child.lower_))
+    return found
+
+
+def role_extraction(
+    reading: DocumentMentions,
+    sent: Span,
+    arg1: Argument,
+    arg2: Argument,
+    rel: str,
+    lemma: str,
+    confidence: float,
+    role_token: Token | None = None,
+    kind: str = "role",
+) -> Extraction:
+    assert arg1.mention is not None and arg2.mention is not None
+    extra: tuple[Argument, ...] = ()
+    if role_token is not None:
+        extra = (Argument(role_token.text, role_token.idx, role_token.idx + len(role_token.text), None, "role"),)
+    confidence *= arg1.mention.confidence * arg2.mention.confidence
+    return extraction(reading.sentence(sent), arg1, rel, arg2, lemma, NAME, confidence, kind=kind, extra=extra)
+
+
+def affiliated(pobj: Token, reading: DocumentMentions) -> Token | None:
+    """The named organisation or place a prepositional object points to, one level down at most
+    ("the design studio of Dunmore Reed", "the ministry's water office")."""
+    if reading.mentions_for(pobj):
+        return pobj
+    for child in pobj.children:
+        if child.dep_ == "poss" and reading.mentions_for(child):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            inner = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if inner is not None and reading.mentions_for(inner):
+                return inner
+    return None
