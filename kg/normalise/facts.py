@@ -1,0 +1,158 @@
+"""Facts: one extraction at a time into a draft fact (keyed by its content-addressed id), then every
+draft into a :class:`~kg.model.Triple` with all its evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from kg.ids import statement_id
+from kg.model import Entity, Evidence, Extraction, Mention, Relation, Triple
+from kg.normalise.entities import EntityResolver
+from kg.normalise.relations import LOCATIVE, RELATED, as_actor, relation_for
+from kg.ontology import Ontology
+from kg.ontology.lexicon import NOTHING
+
+__all__ = ["Draft", "Settings", "add_extraction", "evidence_of", "finish"]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How strict normalisation is.
+
+    ``unmapped``: keep a relation the lexicon does not know as ``kg:relatedTo`` (with its surface verb), or
+    drop it. ``domain_range``: drop a triple whose classes contradict the relation, or keep it flagged.
+    ``min_confidence``: drop triples below this confidence.
+    """
+
+    unmapped: Literal["keep", "drop"] = "keep"
+    domain_range: Literal["drop", "flag"] = "drop"
+    min_confidence: float = 0.0
+
+
+@dataclass(slots=True)
+class Draft:
+    """A fact being gathered: its ends (entity keys), relation, polarity, and the evidence so far."""
+
+    subject: str
+    relation: Relation
+    object: str
+    negated: bool
+    evidence: list[Evidence]
+    hedged: list[bool]
+    attributed: list[str | None]
+    flags: set[str]
+
+
+def evidence_of(extraction: Extraction, subject: Mention, obj: Mention) -> Evidence:
+    """The evidence entry an extraction gives, with both ends as the sentence wrote them."""
+    s = extraction.sentence
+    return Evidence(
+        document=extraction.document,
+        sentence=s.text,
+        start=s.start,
+        end=s.end,
+        subject_text=subject.text,
+        subject_start=subject.start,
+        subject_end=subject.end,
+        object_text=obj.text,
+        object_start=obj.start,
+        object_end=obj.end,
+        extractor=extraction.extractor,
+        confidence=extraction.confidence,
+        hedged=extraction.hedged,
+        attributed_to=extraction.attributed_to,
+        time=extraction.time,
+        place=extraction.place,
+        subject_rule=subject.rule,
+        object_rule=obj.rule,
+    )
+
+
+def _mapped(e: Extraction, ontology: Ontology, settings: Settings) -> tuple[Relation, bool] | str:
+    """The extraction's relation and whether the lexicon turns it around, or the reason it makes no fact."""
+    mapped = relation_for(e, ontology)
+    if mapped == NOTHING:
+        return "words that relate nothing (lexicon '-')"
+    if mapped is None:
+        if settings.unmapped == "drop" or e.kind != "verb":
+            return "relation not in the lexicon"
+        return Relation(RELATED, "related to", e.lemma), False
+    assert not isinstance(mapped, str)
+    return mapped
+
+
+def add_extraction(
+    e: Extraction, resolver: EntityResolver, ontology: Ontology, settings: Settings, drafts: dict[str, Draft]
+) -> str | None:
+    """Add one extraction's evidence to its fact's draft; the reason when it makes no fact."""
+    if e.arg2 is None or e.arg1.mention is None or e.arg2.mention is None:
+        return "argument names no entity"
+    mapped = _mapped(e, ontology, settings)
+    if isinstance(mapped, str):
+        return mapped
+    relation, inverse = mapped
+    vocab = ontology.vocabulary
+    subject, obj = e.arg1.mention, e.arg2.mention
+    if (
+        relation.id == RELATED
+        and e.lemma.split()[-1] in LOCATIVE
+        and vocab.is_a(resolver.type_of(resolver.key_of(obj)), "Place")
+    ):
+        return "place qualifier, not a relation"
+    if e.passive != inverse:
+        subject, obj = obj, subject
+    info = vocab.relations.get(relation.id)
+    domain = info.domain if info else "Actor"  # the subject of an unknown verb still acts
+    range_ = info.range if info else None
+    s_key = as_actor(resolver, resolver.key_of(subject), domain, subject, vocab, acting=True)
+    o_key = as_actor(resolver, resolver.key_of(obj), range_, obj, vocab, acting=False)
+    if s_key == o_key:
+        return "both ends are the same entity"
+    flags: set[str] = set()
+    if not vocab.is_a(resolver.type_of(s_key), domain if info else None) or not vocab.is_a(
+        resolver.type_of(o_key), range_
+    ):
+        if settings.domain_range == "drop":
+            return "domain or range violated"
+        flags.add("domain-range-violation")
+    if info and info.symmetric and o_key < s_key:
+        s_key, o_key = o_key, s_key
+        subject, obj = obj, subject
+    sid = statement_id(s_key, relation.id + (f"#{relation.surface}" if relation.surface else ""), o_key, e.negated)
+    draft = drafts.get(sid)
+    if draft is None:
+        draft = drafts[sid] = Draft(s_key, relation, o_key, e.negated, [], [], [], set())
+    draft.evidence.append(evidence_of(e, subject, obj))
+    draft.hedged.append(e.hedged)
+    draft.attributed.append(e.attributed_to)
+    draft.flags |= flags
+    return None
+
+
+def _noisy_or(values: Iterable[float]) -> float:
+    remaining = 1.0
+    for value in values:
+        remaining *= 1.0 - value
+    return 1.0 - remaining
+
+
+def finish(sid: str, draft: Draft, entities: dict[str, Entity]) -> Triple:
+    """The triple a draft becomes: evidence sorted and de-duplicated, confidence the noisy-or of it."""
+    evidence = sorted(set(draft.evidence), key=Evidence.sort_key)
+    attributed = set(draft.attributed)
+    return Triple(
+        id=sid,
+        subject=entities[draft.subject],
+        predicate=draft.relation,
+        object=entities[draft.object],
+        confidence=_noisy_or(ev.confidence for ev in evidence),
+        negated=draft.negated,
+        hedged=all(draft.hedged),
+        attributed_to=next(iter(attributed)) if len(attributed) == 1 else None,
+        time=tuple(sorted({ev.time for ev in evidence if ev.time})),
+        place=tuple(sorted({ev.place for ev in evidence if ev.place})),
+        evidence=tuple(evidence),
+        flags=tuple(sorted(draft.flags)),
+    )
