@@ -13,7 +13,7 @@ formats (recognised from the file, or --format):
   seed      NAME.gold.jsonl of hand-made facts, beside NAME.txt and NAME.negative.jsonl
             (core/extended recall, violations of the negative rules)
   conll04   CoNLL04 JSONL: triples mapped onto Kill, Work_For, OrgBased_In, Live_In, Located_In
-            (ontology/mappings/conll04.tsv), arguments matched by their text; micro P/R/F1
+            (kg/eval/mappings/conll04.tsv), arguments matched by their text; micro P/R/F1
   carb      CaRB JSONL: extractions.jsonl scored with CaRB's tuple matching, best F1 over thresholds
 
 CoNLL04 is scored twice: lenient (an argument matches when one text contains the other and both end on the

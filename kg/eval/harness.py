@@ -4,7 +4,7 @@ Three formats, recognised from the file:
 
 * ``seed``: a ``NAME.gold.jsonl`` of hand-made facts beside ``NAME.txt`` (and ``NAME.negative.jsonl``);
 * ``conll04``: CoNLL04 JSONL (``tokens``, ``entities``, ``gold`` relations). Triples are mapped onto the five
-  CoNLL04 relations with the ontology's mapping (``ontology/mappings/conll04.tsv``) by relation and the
+  CoNLL04 relations with the ontology's mapping (``kg/eval/mappings/conll04.tsv``) by relation and the
   classes of both ends; each argument is written as the text of its mention in the sentence;
 * ``carb``: CaRB JSONL (``gold`` tuples with ``rel``/``args``). ``extractions.jsonl`` rows are scored with
   CaRB's matching (:mod:`kg.eval.carb`).
@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError
+from kg.eval.mapping import Conll04Mapping, load_mapping
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -111,7 +112,7 @@ def evaluate(
         return _seed(gold, graph)
     graph = kg.build([gold], nlp=nlp, ontology=ontology)
     if fmt == "conll04":
-        return _conll04(gold, graph, onto, misses)
+        return _conll04(gold, graph, onto, misses, load_mapping(onto, ontology))
     if fmt == "carb":
         return _carb(gold, graph, misses)
     raise InputError(str(gold), f"unknown format {fmt!r}")
@@ -157,7 +158,9 @@ def conll04_type(onto: Ontology, kg_class: str) -> str:
 Conll04Prediction = tuple[str, str, str, float, str, str]
 
 
-def conll04_predictions(graph: KnowledgeGraph, onto: Ontology) -> dict[str, list[Conll04Prediction]]:
+def conll04_predictions(
+    graph: KnowledgeGraph, onto: Ontology, mapping: Conll04Mapping | None = None
+) -> dict[str, list[Conll04Prediction]]:
     """Per sentence id: (head text, CoNLL04 label, tail text, confidence, head type, tail type) for every
     mapped triple; the types are CoNLL04's, from kg's own entity classes.
 
@@ -165,6 +168,7 @@ def conll04_predictions(graph: KnowledgeGraph, onto: Ontology) -> dict[str, list
     never a CoNLL04 location, so a triple whose end is one is not a CoNLL04 relation; and "City , State"
     is one location, so a place followed by the state it lies in is written as both.
     """
+    mapping = mapping or load_mapping(onto)
     texts = {d.id: d.text for d in graph.documents}
     # (document, place text) -> "place , state" as the sentence writes it
     spelled: dict[tuple[str, str], str] = {}
@@ -180,7 +184,7 @@ def conll04_predictions(graph: KnowledgeGraph, onto: Ontology) -> dict[str, list
     for t in graph.triples:
         if t.negated:
             continue
-        label = onto.map_conll04(t.predicate.id, t.subject.type, t.object.type)
+        label = mapping.label(t.predicate.id, t.subject.type, t.object.type)
         if label is None:
             continue
         for e in t.evidence:
@@ -201,11 +205,13 @@ def _is_demonym(onto: Ontology, text: str) -> bool:
     return name is not None and name.rule == "demonym"
 
 
-def _conll04(gold_path: Path, graph: KnowledgeGraph, onto: Ontology, misses: int) -> EvalResult:
+def _conll04(
+    gold_path: Path, graph: KnowledgeGraph, onto: Ontology, misses: int, mapping: Conll04Mapping
+) -> EvalResult:
     from kg.eval import conll04
 
     gold = conll04.load_gold(gold_path)
-    predictions = conll04_predictions(graph, onto)
+    predictions = conll04_predictions(graph, onto, mapping)
     report = conll04.score(gold, {k: [(h, r, t) for h, r, t, *_ in v] for k, v in predictions.items()})
     strict = conll04.score(
         gold, {k: [(h, r, t, ht, tt) for h, r, t, _, ht, tt in v] for k, v in predictions.items()}, strict=True

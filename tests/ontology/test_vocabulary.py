@@ -54,16 +54,6 @@ def test_relations_have_labels_definitions_domain_range_and_mappings() -> None:
     assert any("schema.org" in m for m in vocab.relation("kg:worksFor").mappings)
 
 
-def test_every_relation_maps_onto_conll04_where_the_benchmark_has_one() -> None:
-    onto = load_ontology()
-    assert onto.map_conll04("kg:kills", "Person", "Person") == "Kill"
-    assert onto.map_conll04("kg:worksFor", "Person", "Organization") == "Work_For"
-    assert onto.map_conll04("kg:basedIn", "Organization", "City") == "OrgBased_In"
-    assert onto.map_conll04("kg:livesIn", "Person", "Country") == "Live_In"
-    assert onto.map_conll04("kg:locatedIn", "City", "Country") == "Located_In"
-    assert onto.map_conll04("kg:meets", "Person", "Person") is None
-
-
 @pytest.mark.parametrize(
     ("kind", "words", "relation", "inverse"),
     [
