@@ -8,12 +8,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import InputError
+from kg.errors import InputError, UsageError
 from kg.extract import DEFAULT_EXTRACTORS, DocumentReading, check_extractors, read
 from kg.graph import KnowledgeGraph
 from kg.ingest import JsonlFields, read_documents
@@ -25,30 +27,58 @@ from kg.ontology import load_ontology
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["build", "build_documents", "other_language"]
+__all__ = ["BuildSettings", "build", "build_documents", "other_language"]
 
 Progress = Callable[[int], None]
 
 
+@dataclass(frozen=True, slots=True)
+class BuildSettings:
+    """Everything a build depends on besides its inputs, in one place (the CLI fills it from its options).
+
+    >>> BuildSettings(workers=2).replace(batch_size=16).batch_size
+    16
+    >>> BuildSettings().replace(wokers=2)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    kg.errors.UsageError: unknown build option wokers (options: batch_size, extractors, ...)
+    """
+
+    model: str | None = None  # a spaCy pipeline name or path; None: the default English pipelines
+    workers: int = 1  # parser processes
+    batch_size: int = 64  # documents per spaCy batch
+    extractors: tuple[str, ...] = DEFAULT_EXTRACTORS
+    ontology: tuple[str | Path, ...] = ()  # extra vocabulary files or folders
+    normalise: Settings = field(default_factory=Settings)
+    fields: JsonlFields = field(default_factory=JsonlFields)  # the keys of JSONL corpora
+
+    def replace(self, **options: Any) -> BuildSettings:
+        """A copy with some options changed; an unknown option is a UsageError naming the known ones."""
+        unknown = sorted(set(options) - set(self.__dataclass_fields__))
+        if unknown:
+            known = ", ".join(sorted(self.__dataclass_fields__))
+            raise UsageError(f"unknown build option {', '.join(unknown)} (options: {known})")
+        if "extractors" in options:
+            options["extractors"] = check_extractors(options["extractors"])
+        if "ontology" in options:
+            options["ontology"] = tuple(options["ontology"])
+        return dataclasses.replace(self, **options)
+
+
 def build(
     inputs: Iterable[str | Path],
+    settings: BuildSettings | None = None,
     *,
-    model: str | None = None,
     nlp: Language | None = None,
-    workers: int = 1,
-    batch_size: int = 64,
-    extractors: Sequence[str] = DEFAULT_EXTRACTORS,
-    ontology: Sequence[str | Path] = (),
-    settings: Settings | None = None,
-    fields: JsonlFields | None = None,
     on_error: Callable[[InputError], None] | None = None,
     progress: bool = False,
+    **options: Any,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from files, folders or ``-`` (stdin).
 
-    Bad inputs go to ``on_error`` (default: raise the first one); ``progress`` shows a bar on stderr.
+    ``options`` change single settings (``kg.build(paths, model="en_core_web_md")``). Bad inputs go to
+    ``on_error`` (default: raise the first one); ``progress`` shows a bar on stderr.
     """
-    extractors = check_extractors(extractors)
+    settings = (settings or BuildSettings()).replace(**options)
     errors: list[InputError] = []
 
     def handle(error: InputError) -> None:
@@ -57,22 +87,11 @@ def build(
             raise error
         on_error(error)
 
-    documents = list(read_documents(inputs, fields=fields, on_error=handle))
+    documents = list(read_documents(inputs, fields=settings.fields, on_error=handle))
     if not documents:
         # nothing to read: no need to load a spaCy pipeline to say so
         return KnowledgeGraph(stats={"documents": 0, "skipped": [str(e) for e in errors]})
-    graph = build_documents(
-        documents,
-        model=model,
-        nlp=nlp,
-        workers=workers,
-        batch_size=batch_size,
-        extractors=extractors,
-        ontology=ontology,
-        settings=settings,
-        progress=progress,
-        on_error=handle,
-    )
+    graph = build_documents(documents, settings, nlp=nlp, progress=progress, on_error=handle)
     graph.stats["skipped"] = [str(e) for e in errors]  # bad inputs and documents in another language
     return graph
 
@@ -116,16 +135,12 @@ def _language_name(code: str) -> str:
 
 def build_documents(
     documents: Sequence[Document],
+    settings: BuildSettings | None = None,
     *,
-    model: str | None = None,
     nlp: Language | None = None,
-    workers: int = 1,
-    batch_size: int = 64,
-    extractors: Sequence[str] = DEFAULT_EXTRACTORS,
-    ontology: Sequence[str | Path] = (),
-    settings: Settings | None = None,
     progress: bool = False,
     on_error: Callable[[InputError], None] | None = None,
+    **options: Any,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from documents already in memory.
 
@@ -133,9 +148,10 @@ def build_documents(
     default only listed in ``stats["skipped"]``) and kept in the graph's documents with its text and language.
     """
     started = time.perf_counter()
-    extractors = check_extractors(extractors)
-    onto = load_ontology(ontology)
-    nlp = nlp or load_pipeline(model)
+    settings = (settings or BuildSettings()).replace(**options)
+    extractors = settings.extractors
+    onto = load_ontology(settings.ontology)
+    nlp = nlp or load_pipeline(settings.model)
     parsed, foreign = _by_language(documents, nlp.lang or "xx")
     for error in foreign:
         if on_error is not None:
@@ -146,13 +162,13 @@ def build_documents(
         from tqdm import tqdm
 
         bar = tqdm(total=len(parsed), unit="doc", desc="kg build", leave=False, dynamic_ncols=True)
-    for doc, document in parse(nlp, parsed, batch_size=batch_size, workers=workers):
+    for doc, document in parse(nlp, parsed, batch_size=settings.batch_size, workers=settings.workers):
         readings.append(read(doc, document, onto, extractors))
         if bar is not None:
             bar.update(1)
     if bar is not None:
         bar.close()
-    result = normalise(readings, onto, settings)
+    result = normalise(readings, onto, settings.normalise)
     extractions = tuple(e for r in readings for e in r.extractions)
     stats: dict[str, Any] = {
         "documents": len(parsed),

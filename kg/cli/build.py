@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kg.cli.common import add_nlp_options, fields_from, settings_from, stderr_is_tty
+from kg.cli.common import add_nlp_options, settings_from, stderr_is_tty
 from kg.errors import InputError
 
 __all__ = ["add_parser", "run"]
@@ -93,32 +93,17 @@ def _say(args: argparse.Namespace, message: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kg.export import get_writer
-    from kg.extract import DEFAULT_EXTRACTORS, check_extractors
     from kg.pipeline import build
 
+    settings = settings_from(args)  # checks every option before anything is read or loaded
     skipped: list[InputError] = []
 
     def report(error: InputError) -> None:
         skipped.append(error)
         print(f"kg: skipped {error}", file=sys.stderr)
 
-    # Checked before anything is read or loaded: a typo costs one line, not a parse of the whole corpus.
-    extractors = (
-        check_extractors([n.strip() for n in args.extractors.split(",")]) if args.extractors else DEFAULT_EXTRACTORS
-    )
     progress = stderr_is_tty() if args.progress is None else args.progress
-    graph = build(
-        args.inputs,
-        model=args.model,
-        workers=args.workers,
-        batch_size=args.batch_size,
-        extractors=extractors,
-        ontology=args.ontology,
-        settings=settings_from(args),
-        fields=fields_from(args),
-        on_error=report,
-        progress=progress,
-    )
+    graph = build(args.inputs, settings, on_error=report, progress=progress)
     stats = graph.stats
     if not stats.get("documents"):
         print("kg: error: no document could be read", file=sys.stderr)

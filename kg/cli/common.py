@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from kg.ingest import JsonlFields
 from kg.normalise import Settings
+
+if TYPE_CHECKING:
+    from kg.pipeline import BuildSettings
 
 __all__ = ["add_nlp_options", "fields_from", "settings_from", "stderr_is_tty"]
 
@@ -75,5 +79,20 @@ def fields_from(args: argparse.Namespace) -> JsonlFields:
     )
 
 
-def settings_from(args: argparse.Namespace) -> Settings:
-    return Settings(unmapped=args.unmapped, domain_range=args.domain_range, min_confidence=args.min_confidence)
+def settings_from(args: argparse.Namespace) -> BuildSettings:
+    """The build settings the reading options give (``--model``, ``--workers``, ``--extractors``, ...)."""
+    from kg.pipeline import BuildSettings
+
+    normalise = Settings(unmapped=args.unmapped, domain_range=args.domain_range, min_confidence=args.min_confidence)
+    settings = BuildSettings(
+        model=args.model,
+        workers=args.workers,
+        batch_size=args.batch_size,
+        ontology=tuple(args.ontology),
+        normalise=normalise,
+        fields=fields_from(args),
+    )
+    if args.extractors:
+        # Checked before anything is read or loaded: a typo costs one line, not a parse of the whole corpus.
+        settings = settings.replace(extractors=[n.strip() for n in args.extractors.split(",")])
+    return settings
