@@ -189,4 +189,5 @@ def build_documents(
         documents=tuple(documents),
         extractions=extractions,
         stats=stats,
+        ontology=onto,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from pathlib import Path
 from typing import Any
@@ -91,8 +92,25 @@ def _say(args: argparse.Namespace, message: str) -> None:
         print(message, file=sys.stderr)
 
 
+def _outputs(args: argparse.Namespace) -> list[tuple[str, str | Path, dict[str, Any]]]:
+    """(exporter, target, options) for every output the options ask for, in the order they are written."""
+    outputs: list[tuple[str, str | Path, dict[str, Any]]] = [("jsonl", args.out, {})]
+    if args.rdf:
+        outputs.append(("rdf", args.out, {"format": args.rdf_format}))
+    if args.html:
+        outputs.append(("html", args.out, {}))
+    if args.embedded:
+        if importlib.util.find_spec("ladybug") is None:
+            _say(args, "  embedded store skipped: LadybugDB is not installed (pip install 'kg[embedded]')")
+        else:
+            outputs.append(("embedded", args.out, {}))
+    if args.neo4j:
+        outputs.append(("neo4j", args.neo4j, {}))
+    return outputs
+
+
 def run(args: argparse.Namespace) -> int:
-    from kg.export import get_writer
+    from kg.export import get_exporter
     from kg.pipeline import build
 
     settings = settings_from(args)  # checks every option before anything is read or loaded
@@ -108,32 +126,16 @@ def run(args: argparse.Namespace) -> int:
     if not stats.get("documents"):
         print("kg: error: no document could be read", file=sys.stderr)
         return 1
-    written = get_writer("jsonl")(graph, args.out)
     _say(
         args,
         f"kg build: {stats['documents']} document(s) read, {len(skipped)} skipped, {stats['sentences']} sentences, "
         f"{stats['entities']} entities, {stats['triples']} triples in {stats['seconds']:.1f} s",
     )
-    if args.rdf:
-        from kg.export.rdf import rdf_format
-
-        rdf_path = args.out / f"graph{rdf_format(args.rdf_format).extension}"
-        count = get_writer("rdf")(graph, rdf_path, format=args.rdf_format)
-        written = [*written, rdf_path]
-        _say(args, f"  RDF: {count} triples in {rdf_path.name}")
-    if args.html:
-        from kg.cli.view import html_step
-
-        html_path, note = html_step(graph, args.out)
-        written = [*written, html_path]
-        _say(args, f"  HTML: {note}")
-    if args.embedded:
-        from kg.cli.stores import embedded_step
-
-        written = [*written, *embedded_step(graph, args.out, args.ontology, lambda m: _say(args, m))]
+    written: list[Path] = []
+    for name, target, options in _outputs(args):
+        done = get_exporter(name).write(graph, target, **options)
+        written.extend(done.paths)
+        if name != "jsonl":
+            _say(args, f"  {done.summary}")
     _say(args, "  wrote " + ", ".join(str(p) for p in written))
-    if args.neo4j:
-        from kg.cli.stores import neo4j_step
-
-        _say(args, "  " + neo4j_step(graph, args.neo4j, args.ontology))
     return 1 if args.strict and skipped else 0

@@ -57,9 +57,9 @@ def run(args: argparse.Namespace) -> int:
     for scorer, (precision, recall, f1) in result.figures.items():
         print(f"{args.gold.name} ({scorer}): precision {precision:.3f}, recall {recall:.3f}, F1 {f1:.3f}")
     if args.out and result.graph is not None:
-        from kg.export import get_writer
+        from kg.export import get_exporter
 
-        get_writer("jsonl")(result.graph, args.out)
+        get_exporter("jsonl").write(result.graph, args.out)
     if args.min_f1 is not None and result.f1 < args.min_f1:
         return 1
     return 0

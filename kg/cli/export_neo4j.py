@@ -59,13 +59,16 @@ def add_parser(targets: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import kg
-    from kg.export.neo4j import settings_from_env, write_neo4j
+    from kg.export import get_exporter
+    from kg.export.neo4j import settings_from_env
     from kg.ontology import load_ontology
 
     settings = settings_from_env(args.uri, args.user, args.password, args.database)
     graph = kg.load(args.folder)
     vocabulary = load_ontology(args.ontology).vocabulary
-    report = write_neo4j(graph, settings, batch_size=args.batch_size, vocabulary=vocabulary)
+    written = get_exporter("neo4j").write(
+        graph, settings.uri, settings=settings, batch_size=args.batch_size, vocabulary=vocabulary
+    )
     if not args.quiet:
-        print(f"kg export neo4j: {report.summary()}", file=sys.stderr)
+        print(f"kg export neo4j: {written.summary.removeprefix('exported to Neo4j: ')}", file=sys.stderr)
     return 0

@@ -53,16 +53,19 @@ def add_parser(targets: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import kg
-    from kg.export.files import PathOrFile
+    from kg.export import get_exporter
     from kg.export.rdf import rdf_format, write_rdf
     from kg.export.rdf_terms import check_base_iri
 
     check_base_iri(args.base_iri)
     fmt = rdf_format(args.format)
     graph = kg.load(args.folder)
-    target: PathOrFile = sys.stdout if args.out == "-" else Path(args.out or args.folder / f"graph{fmt.extension}")
-    count = write_rdf(graph, target, format=fmt.name, base_iri=args.base_iri)
+    if args.out == "-":  # a stream, not a file: the format's writer straight to stdout
+        count, where = write_rdf(graph, sys.stdout, format=fmt.name, base_iri=args.base_iri), "stdout"
+    else:
+        target = Path(args.out) if args.out else args.folder
+        written = get_exporter("rdf").write(graph, target, format=fmt.name, base_iri=args.base_iri)
+        count, where = written.count, str(written.paths[0])
     if not args.quiet:
-        where = "stdout" if target is sys.stdout else str(target)
         print(f"kg export rdf: {count} RDF triples ({len(graph.triples)} facts) -> {where}", file=sys.stderr)
     return 0

@@ -14,8 +14,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BUILD_LIMIT", "add_parser", "html_step", "run"]
 
-# `kg build` draws at most this many entities in graph.html (the most connected); `kg view --top` goes further.
-BUILD_LIMIT = 5000
+from kg.export.html import BUILD_LIMIT
 
 EPILOG = """\
 The page is one file that opens from disk with no network. Click an entity or a fact for its details and
@@ -105,16 +104,7 @@ def run(args: argparse.Namespace) -> int:
 
 def html_step(graph: KnowledgeGraph, folder: Path) -> tuple[Path, str]:
     """The ``kg build`` step: ``graph.html`` in the output folder; returns its path and a summary line."""
-    from kg.export.html import write_html
-    from kg.views import select
+    from kg.export import get_exporter
 
-    view = select(graph, top=BUILD_LIMIT) if len(graph.entities) > BUILD_LIMIT else None
-    path = folder / "graph.html"
-    if view is None:
-        write_html(graph, path)
-        return path, f"{path.name} ({len(graph.entities):,} entities, {len(graph.triples):,} facts)"
-    write_html(view.graph, path, notes=view.notes)
-    return path, (
-        f"{path.name} shows the {BUILD_LIMIT:,} most connected of {len(graph.entities):,} entities "
-        f"(kg view {folder} --top N for more)"
-    )
+    written = get_exporter("html").write(graph, folder)
+    return written.paths[0], written.summary.removeprefix("HTML: ")

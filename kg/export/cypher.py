@@ -20,7 +20,8 @@ or a CSV field.
 
 >>> relationship_type("kg:presidentOf")
 'PRESIDENT_OF'
->>> schema = CypherSchema.from_vocabulary(load_default_vocabulary())
+>>> from kg.ontology import load_ontology
+>>> schema = CypherSchema.from_vocabulary(load_ontology().vocabulary)
 >>> schema.relationship_types["kg:supports"], "Person" in schema.labels
 ('SUPPORTS', True)
 """
@@ -52,7 +53,6 @@ __all__ = [
     "PropertyGraph",
     "evidence_key",
     "generate_property_graph",
-    "load_default_vocabulary",
     "relationship_type",
 ]
 
@@ -115,12 +115,6 @@ def relationship_type(relation_id: str) -> str:
     if not _TYPE.match(name):
         raise OntologyError(f"relation {relation_id} does not map to a Cypher relationship type ({name!r})")
     return name
-
-
-def load_default_vocabulary() -> Vocabulary:
-    from kg.ontology import load_ontology
-
-    return load_ontology().vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,8 +223,9 @@ def _relationship_row(triple: Triple) -> dict[str, Any]:
 
 
 def generate_property_graph(graph: KnowledgeGraph, vocabulary: Vocabulary | None = None) -> PropertyGraph:
-    """The rows of both Cypher stores, with labels and types checked against ``vocabulary`` (default: built-in)."""
-    schema = CypherSchema.from_vocabulary(vocabulary or load_default_vocabulary())
+    """The rows of both Cypher stores, with labels and types checked against ``vocabulary`` (default: the
+    graph's own)."""
+    schema = CypherSchema.from_vocabulary(vocabulary or graph.vocabulary)
     out = PropertyGraph()
 
     entities = {e.id: e for e in graph.entities}

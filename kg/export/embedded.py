@@ -14,7 +14,8 @@ Loading uses the bulk path: one typed Parquet file per table, written to a tempo
 built in a temporary folder beside the target and renamed into place, so an interrupted build keeps the
 previous store. No LadybugDB extension is used (they download at run time).
 
->>> ddl = generate_schema(load_default_vocabulary())
+>>> from kg.ontology import load_ontology
+>>> ddl = generate_schema(load_ontology().vocabulary)
 >>> ddl[0]
 'CREATE NODE TABLE `Entity`(`id` STRING PRIMARY KEY, `name` STRING, `aliases` STRING[], `type` STRING, `note` STRING)'
 """
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import ExportError, OutputError
+from kg.export import Written
 from kg.export.cypher import (
     DOCUMENT_LABEL,
     DOCUMENT_PROPERTIES,
@@ -39,7 +41,6 @@ from kg.export.cypher import (
     CypherSchema,
     PropertyGraph,
     generate_property_graph,
-    load_default_vocabulary,
 )
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ def write_embedded(graph: KnowledgeGraph, path: str | Path, *, vocabulary: Vocab
     target = Path(path)
     if target.suffix != ".lbug":
         target = target / FILENAME
-    vocabulary = vocabulary or load_default_vocabulary()
+    vocabulary = vocabulary or graph.vocabulary
     pg = generate_property_graph(graph, vocabulary)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -192,3 +193,21 @@ def write_embedded(graph: KnowledgeGraph, path: str | Path, *, vocabulary: Vocab
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return target
+
+
+class EmbeddedExporter:
+    """``graph.lbug``: the DDL and the tables of the embedded store."""
+
+    name = "embedded"
+    default_target = FILENAME
+
+    def generate(self, graph: KnowledgeGraph, **options: Any) -> list[str]:
+        return generate_schema(graph.vocabulary)
+
+    def write(self, graph: KnowledgeGraph, target: str | Path, **options: Any) -> Written:
+        path = write_embedded(graph, target, vocabulary=options.get("vocabulary"))
+        note = f"{len(graph.entities):,} entities, {len(graph.triples):,} facts"
+        return Written(self.name, (path,), len(graph.triples), f"embedded store: {path.name} ({note})")
+
+
+EXPORTER = EmbeddedExporter()

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ExportError
+from kg.export import Written, in_folder
 from kg.export.files import PathOrFile, open_output
 from kg.graph import KnowledgeGraph
 from kg.model import Document, Entity, Evidence, Triple
@@ -427,3 +428,36 @@ def _pyvis_asset(relative: str) -> str:
 
 def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+# `kg build` draws at most this many entities in graph.html (the most connected); `kg view --top` goes further.
+BUILD_LIMIT = 5000
+
+
+class HtmlExporter:
+    """``graph.html``; a whole build's view keeps the ``BUILD_LIMIT`` most connected entities."""
+
+    name = "html"
+    default_target = "graph.html"
+
+    def generate(self, graph: KnowledgeGraph, **options: Any) -> list[str]:
+        return [generate_html(graph, **options)]
+
+    def write(self, graph: KnowledgeGraph, target: str | Path, **options: Any) -> Written:
+        from kg.views import select
+
+        path = in_folder(target, self.default_target)
+        if len(graph.entities) <= BUILD_LIMIT:
+            write_html(graph, path, **options)
+            note = f"{path.name} ({len(graph.entities):,} entities, {len(graph.triples):,} facts)"
+            return Written(self.name, (path,), len(graph.entities), f"HTML: {note}")
+        view = select(graph, top=BUILD_LIMIT)
+        write_html(view.graph, path, notes=view.notes, **options)
+        note = (
+            f"{path.name} shows the {BUILD_LIMIT:,} most connected of {len(graph.entities):,} entities "
+            f"(kg view {path.parent} --top N for more)"
+        )
+        return Written(self.name, (path,), len(view.graph.entities), f"HTML: {note}")
+
+
+EXPORTER = HtmlExporter()

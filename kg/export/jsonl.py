@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from kg.export import Written
 from kg.export.files import PathOrFile, open_output
 from kg.graph import KnowledgeGraph
 
@@ -74,12 +75,28 @@ def write_jsonl(rows: Iterable[dict[str, Any]], target: PathOrFile) -> int:
 def write_outputs(graph: KnowledgeGraph, folder: str | Path) -> list[Path]:
     """The four JSONL files of an output folder."""
     folder = Path(folder)
-    files = {
-        "triples.jsonl": generate_triples(graph),
-        "extractions.jsonl": generate_extractions(graph),
-        "entities.jsonl": generate_entities(graph),
-        "documents.jsonl": generate_documents(graph),
-    }
-    for name, rows in files.items():
+    paths = []
+    for name, rows in EXPORTER.generate(graph):
         write_jsonl(rows, folder / name)
-    return [folder / name for name in files]
+        paths.append(folder / name)
+    return paths
+
+
+class JsonlExporter:
+    """The four JSON-lines files of an output folder."""
+
+    name = "jsonl"
+    default_target = "."
+
+    def generate(self, graph: KnowledgeGraph, **options: Any) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
+        yield "triples.jsonl", generate_triples(graph)
+        yield "extractions.jsonl", generate_extractions(graph)
+        yield "entities.jsonl", generate_entities(graph)
+        yield "documents.jsonl", generate_documents(graph)
+
+    def write(self, graph: KnowledgeGraph, target: str | Path, **options: Any) -> Written:
+        paths = write_outputs(graph, target)
+        return Written(self.name, tuple(paths), len(graph.triples), f"JSONL: {len(graph.triples):,} facts")
+
+
+EXPORTER = JsonlExporter()

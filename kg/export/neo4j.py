@@ -22,9 +22,11 @@ import urllib.parse
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import DatabaseError, ExportError
+from kg.export import Written
 from kg.export.cypher import (
     DOCUMENT_LABEL,
     ENTITY_LABEL,
@@ -322,3 +324,27 @@ def write_neo4j(
     report.relationships, report.mentions = pg.relationship_count, len(pg.mentions)
     report.seconds = time.perf_counter() - started
     return report
+
+
+class Neo4jExporter:
+    """A Neo4j server: ``target`` is its URI (credentials from the environment) or :class:`Neo4jSettings`."""
+
+    name = "neo4j"
+    default_target = ""
+
+    def generate(self, graph: KnowledgeGraph, **options: Any) -> Iterator[Statement]:
+        pg = generate_property_graph(graph, options.get("vocabulary"))
+        return generate_statements(pg, options.get("batch_size", DEFAULT_BATCH_SIZE))
+
+    def write(self, graph: KnowledgeGraph, target: str | Path, **options: Any) -> Written:
+        settings = options.get("settings") or settings_from_env(str(target))
+        report = write_neo4j(
+            graph,
+            settings,
+            batch_size=options.get("batch_size", DEFAULT_BATCH_SIZE),
+            vocabulary=options.get("vocabulary"),
+        )
+        return Written(self.name, (), report.relationships, f"exported to Neo4j: {report.summary()}")
+
+
+EXPORTER = Neo4jExporter()

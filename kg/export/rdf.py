@@ -43,9 +43,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from kg.errors import OutputError
+from kg.export import Written, in_folder
 from kg.export.files import PathOrFile, open_output
 from kg.export.rdf_stream import Quad, write_ntriples, write_turtle
 from kg.export.rdf_terms import DEFAULT_BASE_IRI, STANDARD_PREFIXES, Iris, date_literal, decimal_literal
@@ -373,3 +374,23 @@ def load_rdf(folder: str | Path, base_iri: str = DEFAULT_BASE_IRI) -> tuple[rdfl
     _bind(dataset, base_iri)
     dataset.addN((s, p, o, dataset.default_graph) for s, p, o, _ in iter_quads(kg.load(folder), base_iri))
     return dataset, f"{triples} (regenerated)"
+
+
+class RdfExporter:
+    """Turtle, JSON-LD, N-Triples or N-Quads (``format``), under ``base_iri``."""
+
+    name = "rdf"
+    default_target = "graph.ttl"
+
+    def generate(self, graph: KnowledgeGraph, **options: Any) -> Iterator[Quad]:
+        fmt = rdf_format(options.get("format", "turtle"))
+        return iter_quads(graph, options.get("base_iri", DEFAULT_BASE_IRI), named_graphs=fmt.graphs)
+
+    def write(self, graph: KnowledgeGraph, target: str | Path, **options: Any) -> Written:
+        fmt = rdf_format(options.get("format", "turtle"))
+        path = in_folder(target, f"graph{fmt.extension}")
+        count = write_rdf(graph, path, format=fmt.name, base_iri=options.get("base_iri", DEFAULT_BASE_IRI))
+        return Written(self.name, (path,), count, f"RDF: {count:,} triples in {path.name}")
+
+
+EXPORTER = RdfExporter()

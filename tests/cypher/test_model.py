@@ -12,12 +12,12 @@ from kg.export.cypher import (
     EVIDENCE_LISTS,
     CypherSchema,
     generate_property_graph,
-    load_default_vocabulary,
     relationship_type,
 )
 from kg.export.neo4j import generate_statements
 from kg.graph import KnowledgeGraph
 from kg.model import Entity
+from kg.ontology import load_ontology
 
 from .helpers import HOSTILE, MWANGI, NORWAY, evidence, hostile_graph, small_graph, triple
 
@@ -43,7 +43,7 @@ def test_names_that_are_not_identifiers_are_refused(relation: str) -> None:
 
 
 def test_schema_covers_the_vocabulary() -> None:
-    vocabulary = load_default_vocabulary()
+    vocabulary = load_ontology().vocabulary
     schema = CypherSchema.from_vocabulary(vocabulary)
     assert set(schema.relationship_types) == set(vocabulary.relations)
     assert all(re.fullmatch(r"[A-Z][A-Z0-9_]*", t) for t in schema.relationship_types.values())

@@ -91,7 +91,7 @@ def test_bad_date_and_missing_folder(tmp_path: Path, built: Path, capsys: pytest
 
 
 def test_build_step_caps_the_page_of_a_big_graph(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(kg.cli.view, "BUILD_LIMIT", 50)
+    monkeypatch.setattr("kg.export.html.BUILD_LIMIT", 50)
     graph: KnowledgeGraph = news_like(80)
     path, note = kg.cli.view.html_step(graph, tmp_path)
     assert path == tmp_path / "graph.html"

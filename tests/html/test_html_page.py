@@ -15,7 +15,7 @@ import pytest
 from synthetic_graphs import PWN_LABEL, hostile_graph, news_like, small_graph
 
 from kg.errors import ExportError
-from kg.export import get_writer
+from kg.export import get_exporter
 from kg.export.html import generate_html, write_html
 from kg.export.layout import layout
 from kg.graph import KnowledgeGraph
@@ -201,8 +201,9 @@ def test_big_graphs_switch_physics_off() -> None:
 
 def test_write_html_to_a_path_or_an_open_file(tmp_path: Path) -> None:
     graph = small_graph()
-    path = get_writer("html")(graph, tmp_path / "sub" / "graph.html")
-    assert path == tmp_path / "sub" / "graph.html"
+    written = get_exporter("html").write(graph, tmp_path / "sub" / "graph.html")
+    (path,) = written.paths
+    assert path == tmp_path / "sub" / "graph.html" and written.summary.startswith("HTML: graph.html")
     handle = io.StringIO()
     assert write_html(graph, handle) is None
     assert handle.getvalue() == path.read_text(encoding="utf-8")
