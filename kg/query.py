@@ -191,6 +191,7 @@ def _one_line(error: BaseException) -> str:
 
 
 def _embedded_value(value: Any) -> Any:
+    # complex: one branch per LadybugDB value kind.
     if isinstance(value, dict):
         if "_NODES" in value and "_RELS" in value:
             return {

@@ -155,6 +155,7 @@ def format_result(result: Result, fmt: str = "table", names: rdflib.Graph | None
 
     ``names`` provides the prefixes the table writes IRIs with.
     """
+    # complex: one branch per query form (SELECT, ASK, CONSTRUCT) and output format, each a few lines.
     import rdflib
 
     if names is None:

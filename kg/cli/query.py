@@ -95,6 +95,7 @@ def _cell(value: Any) -> str:
 
 def format_result(columns: list[str], rows: list[list[Any]], fmt: str, out: IO[str], width: int = 60) -> None:
     """Print rows as an aligned table, a JSON array of objects, or CSV (lists and maps as JSON)."""
+    # complex: one branch per output format and per value kind; each is two lines.
     if fmt == "json":
         json.dump([dict(zip(columns, row, strict=True)) for row in rows], out, ensure_ascii=False, indent=2)
         out.write("\n")

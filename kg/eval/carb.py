@@ -455,6 +455,7 @@ def _misses(
 
 def score(gold: Sequence[GoldSentence], predictions: Iterable[Prediction | Mapping[str, object]]) -> CarbReport:
     """Score predictions (Prediction records or ``extractions.jsonl`` rows) against the gold sentences."""
+    # complex: CaRB's scoring loop as the reference describes it, kept in one piece so it can be checked against it.
     parsed = [
         p if isinstance(p, Prediction) else parse_prediction(p, f"prediction {n}") for n, p in enumerate(predictions, 1)
     ]

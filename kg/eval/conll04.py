@@ -323,6 +323,7 @@ class _SentenceResult:
 
 
 def _score_sentence(sentence: GoldSentence, predictions: Iterable[Prediction], strict: bool) -> _SentenceResult:
+    # complex: the per-sentence matching of the scorer's docstring, step for step.
     def triple(head: str, relation: str, tail: str, *types: str) -> ScoredTriple:
         return ScoredTriple(sentence.id, sentence.text, head, relation, tail)
 

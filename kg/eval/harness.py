@@ -168,6 +168,7 @@ def conll04_predictions(
     never a CoNLL04 location, so a triple whose end is one is not a CoNLL04 relation; and "City , State"
     is one location, so a place followed by the state it lies in is written as both.
     """
+    # complex: the benchmark's two annotation conventions and the mapping, applied to each evidence in turn.
     mapping = mapping or load_mapping(onto)
     texts = {d.id: d.text for d in graph.documents}
     # (document, place text) -> "place , state" as the sentence writes it

@@ -113,6 +113,7 @@ def _matches(row: Mapping[str, Any], subject: Iterable[str], stems: Iterable[str
 def score(
     triples: Sequence[Mapping[str, Any]], facts: Sequence[Fact], negative: Sequence[Mapping[str, Any]]
 ) -> SeedReport:
+    # complex: score_seed.py's matching rules, mirrored one for one so both scorers agree.
     report = SeedReport()
     for fact in facts:
         hit = next(

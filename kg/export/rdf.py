@@ -242,6 +242,7 @@ def iter_quads(
 
     Without ``named_graphs`` every graph member is None and each statement is described once.
     """
+    # complex: one pass that streams every node kind in subject order; splitting it would buffer the graph.
     iris = Iris(base_iri)
     v = _Terms(iris)
     triples = sorted(graph.triples, key=lambda t: t.id)
@@ -359,7 +360,7 @@ def load_rdf(folder: str | Path, base_iri: str = DEFAULT_BASE_IRI) -> tuple[rdfl
     """
     import rdflib
 
-    import kg
+    from kg.graph import load
 
     folder = Path(folder)
     if folder.is_file():
@@ -372,7 +373,7 @@ def load_rdf(folder: str | Path, base_iri: str = DEFAULT_BASE_IRI) -> tuple[rdfl
             return read_rdf(path, fmt.name), str(path)
     dataset = rdflib.Dataset(default_union=True)
     _bind(dataset, base_iri)
-    dataset.addN((s, p, o, dataset.default_graph) for s, p, o, _ in iter_quads(kg.load(folder), base_iri))
+    dataset.addN((s, p, o, dataset.default_graph) for s, p, o, _ in iter_quads(load(folder), base_iri))
     return dataset, f"{triples} (regenerated)"
 
 

@@ -67,6 +67,7 @@ def is_negated(verb: Token, reading: DocumentMentions) -> bool:
 
 def is_hedged(verb: Token, reading: DocumentMentions) -> bool:
     """A modal or future auxiliary, a hedging adverb, or an intention ("vowed to", "is set to")."""
+    # complex: one test per kind of hedge (modal, adverb, intention, allegation), each a line.
     cues = reading.cues
     for child in verb.children:
         word = child.lower_

@@ -51,6 +51,7 @@ def _accuser(noun: Token, reading: DocumentMentions) -> Token | None:
 
 
 def _agents(noun: Token, reading: DocumentMentions) -> list[Token]:
+    # complex: the three ways an event noun names its agent, tried in order.
     found: list[Token] = []
     patient_possessor = noun.lemma_.lower() in reading.cues.patient_possessor
     for child in noun.children:
@@ -67,6 +68,7 @@ def _agents(noun: Token, reading: DocumentMentions) -> list[Token]:
 
 
 def _patients(noun: Token, reading: DocumentMentions) -> list[tuple[Token, str]]:
+    # complex: the patient of an event noun: possessor, prepositional object or the governing verb's object.
     if noun.lemma_.lower() in reading.cues.patient_possessor:
         owners = [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c) if reading.mentions_for(t)]
         if owners:
@@ -94,6 +96,7 @@ def _clause_verb(noun: Token) -> Token:
 
 
 def extract_nominal(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    # complex: the clause status of a noun phrase depends on its governing verb; the loop pairs agents and patients.
     nouns = reading.ontology.lexicon.words("noun")
     sentence = reading.sentence(sent)
     for noun in reading.tokens(sent):

@@ -165,6 +165,7 @@ def _adjacent_places(sent: Span, reading: DocumentMentions) -> Iterator[Extracti
     """Places written right before a larger one lie in it: "SPRINGFIELD, Ill.", "a Tulsa, Oklahoma, lawyer",
     "Garissa in eastern Kenya" (after a comma, or "in" and its modifiers), however the parser attached
     them. Lists ("Lyon, Lille and Nantes") and states next to states are not."""
+    # complex: adjacency is one pattern with its exceptions (lists, states beside states), checked in order.
     doc = sent.doc
     for token in reading.tokens(sent):
         first = reading.names.get(token.i)
@@ -206,6 +207,7 @@ def _adjacent_places(sent: Span, reading: DocumentMentions) -> Iterator[Extracti
 def _homes(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """Where someone is from: "Reed's hometown of Tarvik", "Moss's Vermont home", "in her native
     Vermont", "Bangor, Maine, Reed's hometown"."""
+    # complex: the owner and the place of a home noun come from three attachments of one construction.
     home_nouns = reading.cues.home_nouns
     for token in reading.tokens(sent):
         if token.lower_ not in home_nouns and token.lemma_.lower() not in home_nouns:
@@ -242,6 +244,7 @@ def _homes(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
 
 def _premises(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """An organisation's premises locate it: "at Acme headquarters in Boston", "the agency's offices in Lyon"."""
+    # complex: one construction: an organisation's premises noun with a place phrase.
     premises = reading.cues.premises_nouns
     for noun in reading.tokens(sent):
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in premises:
@@ -282,6 +285,7 @@ def _owned(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
 def _named_after_country(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """ "Kenyan state broadcaster KBC", "the Finnish Green Party": an organisation named or described
     by a nationality is based in that country."""
+    # complex: three ways a name carries its country, tried in order (the first that applies wins).
     gazetteer = reading.ontology.gazetteer
     for token in reading.tokens(sent):
         mention = reading.names.get(token.i)

@@ -99,6 +99,7 @@ def _lemma_for(
 ) -> str | None:
     """The lexicon key for a role and its target: the role's own, or for a role noun the lexicon does not
     know, what its target makes it: an affiliation, a citizenship, a residence."""
+    # complex: the lexicon key of a role depends on the role and on its target's kind together.
     kind = target_kind(reading, target)
     if role is None and kind == "org" and not _agentive(noun_text):
         return None  # "the subject of a UN inquiry" does not work for the UN
@@ -205,6 +206,7 @@ def _one_of(token: Token) -> list[Token]:
 def _appositions(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """Roles in appositions: "X, an expert on water policy" / "Lindqvist, the Swedish envoy" / "Kenya's ally,
     Uganda"."""
+    # complex: appositions and the pairs they imply (one of, coordinated roles) gathered before one loop.
     pairs: list[tuple[Token, Token]] = []
     for token in reading.tokens(sent):
         if token.dep_ == "appos":
@@ -231,6 +233,7 @@ def _appositions(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
 
 def _copulas(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """ "Uganda is Kenya's ally", "X was chief accountant at the Nairobi Hospital"."""
+    # complex: the two copular patterns (X is Y's Z; made X Z) share the role-reading loop.
     for verb in reading.tokens(sent):
         if verb.lemma_ != "be":
             continue
@@ -254,6 +257,7 @@ def _copulas(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
 
 def _affiliations(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """ "Li Wei at the Institute", "Ann Moss of the studio of Dunmore Reed", "Jane Roe, 41, of Springfield"."""
+    # complex: an affiliation phrase may hang on the name or on an age after it; both read the same way.
     for name in reading.tokens(sent):
         mention = reading.names.get(name.i)
         if mention is None or mention.ner not in _PERSON:

@@ -141,6 +141,7 @@ def verb_subjects(verb: Token) -> list[Token]:
     """Subjects, looking through relative clauses ("Uganda, which has pledged"), coordination ("arrived and
     met"), control ("is expected to sign"), purpose and participle clauses ("sent engineers to repair") and
     gerunds ("played a role in building")."""
+    # complex: one branch per clause type that borrows its subject (relative, control, purpose, participle, gerund).
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     found: list[Token] = []
     for subject in own:
@@ -190,6 +191,7 @@ def _behalf(prep: Token, pobj: Token) -> tuple[Token, tuple[str, ...], str] | No
 
 
 def _slots(verb: Token, reading: DocumentMentions) -> Iterator[Slot]:
+    # complex: one branch per kind of object a verb takes; they share the prepositions a light verb used.
     light = reading.cues.light_verbs.get(verb.lemma_.lower(), frozenset())
     used: set[int] = set()  # prepositions already read as part of a light-verb relation
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "obj") and c.pos_ != "ADP"]
@@ -319,6 +321,7 @@ def _each_pair(
 
 
 def extract_svo(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    # complex: the verb loop: subjects, slots, clause status, then every argument pair.
     sentence = reading.sentence(sent)
     length = len(sent)
     for verb in reading.tokens(sent):

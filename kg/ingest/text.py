@@ -124,6 +124,7 @@ def _is_headline(block: str) -> bool:
 
 def sign_off_reason(block: str) -> str | None:
     """Bylines, photo credits, credit and contact lines: the story's sign-off, never its prose (all are short)."""
+    # complex: one test per shape of sign-off line, each a line.
     n = len(_words(block))
     if n <= 6 and ("/" in block or _CREDIT.search(block)) and not _SENTENCE_END.search(block):
         return "credit"
@@ -155,6 +156,7 @@ def _talks_business(text: str, n: int) -> bool:
 
 def appeal_reason(block: str) -> str | None:
     """Calls to action and the site's appeals to its readers, wherever they sit on the page."""
+    # complex: one test per shape of appeal, each a line.
     n = len(_words(block))
     unquoted = _QUOTED.sub(" ", block)
     business = _READER_WORDS.search(unquoted) is not None and _talks_business(unquoted, n)
@@ -194,6 +196,7 @@ def strip_trailing_credit(block: str) -> tuple[str, str | None]:
 
 def clean_text(text: str) -> CleanText:
     """Keep the article's prose blocks, joined by blank lines; the first headline-like block becomes the title."""
+    # complex: the block walk and the position rule share the running state of the page.
     blocks: list[str] = []
     credits: list[tuple[str, str]] = []
     for block in split_blocks(text):

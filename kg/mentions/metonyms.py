@@ -93,6 +93,7 @@ def modifier_actor(dm: DocumentMentions, token: Token) -> Mention | None:
 def group_mention(dm: DocumentMentions, token: Token) -> Mention | None:
     """Instruments stand for their actor ("a Somali drone" -> Somalia); group nouns with a named modifier
     are groups of their own ("Kenyan forces", "UN-led forces")."""
+    # complex: instruments and group nouns share the modifier search.
     if token.pos_ not in ("NOUN", "PROPN") or token.i in dm.names:
         return None
     lemma = token.lemma_.lower()

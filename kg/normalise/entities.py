@@ -145,6 +145,7 @@ class EntityResolver:
 
     def resolve_all(self) -> None:
         """Decide every pending mention's entity."""
+        # complex: the corpus-wide merges (surnames, abbreviations, suffixes) read the same tables in one pass.
         firsts = self._split_by_nationality([(m, *self._first_key(m)) for m in self._pending])
         # Corpus-wide merges: surnames to full names, abbreviations to organisation names.
         persons: dict[str, set[str]] = {}

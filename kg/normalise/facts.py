@@ -87,6 +87,7 @@ def add_extraction(
     e: Extraction, resolver: EntityResolver, ontology: Ontology, settings: Settings, drafts: dict[str, Draft]
 ) -> str | None:
     """Add one extraction's evidence to its fact's draft; the reason when it makes no fact."""
+    # complex: the normalisation steps of the module docstring, in order; each is one or two lines.
     if e.arg2 is None or e.arg1.mention is None or e.arg2.mention is None:
         return "argument names no entity"
     mapped = _mapped(e, ontology, settings)

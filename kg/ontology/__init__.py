@@ -60,6 +60,7 @@ def _builtin() -> Ontology:
 
 
 def _load(files: tuple[Path, ...]) -> Ontology:
+    # complex: sorting user files by kind; each kind is one line.
     known_kinds = {".ttl", ".tsv", ".toml"}
     for path in files:
         if path.suffix not in known_kinds:

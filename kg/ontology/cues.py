@@ -94,6 +94,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 def load_cues(paths: Iterable[Path] = ()) -> Cues:
     """The built-in cues, extended (never shrunk) by extra TOML files of the same shape."""
+    # complex: reads and checks one TOML file; each check names the file and key.
     from kg.resources import ontology_file
 
     lists: dict[str, set[str]] = {name: set() for name, _, _ in _LISTS}

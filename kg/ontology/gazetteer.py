@@ -81,6 +81,7 @@ def _split(cell: str) -> list[str]:
 
 
 def load_gazetteer(paths: Iterable[Path] = (), classes: Iterable[str] | None = None) -> Gazetteer:
+    # complex: reads the countries table and the alias tables with line-numbered errors; one pass per file.
     from kg.resources import ontology_file
 
     known = set(classes) if classes is not None else None

@@ -29,6 +29,7 @@ def _clean_name(name: str) -> str:
 
 
 def country_rows() -> list[tuple[str, ...]]:
+    # complex: one row per country from pycountry and countryinfo, with the naming exceptions newspapers use.
     import pycountry
     from countryinfo import CountryInfo
 

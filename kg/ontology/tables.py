@@ -12,6 +12,7 @@ __all__ = ["read_tsv"]
 
 def read_tsv(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row) for each data line; OntologyError naming ``path:line`` for a malformed one."""
+    # complex: one TSV reader with its line-numbered errors.
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:

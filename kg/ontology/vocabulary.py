@@ -96,6 +96,7 @@ def _local(term: object) -> str | None:
 
 def load_vocabulary(paths: Iterable[Path] = ()) -> Vocabulary:
     """The built-in ``kg.ttl`` merged with any extra Turtle files."""
+    # complex: reads classes and relations from Turtle with one check per property, each naming the term.
     import rdflib
     from rdflib.namespace import OWL, RDF, RDFS, SKOS
 

@@ -29,6 +29,7 @@ def person_label(ctx: Context, i: int, resolved: Resolved) -> str:
 def profiles(ctx: Context, resolved: Resolved) -> dict[str, Profile]:
     """Nationality and role of each person from titles ("Kenyan President X") and appositions
     ("X, the Swedish envoy")."""
+    # complex: what titles and appositions say of a person is read in one walk over the descriptors.
     profiles: dict[str, Profile] = {}
     gazetteer = ctx.gazetteer
     for i, m in ctx.names.items():

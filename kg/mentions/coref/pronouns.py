@@ -59,6 +59,7 @@ def resolve_pronoun(
     profiles: dict[str, Profile],
 ) -> tuple[Mention, ...] | None:
     """What a third-person pronoun stands for, or None when no antecedent fits."""
+    # complex: the pronoun constraints (number, gender, co-arguments, speakers) narrow one pool in order.
     low = token.lower_
     verb = governing_verb(token)
     co_arguments = {c.i for c in verb.children} if low not in _REFLEXIVE else set()

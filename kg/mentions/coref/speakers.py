@@ -12,6 +12,7 @@ _FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
 
 def resolve_speakers(ctx: Context, resolved: Resolved) -> None:
     """ "I think ...," said Grace Otieno: inside a quotation, "I" is whoever the sentence says spoke."""
+    # complex: the quotation state and the speaker of a sentence are found in one pass over it.
     report_verbs = ctx.cues.report_verbs
     for sent in ctx.doc.sents:
         inside, quoted = False, set()

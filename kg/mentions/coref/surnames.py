@@ -27,6 +27,7 @@ def name_parts(label: str) -> list[str]:
 def resolve_short_names(ctx: Context, resolved: Resolved) -> None:
     """A proper noun the NER missed that repeats a person's surname ("Lopez" after "Maria Lopez") or an
     organisation's first word ("Acme" after "Acme Motors") is that person or organisation."""
+    # complex: the people and organisation tables are built and used in one function so they stay local.
     people: dict[str, set[str]] = {}
     organisations: dict[str, set[str]] = {}
     for m in ctx.names.values():
@@ -57,6 +58,7 @@ def resolve_short_names(ctx: Context, resolved: Resolved) -> None:
 def resolve_surnames(ctx: Context, resolved: Resolved) -> None:
     """A one-word person name (or a thing the NER took for one) is the one full name in the document that
     ends with it; with several, the nearest one named before, less surely."""
+    # complex: the table of full names and the one-word names it settles are one step.
     full: dict[str, list[tuple[int, str]]] = {}
     for i, m in ctx.names.items():
         if m.ner in ("PERSON", "PER") and len(m.label.split()) > 1:
