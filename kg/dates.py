@@ -7,7 +7,7 @@ the rule that resolved it:
 =================  ====================================================  ==============================
 rule               phrases                                               interval
 =================  ====================================================  ==============================
-absolute.day       "March 3, 2019", "2019-03-03", "Tuesday, Jan. 7, 2020"  that day
+absolute.day       "March 3, 2019", "2019-03-03", "5 January 2020"       that day
 absolute.month     "May 2019"                                            the month
 absolute.year      "in 2017", "early 2017"                               the year
 absolute.decade    "in the 1990s"                                        1990-01-01 .. 1999-12-31
