@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "validate": "kg.cli.validate",
     "sparql": "kg.cli.sparql",
     "view": "kg.cli.view",
+    "diff": "kg.cli.diff",
 }
 
 DESCRIPTION = """\
