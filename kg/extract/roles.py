@@ -42,10 +42,12 @@ from kg.extract.targets import (
     affiliated,
     related_names,
     role_extraction,
+    role_lemma,
     target_kind,
 )
+from kg.extract.titles import extract_titles
 from kg.mentions import DocumentMentions
-from kg.model import Extraction, Mention
+from kg.model import Extraction
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -69,61 +71,6 @@ def _role_phrase(noun: Token, roles: frozenset[str]) -> str | None:
     return noun.lower_ if noun.lower_ in roles else None
 
 
-_AGENTIVE = (
-    "er",
-    "or",
-    "ist",
-    "ian",
-    "ant",
-    "ent",
-    "man",
-    "woman",
-    "eer",
-    "ee",
-    "ive",
-    "ary",
-    "ess",
-    "smith",
-    "wright",
-)
-
-
-def _agentive(noun: str) -> bool:
-    """Whether a noun the lexicon does not know names a person by what they do ("columnist", "economist",
-    "businessman", "auditor"), as English agent suffixes say; "victim" or "subject" do not."""
-    return noun.lower().endswith(_AGENTIVE) and len(noun) > 4
-
-
-def _lemma_for(
-    reading: DocumentMentions, role: str | None, target: Mention, preposition: str, noun_text: str = ""
-) -> str | None:
-    """The lexicon key for a role and its target: the role's own, or for a role noun the lexicon does not
-    know, what its target makes it: an affiliation, a citizenship, a residence."""
-    # complex: the lexicon key of a role depends on the role and on its target's kind together.
-    kind = target_kind(reading, target)
-    if role is None and kind == "org" and not _agentive(noun_text):
-        return None  # "the subject of a UN inquiry" does not work for the UN
-    if role is not None:
-        lemma = f"{role} {preposition}" if preposition else role
-        entry = reading.ontology.lexicon.lookup("role", lemma)
-        vocab = reading.ontology.vocabulary
-        if (
-            kind == "city"
-            and entry is not None
-            and entry.relation in vocab.relations
-            and not vocab.is_a("City", vocab.relation(entry.relation).range)
-        ):
-            return "resident"  # "the Chicago dentist" works in Chicago, not for it
-        return lemma
-    if kind == "org":
-        return f"* {preposition or 'of'}"
-    if kind == "country" and preposition in ("", "from"):
-        return "citizen"
-    if kind == "city" and preposition in ("", "from", "of"):
-        return "resident"
-    return None
-
-
 def _roles(
     reading: DocumentMentions,
     sent: Span,
@@ -141,7 +88,7 @@ def _roles(
             for arg2 in arguments(reading, target):
                 if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
                     continue
-                lemma = _lemma_for(reading, role, arg2.mention, preposition, noun.lemma_)
+                lemma = role_lemma(reading, role, arg2.mention, preposition, noun.lemma_)
                 if lemma is None:
                     continue
                 rel = f"{rel_for} {noun.text} {preposition or 'of'}".strip()
@@ -158,8 +105,9 @@ def _with_attribution(extraction: Extraction, said_by: str) -> Extraction:
     return replace(extraction, attributed_to=said_by)
 
 
-def _titles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
-    """ "Kenyan President Daniel Mwangi", "Acme CEO Jo Park", "President Ana Silva in Brazil"."""
+def _bare_titles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    """ "President Ana Silva in Brazil": a bare title (no name before it) and a country attached to the name.
+    Titles with what they are about before them are kg.extract.titles' (read along the words)."""
     roles = reading.ontology.lexicon.words("role")
     for name in reading.tokens(sent):
         mention = reading.names.get(name.i)
@@ -168,12 +116,9 @@ def _titles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
         for title in name.lefts:
             if title.dep_ != "compound" or title.i in reading.names or title.pos_ not in ("NOUN", "PROPN"):
                 continue
-            targets = related_names(title, reading, frozenset({"of"}))
-            targets += [(t, "") for t in name.lefts if t.i < title.i and t.i in reading.names]
-            if targets:
-                yield from _roles(reading, sent, name, title, targets, "is", 0.9)
-            elif _role_phrase(title, roles) is not None:
-                # "President Ana Silva in Brazil": a bare title and a country attached to the name
+            if any(t.i < title.i and t.i in reading.names for t in name.lefts):
+                continue
+            if _role_phrase(title, roles) is not None:
                 around = [
                     (t, "")
                     for t, p in related_names(name, reading, frozenset({"of", "in"}))
@@ -287,7 +232,8 @@ def _affiliations(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]
 
 
 def extract_roles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
-    yield from _titles(sent, reading)
+    yield from extract_titles(sent, reading)
+    yield from _bare_titles(sent, reading)
     yield from _appositions(sent, reading)
     yield from _copulas(sent, reading)
     yield from _affiliations(sent, reading)

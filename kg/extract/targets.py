@@ -23,6 +23,7 @@ __all__ = [
     "named_modifiers",
     "related_names",
     "role_extraction",
+    "role_lemma",
     "target_kind",
 ]
 
@@ -103,4 +104,59 @@ def affiliated(pobj: Token, reading: DocumentMentions) -> Token | None:
             inner = next((g for g in child.children if g.dep_ == "pobj"), None)
             if inner is not None and reading.mentions_for(inner):
                 return inner
+    return None
+
+
+_AGENTIVE = (
+    "er",
+    "or",
+    "ist",
+    "ian",
+    "ant",
+    "ent",
+    "man",
+    "woman",
+    "eer",
+    "ee",
+    "ive",
+    "ary",
+    "ess",
+    "smith",
+    "wright",
+)
+
+
+def _agentive(noun: str) -> bool:
+    """Whether a noun the lexicon does not know names a person by what they do ("columnist", "economist",
+    "businessman", "auditor"), as English agent suffixes say; "victim" or "subject" do not."""
+    return noun.lower().endswith(_AGENTIVE) and len(noun) > 4
+
+
+def role_lemma(
+    reading: DocumentMentions, role: str | None, target: Mention, preposition: str, noun_text: str = ""
+) -> str | None:
+    """The lexicon key for a role and its target: the role's own, or for a role noun the lexicon does not
+    know, what its target makes it: an affiliation, a citizenship, a residence."""
+    # complex: the lexicon key of a role depends on the role and on its target's kind together.
+    kind = target_kind(reading, target)
+    if role is None and kind == "org" and not _agentive(noun_text):
+        return None  # "the subject of a UN inquiry" does not work for the UN
+    if role is not None:
+        lemma = f"{role} {preposition}" if preposition else role
+        entry = reading.ontology.lexicon.lookup("role", lemma)
+        vocab = reading.ontology.vocabulary
+        if (
+            kind == "city"
+            and entry is not None
+            and entry.relation in vocab.relations
+            and not vocab.is_a("City", vocab.relation(entry.relation).range)
+        ):
+            return "resident"  # "the Chicago dentist" works in Chicago, not for it
+        return lemma
+    if kind == "org":
+        return f"* {preposition or 'of'}"
+    if kind == "country" and preposition in ("", "from"):
+        return "citizen"
+    if kind == "city" and preposition in ("", "from", "of"):
+        return "resident"
     return None

@@ -1,0 +1,216 @@
+"""Titles before a name (part of kg.role), read along the words rather than the parse: the small parser often
+takes a title apart ("pass" read as a verb in "Rovers pass rusher X"), while the words keep their order.
+
+A **title chain** is the run of words between something named and the person it titles, ending in a role
+word: "Acme CEO Jo Park", "Harbour Union general secretary Petra Lindqvist", "Rovers goalkeeper Sam Dyer",
+"Norway's ambassador to Kenya Ola Berg", "former Navy commander Tom Hale", "company spokeswoman Ana Lima"
+("company" is the firm the text is about, through coreference). What the title is about is the name (or
+described noun) just before the chain, with or without "'s", and any name after "of", "to", "for" or "at"
+inside it. Coordinated titles share the name before them unless they have modifiers of their own:
+"Acme founder and co-CEO Jo Park" is both of Acme; "JPL scientist and study co-author X" is a scientist of
+JPL only.
+
+>>> from spacy.vocab import Vocab
+>>> from spacy.tokens import Doc
+>>> from kg.model import Document
+>>> from kg.mentions import read_mentions
+>>> from kg.ontology import load_ontology
+>>> words = ["Rovers", "pass", "rusher", "Sam", "Dyer", "left", "."]
+>>> doc = Doc(Vocab(), words=words, pos=["PROPN", "VERB", "ADJ", "PROPN", "PROPN", "VERB", "PUNCT"],
+...           heads=[1, 5, 1, 4, 1, 5, 5], deps=["compound", "nsubj", "amod", "compound", "dobj", "ROOT", "punct"],
+...           ents=["B-ORG", "O", "O", "B-PERSON", "I-PERSON", "O", "O"])
+>>> dm = read_mentions(doc, Document("d", doc.text), load_ontology())
+>>> [(e.arg1.mention.label, e.lemma, e.arg2.mention.label) for e in extract_titles(doc[:], dm)]
+[('Sam Dyer', 'pass rusher', 'Rovers')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from kg.extract.arguments import arguments
+from kg.extract.clauses import attribution
+from kg.extract.targets import PERSON, role_extraction, role_lemma
+from kg.mentions import DocumentMentions
+from kg.model import Extraction
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["Title", "extract_titles", "find_titles", "role_key"]
+
+_PREPS = frozenset({"of", "to", "for", "at"})
+_LONGEST = 7  # words in a title chain; longer runs are sentences, not titles
+# Words that end a chain: a verb or a determiner starts the clause the title is not part of.
+_STOP_POS = frozenset({"DET", "PRON", "AUX", "NUM", "PART", "SCONJ", "PUNCT", "SYM", "X", "SPACE", "INTJ"})
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "eer", "ee", "ary", "ess")
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A person, the role words before them (one coordinated title), and what the title is about."""
+
+    person: Token
+    words: tuple[Token, ...]  # the title's own words, left to right ("general secretary")
+    targets: tuple[tuple[Token, str], ...]  # (name, preposition or "") the title is about
+
+
+def role_key(words: list[str], roles: frozenset[str]) -> str | None:
+    """The role a title's words express: the longest ending the lexicon knows ("foreign minister"), or a
+    hyphenated or "co-" form of one ("co-founder", "editor-in-chief").
+
+    >>> role_key(["senior", "foreign", "minister"], frozenset({"minister", "foreign minister"}))
+    'foreign minister'
+    >>> role_key(["co-ceo"], frozenset({"ceo"})), role_key(["editor-in-chief"], frozenset({"editor"}))
+    ('ceo', 'editor')
+    """
+    for start in range(len(words)):
+        phrase = " ".join(words[start:])
+        for candidate in (phrase, phrase.removeprefix("co-"), phrase.split("-")[0]):
+            if candidate in roles:
+                return candidate
+    return None
+
+
+def _is_role_word(token: Token, roles: frozenset[str]) -> bool:
+    """A word that can end a title: a role the lexicon knows, an agent noun ("columnist", "auditor"), or a
+    common noun (what it says then depends on what it is about: "Soviet pianist", "Kenyan first lady" say
+    where someone is from; role_lemma keeps organisations for roles and agent nouns)."""
+    low = token.text.lower()
+    if role_key([low], roles) is not None or token.lemma_.lower() in roles:
+        return True
+    return low.isalpha() and (token.pos_ == "NOUN" or (len(low) > 4 and low.endswith(_AGENT_SUFFIXES)))
+
+
+def _joined(token: Token) -> bool:
+    """A hyphen written inside a word ("co-chair" read as three tokens)."""
+    doc = token.doc
+    return token.text == "-" and token.i > 0 and not doc[token.i - 1].whitespace_ and not token.whitespace_
+
+
+def _word_texts(tokens: tuple[Token, ...] | list[Token]) -> list[str]:
+    """The words of a title in lower case, hyphenated pieces joined again ("co", "-", "chair": "co-chair")."""
+    words: list[str] = []
+    for k, token in enumerate(tokens):
+        glued = k > 0 and not tokens[k - 1].whitespace_ and (token.text == "-" or tokens[k - 1].text == "-")
+        if glued and words:
+            words[-1] += token.text.lower()
+        else:
+            words.append(token.text.lower())
+    return words
+
+
+def _title_word(token: Token, chain: list[Token]) -> bool:
+    """Whether a word (walking left from the person) can belong to a title."""
+    if _joined(token):
+        return bool(chain)
+    if token.is_punct or token.pos_ in _STOP_POS or token.like_num:
+        return False
+    if token.text.lower() in _PREPS or token.text.lower() == "and":
+        return bool(chain)  # only inside a title: "founder and CEO", "ambassador to"
+    if token.pos_ in ("ADP", "CCONJ"):
+        return False
+    return token.pos_ != "VERB" or bool(chain)  # a mis-tagged title word ("pass" in "pass rusher") stays
+
+
+def _chain(dm: DocumentMentions, person: Token, roles: frozenset[str]) -> list[Token]:
+    """The words between the person and what the title is about, nearest first; names governed by a
+    preposition of the title are part of it ("ambassador to Kenya Ola Berg")."""
+    doc = dm.doc
+    chain: list[Token] = []
+    i = person.i - 1
+    while i >= 0 and len(chain) < _LONGEST:
+        token = doc[i]
+        if token.i in dm.names:
+            if i > 1 and doc[i - 1].text.lower() in _PREPS and _is_role_word(doc[i - 2], roles):
+                chain.extend([token, doc[i - 1]])
+                i -= 2
+                continue
+            break
+        if not _title_word(token, chain):
+            break
+        chain.append(token)
+        i -= 1
+    while chain and (chain[-1].text.lower() in _PREPS or chain[-1].text.lower() == "and"):
+        chain.pop()  # "of" or "and" at the far end belongs to the clause, not the title
+    return chain
+
+
+def _anchor(dm: DocumentMentions, first: Token) -> Token | None:
+    """What the whole title is about: the name before it ("Acme CEO"), with "'s" ("Norway's ambassador"),
+    or a description the text resolves ("company spokeswoman": the firm)."""
+    doc = dm.doc
+    i = first.i - 1
+    if i >= 0 and doc[i].lower_ in ("'s", "’s", "'"):
+        i -= 1
+    if i < 0:
+        return None
+    token = doc[i]
+    if token.i in dm.names or (token.i in dm.coref and token.pos_ == "NOUN"):
+        return token
+    return None
+
+
+def find_titles(dm: DocumentMentions, sent: Span) -> Iterator[Title]:
+    """Every title chain before a person in the sentence, one per coordinated title."""
+    roles = dm.ontology.lexicon.words("role")
+    for person in dm.tokens(sent):
+        mention = dm.names.get(person.i)
+        if mention is None or mention.ner not in PERSON:
+            continue
+        chain = list(reversed(_chain(dm, person, roles)))
+        words = [t for t in chain if t.i not in dm.names and t.text.lower() not in _PREPS]
+        if not words or not _is_role_word(words[-1], roles):
+            continue
+        anchor = _anchor(dm, chain[0])
+        yield from _split(dm, person, chain, anchor, roles)
+
+
+def _split(
+    dm: DocumentMentions,
+    person: Token,
+    chain: list[Token],
+    anchor: Token | None,
+    roles: frozenset[str],
+) -> Iterator[Title]:
+    """One title per conjunct of the chain; a later conjunct shares the anchor only when it is a bare role."""
+    segments: list[list[Token]] = [[]]
+    for token in chain:
+        if token.text.lower() == "and":
+            segments.append([])
+        else:
+            segments[-1].append(token)
+    for k, segment in enumerate(segments):
+        own = [(t, segment[j - 1].lower_) for j, t in enumerate(segment) if t.i in dm.names and j > 0]
+        words = [t for t in segment if t.i not in dm.names and t.text.lower() not in _PREPS]
+        if not words or not _is_role_word(words[-1], roles):
+            continue
+        bare = len(_word_texts(words)) == 1
+        targets = list(own)
+        if anchor is not None and (k == 0 or bare):
+            targets.insert(0, (anchor, ""))
+        if targets:
+            yield Title(person, tuple(words), tuple(targets))
+
+
+def extract_titles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    """Role extractions from every title chain: the person holds the role towards each name it is about."""
+    roles = reading.ontology.lexicon.words("role")
+    for title in find_titles(reading, sent):
+        role = role_key(_word_texts(title.words), roles)
+        noun = title.words[-1]
+        said_by = attribution(title.person.head, reading) if title.person.dep_ != "ROOT" else None
+        for target, preposition in title.targets:
+            for arg1 in arguments(reading, title.person):
+                for arg2 in arguments(reading, target):
+                    if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
+                        continue
+                    lemma = role_lemma(reading, role, arg2.mention, preposition, noun.text)
+                    if lemma is None:
+                        continue
+                    rel = f"is {' '.join(t.text for t in title.words)} {preposition or 'of'}"
+                    confidence = 0.85 if role is not None else 0.65
+                    extraction = role_extraction(reading, sent, arg1, arg2, rel, lemma, confidence, noun)
+                    yield extraction if said_by is None else replace(extraction, attributed_to=said_by)

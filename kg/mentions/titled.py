@@ -1,0 +1,69 @@
+"""People the NER missed or mistyped after a title: "Rovers goalkeeper Sam Dyer", "Acme CEO Jo Park".
+
+A run of one to three capitalised proper nouns right after a role word (a role the lexicon knows, or a
+title abbreviation such as "Gov." or "Sen.") is a person's name, whatever the NER said of it: the small
+model tags such names as organisations or places, or only half of them ("Ana" left out, "Lima" a city).
+Entities that lie wholly inside the run are replaced; one that reaches beyond it is left alone. The spans are
+set on the Doc before entities are merged (compute, then commit), so every later step sees one PERSON token.
+
+>>> from spacy.vocab import Vocab
+>>> from spacy.tokens import Doc
+>>> doc = Doc(Vocab(), words=["Rovers", "goalkeeper", "Sam", "Dyer", "saved", "it", "."],
+...           pos=["PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"], ents=["B-ORG"] + ["O"] * 6)
+>>> [(e.text, e.label_) for e in add_titled_names(doc, frozenset({"goalkeeper"})).ents]
+[('Rovers', 'ORG'), ('Sam Dyer', 'PERSON')]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+__all__ = ["add_titled_names", "titled_names"]
+
+_LONGEST_NAME = 3
+
+
+def _is_name_word(text: str, pos: str) -> bool:
+    return pos == "PROPN" and text[:1].isupper() and text[1:2] != "." and any(c.islower() for c in text)
+
+
+def _inside(doc: Doc, start: int, end: int) -> bool:
+    """Whether every entity touching tokens [start, end) lies wholly inside them."""
+    return all(e.start >= start and e.end <= end for e in doc.ents if e.start < end and e.end > start)
+
+
+def titled_names(doc: Doc, roles: frozenset[str]) -> list[Span]:
+    """Spans of proper nouns after a role word (the role word itself names nothing)."""
+    found = []
+    i = 0
+    while i < len(doc) - 1:
+        token = doc[i]
+        word = token.text.lower()
+        role = word.rstrip(".") in roles or word in roles or token.lemma_.lower() in roles
+        if not role or token.ent_type_ or (not token.text.isalpha() and not word.endswith(".")):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i - 1 < _LONGEST_NAME and _is_name_word(doc[end].text, doc[end].pos_):
+            end += 1
+        if end > i + 1 and _inside(doc, i + 1, end):
+            found.append(doc[i + 1 : end])
+        i = max(end, i + 1)
+    return found
+
+
+def add_titled_names(doc: Doc, roles: frozenset[str]) -> Doc:
+    """The Doc with each titled name added as a PERSON entity (existing entities are kept)."""
+    from spacy.tokens import Span
+
+    titled = titled_names(doc, roles)
+    if not titled:
+        return doc
+    covered = {i for s in titled for i in range(s.start, s.end)}
+    kept = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
+    spans = [Span(doc, s.start, s.end, label="PERSON") for s in titled]
+    doc.set_ents(sorted([*kept, *spans], key=lambda span: span.start))
+    return doc
