@@ -200,6 +200,22 @@ def _copulas(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
                 yield from _roles(reading, sent, obj, noun, related_names(noun, reading), f"{verb.text}", 0.7)
 
 
+def _as_roles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    """ "replaced Ruth Cole as the club's manager", "tapped Ola Berg as envoy to Kenya": a role after "as"
+    is held by the verb's object when the verb appoints ("name", "tap", "hire"), else by its subject."""
+    appointing = reading.cues.appoint_verbs
+    for verb in reading.tokens(sent):
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+            for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+                objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+                holders = objects if verb.lemma_.lower() in appointing else verb_subjects(verb)
+                targets = related_names(noun, reading)
+                for holder in (h for h in holders if reading.mentions_for(h)):
+                    yield from _roles(reading, sent, holder, noun, targets, "as", 0.75)
+
+
 def _affiliations(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """ "Li Wei at the Institute", "Ann Moss of the studio of Dunmore Reed", "Jane Roe, 41, of Springfield"."""
     # complex: an affiliation phrase may hang on the name or on an age after it; both read the same way.
@@ -237,4 +253,5 @@ def extract_roles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]
     yield from _appositions(sent, reading)
     yield from _copulas(sent, reading)
     yield from _affiliations(sent, reading)
+    yield from _as_roles(sent, reading)
     yield from extract_places(sent, reading)

@@ -137,6 +137,25 @@ def _reduced_relative(verb: Token) -> Token | None:
     return before if before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") else None
 
 
+def _noun_infinitive(verb: Token) -> bool:
+    """ "a deal to replace X", "the decision to suspend X": an infinitive completing a noun."""
+    return verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+
+
+def _noun_controller(noun: Token) -> list[Token]:
+    """Who does what a noun's infinitive says: the noun's possessor ("the league's decision to suspend"), or
+    the subject of the verb the noun is the object of ("agreed a deal to replace"); a plan, deal or decision
+    does nothing itself."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return [owner]
+    if noun.dep_ in ("dobj", "obj") and noun.head.pos_ in ("VERB", "AUX"):
+        return verb_subjects(noun.head)
+    return []
+
+
 def verb_subjects(verb: Token) -> list[Token]:
     """Subjects, looking through relative clauses ("Uganda, which has pledged"), coordination ("arrived and
     met"), control ("is expected to sign"), purpose and participle clauses ("sent engineers to repair") and
@@ -151,7 +170,9 @@ def verb_subjects(verb: Token) -> list[Token]:
             return [t for t in conjuncts(antecedent) if t.i < subject.i]
         found.append(subject)
     if not own:
-        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        if _noun_infinitive(verb):
+            found.extend(_noun_controller(verb.head))
+        elif verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             found.append(verb.head)
         elif verb.dep_ == "pcomp":
             governor = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -276,6 +297,27 @@ def _adjuncts(verb: Token, slot: Slot) -> tuple[Argument, ...]:
     return tuple(sorted(found, key=lambda a: a.start))
 
 
+def _idiom(verb: Token, reading: DocumentMentions) -> str | None:
+    """The verb an idiom means: "dragged the minister to court" sues her (cues' [idioms])."""
+    idioms = reading.cues.idioms
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    meaning = idioms.get(f"{verb.lemma_.lower()} {prep.lower_} {pobj.lemma_.lower()}")
+                    if meaning is not None:
+                        return meaning
+    return None
+
+
+def _base_lemma(verb: Token, reading: DocumentMentions) -> str:
+    """The relation key of a verb before its object's words: a lethal result is a killing, an idiom its
+    meaning, else the verb with its particle."""
+    if is_lethal(verb, reading):
+        return "kill"
+    return _idiom(verb, reading) or " ".join(w for w in (verb.lemma_.lower(), particle(verb)) if w)
+
+
 def _relation_surface(verb: Token, slot: Slot) -> str:
     words = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg")]
     words.append(verb)
@@ -336,9 +378,7 @@ def extract_svo(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
         if not subjects:
             continue
         clause = clause_of(verb, reading)
-        base_lemma = (
-            "kill" if is_lethal(verb, reading) else " ".join(w for w in (verb.lemma_.lower(), particle(verb)) if w)
-        )
+        base_lemma = _base_lemma(verb, reading)
         pairs = [(subject, slot, " ".join((base_lemma, *slot.words))) for slot in slots for subject in subjects]
         reciprocal = _reciprocal_lemma(verb, reading)
         if reciprocal and not any(slot.words == ("with",) for slot in slots):

@@ -153,17 +153,28 @@ def _anchor(dm: DocumentMentions, first: Token) -> Token | None:
     return None
 
 
+def _for_things(dm: DocumentMentions, words: list[str], roles: frozenset[str]) -> bool:
+    """Whether a title can name something other than a person: its relation does not need one."""
+    role = role_key(words, roles)
+    entry = dm.ontology.lexicon.lookup("role", role) if role else None
+    if entry is None or entry.relation not in dm.ontology.vocabulary.relations:
+        return False
+    return not dm.ontology.vocabulary.is_a(dm.ontology.vocabulary.relation(entry.relation).domain or "", "Person")
+
+
 def find_titles(dm: DocumentMentions, sent: Span) -> Iterator[Title]:
     """Every title chain before a person in the sentence, one per coordinated title."""
     roles = dm.ontology.lexicon.words("role")
     for person in dm.tokens(sent):
         mention = dm.names.get(person.i)
-        if mention is None or mention.ner not in PERSON:
+        if mention is None:
             continue
         chain = list(reversed(_chain(dm, person, roles)))
         words = [t for t in chain if t.i not in dm.names and t.text.lower() not in _PREPS]
         if not words or not _is_role_word(words[-1], roles):
             continue
+        if mention.ner not in PERSON and not _for_things(dm, _word_texts(words), roles):
+            continue  # "Acme chief" titles people; "Jupiter's moon Io", "Acme parent Atlas Group" name things
         anchor = _anchor(dm, chain[0])
         yield from _split(dm, person, chain, anchor, roles)
 

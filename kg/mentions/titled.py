@@ -21,9 +21,26 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["add_titled_names", "titled_names"]
+    from kg.ontology import Ontology
+
+__all__ = ["add_titled_names", "person_roles", "titled_names"]
 
 _LONGEST_NAME = 3
+
+
+def person_roles(ontology: Ontology) -> frozenset[str]:
+    """The role words that title people: roles whose relation a person can hold (not "moon of", "parent
+    company of")."""
+    vocab, lexicon = ontology.vocabulary, ontology.lexicon
+    found = set()
+    for role in lexicon.words("role"):
+        entry = lexicon.lookup("role", role)
+        if entry is None or entry.relation not in vocab.relations:
+            continue
+        domain = vocab.relation(entry.relation).domain
+        if domain is None or vocab.is_a("Person", domain):
+            found.add(role)
+    return frozenset(found)
 
 
 def _is_name_word(text: str, pos: str) -> bool:

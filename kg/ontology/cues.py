@@ -35,10 +35,12 @@ class Cues:
     force_nouns: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
     light_verbs: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    idioms: Mapping[str, str] = field(default_factory=dict)
     country_nouns: frozenset[str] = frozenset()
     city_nouns: frozenset[str] = frozenset()
     organization_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
+    appoint_verbs: frozenset[str] = frozenset()
     benefactive_verbs: frozenset[str] = frozenset()
     facility_nouns: frozenset[str] = frozenset()
     patient_possessor: frozenset[str] = frozenset()
@@ -69,6 +71,7 @@ _LISTS = (
     ("city_nouns", "coreference", "city_nouns"),
     ("organization_nouns", "coreference", "organization_nouns"),
     ("person_nouns", "coreference", "person_nouns"),
+    ("appoint_verbs", "coreference", "appoint_verbs"),
     ("benefactive_verbs", "nominal", "benefactive_verbs"),
     ("facility_nouns", "classes", "facility_nouns"),
     ("patient_possessor", "nominal", "patient_possessor"),
@@ -99,11 +102,12 @@ def load_cues(paths: Iterable[Path] = ()) -> Cues:
 
     lists: dict[str, set[str]] = {name: set() for name, _, _ in _LISTS}
     light: dict[str, set[str]] = {}
+    idioms: dict[str, str] = {}
     for path in [ontology_file("cues.toml"), *paths]:
         data = _read(path)
         known = {(table, key) for _, table, key in _LISTS}
         for table, values in data.items():
-            if table in ("version", "light_verbs"):
+            if table in ("version", "light_verbs", "idioms"):
                 continue
             if not isinstance(values, dict):
                 raise OntologyError(f"{path}: {table} must be a [table] of word lists")
@@ -115,6 +119,10 @@ def load_cues(paths: Iterable[Path] = ()) -> Cues:
             if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
                 raise OntologyError(f"{path}: [{table}] {key} must be a list of strings")
             lists[name].update(v.lower() for v in values)
+        for phrase, lemma in data.get("idioms", {}).items():
+            if not isinstance(lemma, str) or len(phrase.split()) != 3:
+                raise OntologyError(f"{path}: [idioms] {phrase!r} must be 'verb preposition noun' = 'lemma'")
+            idioms[" ".join(phrase.lower().split())] = lemma.lower()
         for verb, nouns in data.get("light_verbs", {}).items():
             if not isinstance(nouns, list):
                 raise OntologyError(f"{path}: [light_verbs] {verb} must be a list of strings")
@@ -122,4 +130,5 @@ def load_cues(paths: Iterable[Path] = ()) -> Cues:
     return Cues(
         **{name: frozenset(values) for name, values in lists.items()},
         light_verbs={verb: frozenset(nouns) for verb, nouns in light.items()},
+        idioms=idioms,
     )
