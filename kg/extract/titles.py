@@ -34,7 +34,7 @@ from kg.extract.arguments import arguments
 from kg.extract.clauses import attribution
 from kg.extract.targets import PERSON, role_extraction, role_lemma
 from kg.mentions import DocumentMentions
-from kg.model import Extraction
+from kg.model import Argument, Extraction, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -140,7 +140,8 @@ def _chain(dm: DocumentMentions, person: Token, roles: frozenset[str]) -> list[T
 
 def _anchor(dm: DocumentMentions, first: Token) -> Token | None:
     """What the whole title is about: the name before it ("Acme CEO"), with "'s" ("Norway's ambassador"),
-    or a description the text resolves ("company spokeswoman": the firm)."""
+    or a description the text resolves ("the company's spokeswoman"); the first word of the chain itself
+    when it is a bare organisation noun ("company spokeswoman": see :func:`_described_organisation`)."""
     doc = dm.doc
     i = first.i - 1
     if i >= 0 and doc[i].lower_ in ("'s", "’s", "'"):
@@ -151,6 +152,16 @@ def _anchor(dm: DocumentMentions, first: Token) -> Token | None:
     if token.i in dm.names or (token.i in dm.coref and token.pos_ == "NOUN"):
         return token
     return None
+
+
+def _described_organisation(dm: DocumentMentions, noun: Token) -> Mention | None:
+    """ "company CEO X", "agency spokesman Y": a bare organisation noun opening a title is the organisation
+    the text has just named (the nearest organisation within the coreference window)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in dm.cues.organization_nouns:
+        return None
+    here = dm.sentence_numbers[noun.i]
+    before = [m for i, m in dm.names.items() if i < noun.i and here - dm.sentence_numbers[i] <= 2 and m.ner == "ORG"]
+    return max(before, key=lambda m: m.start) if before else None
 
 
 def _for_things(dm: DocumentMentions, words: list[str], roles: frozenset[str]) -> bool:
@@ -176,6 +187,8 @@ def find_titles(dm: DocumentMentions, sent: Span) -> Iterator[Title]:
         if mention.ner not in PERSON and not _for_things(dm, _word_texts(words), roles):
             continue  # "Acme chief" titles people; "Jupiter's moon Io", "Acme parent Atlas Group" name things
         anchor = _anchor(dm, chain[0])
+        if anchor is None and len(words) > 1 and _described_organisation(dm, words[0]) is not None:
+            anchor, chain = words[0], chain[chain.index(words[0]) + 1 :]
         yield from _split(dm, person, chain, anchor, roles)
 
 
@@ -206,6 +219,27 @@ def _split(
             yield Title(person, tuple(words), tuple(targets))
 
 
+def _target_arguments(dm: DocumentMentions, target: Token) -> list[Argument]:
+    """What a title's target names: its own mentions, or the organisation a bare noun describes."""
+    found = arguments(dm, target)
+    if any(a.mention is not None for a in found):
+        return found
+    described = _described_organisation(dm, target)
+    if described is None:
+        return found
+    mention = Mention(
+        described.document,
+        target.idx,
+        target.idx + len(target.text),
+        target.text,
+        described.label,
+        described.ner,
+        "coref.description",
+        0.8 * described.confidence,
+    )
+    return [Argument(target.text, mention.start, mention.end, mention)]
+
+
 def extract_titles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """Role extractions from every title chain: the person holds the role towards each name it is about."""
     roles = reading.ontology.lexicon.words("role")
@@ -215,7 +249,7 @@ def extract_titles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction
         said_by = attribution(title.person.head, reading) if title.person.dep_ != "ROOT" else None
         for target, preposition in title.targets:
             for arg1 in arguments(reading, title.person):
-                for arg2 in arguments(reading, target):
+                for arg2 in _target_arguments(reading, target):
                     if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
                         continue
                     lemma = role_lemma(reading, role, arg2.mention, preposition, noun.text)
