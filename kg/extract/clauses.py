@@ -25,7 +25,17 @@ from kg.mentions import QUALIFIER_LABELS, DocumentMentions, clean_label
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Clause", "attribution", "clause_of", "governors", "is_hedged", "is_negated", "place_of", "time_of"]
+__all__ = [
+    "Clause",
+    "attribution",
+    "clause_of",
+    "governors",
+    "is_hedged",
+    "is_irrealis",
+    "is_negated",
+    "place_of",
+    "time_of",
+]
 
 _UPWARD = frozenset({"ccomp", "xcomp", "conj", "advcl", "relcl", "acomp", "parataxis", "pcomp"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "from"})
@@ -84,6 +94,25 @@ def is_hedged(verb: Token, reading: DocumentMentions) -> bool:
             return True
         if any(c.dep_ == "aux" and c.lower_ in cues.future_modals for c in governor.children) and verb.dep_ == "xcomp":
             return True
+    return is_irrealis(verb, reading)
+
+
+def is_irrealis(verb: Token, reading: DocumentMentions) -> bool:
+    """What someone wants, asks for, plans or sets as a condition did not (yet) happen: "wanted Kenya to
+    investigate X", "urged Oslo to sanction Y", "efforts to get Acme to drop Z", "if Acme buys Atlas"."""
+    cues = reading.cues
+    current, steps = verb, 0
+    while steps < 4 and current.head.i != current.i:
+        relation, head = current.dep_, current.head
+        if relation == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in current.children):
+            return True
+        if relation in ("xcomp", "ccomp") and head.lemma_.lower() in cues.request_verbs:
+            return True  # the object is asked to act: "asked him to resign"
+        if relation in ("acl", "relcl") and head.pos_ == "NOUN" and head.lemma_.lower() in cues.intent_nouns:
+            return True  # "a plan to buy", "efforts to get X to act"
+        if relation not in ("xcomp", "ccomp", "acl", "relcl", "advcl", "conj"):
+            return False
+        current, steps = head, steps + 1
     return False
 
 

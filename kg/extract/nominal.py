@@ -87,6 +87,21 @@ def _patients(noun: Token, reading: DocumentMentions) -> list[tuple[Token, str]]
     return []
 
 
+def _coordinated_parties(noun: Token, reading: DocumentMentions) -> tuple[list[Token], list[tuple[Token, str]]]:
+    """ "the merger of Acme and Atlas", "talks between Norway and Kenya": a symmetric event's parties,
+    coordinated after "of" or "between", are each other's partners (the first with every other)."""
+    entry = reading.ontology.lexicon.lookup("noun", noun.lemma_.lower())
+    vocab = reading.ontology.vocabulary
+    if entry is None or entry.relation not in vocab.relations or not vocab.relation(entry.relation).symmetric:
+        return [], []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "between"):
+            parties = [t for p in prep.children if p.dep_ == "pobj" for t in conjuncts(p) if reading.mentions_for(t)]
+            if len(parties) > 1:
+                return parties[:1], [(t, noun.head.text) for t in parties[1:]]
+    return [], []
+
+
 def _clause_verb(noun: Token) -> Token:
     """The verb whose clause the noun phrase sits in (for negation, hedging and attribution)."""
     head = noun
@@ -103,6 +118,8 @@ def extract_nominal(sent: Span, reading: DocumentMentions) -> Iterator[Extractio
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns:
             continue
         agents, patients = _agents(noun, reading), _patients(noun, reading)
+        if not agents:
+            agents, patients = _coordinated_parties(noun, reading)
         if not agents or not patients:
             continue
         verb = _clause_verb(noun)

@@ -137,6 +137,23 @@ def _reduced_relative(verb: Token) -> Token | None:
     return before if before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") else None
 
 
+# Verbs whose object, not subject, does what their infinitive says: "urged Norway to act", "asked her to stay".
+_OBJECT_CONTROL = frozenset(
+    {
+        "ask", "urge", "tell", "order", "force", "persuade", "convince", "get", "want", "allow", "encourage",
+        "invite", "press", "pressure", "push", "require", "compel", "oblige", "beg", "lead", "prompt", "help",
+        "enable", "permit", "instruct", "direct", "advise", "warn", "remind", "expect", "need",
+    }
+)  # fmt: skip
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object of an object-control verb is the subject of its infinitive: "urged Norway to sanction X"."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in _OBJECT_CONTROL:
+        return None
+    return next((c for c in verb.head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+
+
 def _noun_infinitive(verb: Token) -> bool:
     """ "a deal to replace X", "the decision to suspend X": an infinitive completing a noun."""
     return verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN" and any(
@@ -180,6 +197,8 @@ def verb_subjects(verb: Token) -> list[Token]:
                 found.extend(verb_subjects(governor))
         elif (reduced := _reduced_relative(verb)) is not None:
             found.append(reduced)
+        elif (controller := _object_controller(verb)) is not None:
+            found.append(controller)
         elif verb.dep_ in _CLAUSE_SUBJECT_DEPS and verb.head.i != verb.i:
             governor = verb.head
             while governor.dep_ in ("acomp", "xcomp", "advcl") and not any(

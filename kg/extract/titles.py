@@ -164,6 +164,18 @@ def _described_organisation(dm: DocumentMentions, noun: Token) -> Mention | None
     return max(before, key=lambda m: m.start) if before else None
 
 
+_PARTY = "party"  # the "preposition" that marks a party membership in a Title's targets
+
+
+def is_party(dm: DocumentMentions, token: Token) -> bool:
+    """Whether a name is a political party ("Republican", "the GOP", "Labour", "the Green Party")."""
+    named = dm.coref.get(token.i) or ((dm.names[token.i],) if token.i in dm.names else ())
+    if not named:
+        return False
+    label = named[0].label.lower()
+    return label.endswith(" party") or label in dm.cues.party_names
+
+
 def _for_things(dm: DocumentMentions, words: list[str], roles: frozenset[str]) -> bool:
     """Whether a title can name something other than a person: its relation does not need one."""
     role = role_key(words, roles)
@@ -189,6 +201,10 @@ def find_titles(dm: DocumentMentions, sent: Span) -> Iterator[Title]:
         anchor = _anchor(dm, chain[0])
         if anchor is None and len(words) > 1 and _described_organisation(dm, words[0]) is not None:
             anchor, chain = words[0], chain[chain.index(words[0]) + 1 :]
+        if anchor is not None and is_party(dm, anchor):
+            # "Ohio Republican Gov. Ann Lee": she is a member of the party; the office is the place's
+            yield Title(person, (anchor,), ((anchor, _PARTY),))
+            anchor = _anchor(dm, anchor)
         yield from _split(dm, person, chain, anchor, roles)
 
 
@@ -217,6 +233,15 @@ def _split(
             targets.insert(0, (anchor, ""))
         if targets:
             yield Title(person, tuple(words), tuple(targets))
+
+
+def _former(title: Title, dm: DocumentMentions) -> bool:
+    """ "former Navy commander X", "ex-CEO Y", "the then foreign minister Z": a role held in the past (kept,
+    with "former" as its time, so the fact does not read as current)."""
+    doc = dm.doc
+    first = title.words[0].i
+    window = [doc[k].text.lower() for k in range(max(0, first - 3), title.person.i)]
+    return any(w in dm.cues.past_role_words or w.startswith("ex-") for w in window)
 
 
 def _target_arguments(dm: DocumentMentions, target: Token) -> list[Argument]:
@@ -252,10 +277,16 @@ def extract_titles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction
                 for arg2 in _target_arguments(reading, target):
                     if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
                         continue
+                    if preposition == _PARTY:
+                        extraction = role_extraction(reading, sent, arg1, arg2, "is member of", "member", 0.8, noun)
+                        yield extraction
+                        continue
                     lemma = role_lemma(reading, role, arg2.mention, preposition, noun.text)
                     if lemma is None:
                         continue
                     rel = f"is {' '.join(t.text for t in title.words)} {preposition or 'of'}"
                     confidence = 0.85 if role is not None else 0.65
                     extraction = role_extraction(reading, sent, arg1, arg2, rel, lemma, confidence, noun)
+                    if _former(title, reading):
+                        extraction = replace(extraction, time="former")
                     yield extraction if said_by is None else replace(extraction, attributed_to=said_by)

@@ -18,7 +18,15 @@ if TYPE_CHECKING:
 
     from kg.mentions.record import DocumentMentions
 
-__all__ = ["appositive_of", "event_place", "facility_mention", "group_mention", "modifier_actor", "wielder"]
+__all__ = [
+    "appositive_of",
+    "event_place",
+    "facility_mention",
+    "group_mention",
+    "members_of",
+    "modifier_actor",
+    "wielder",
+]
 
 
 def facility_mention(dm: DocumentMentions, token: Token) -> Mention | None:
@@ -87,6 +95,27 @@ def modifier_actor(dm: DocumentMentions, token: Token) -> Mention | None:
     for child in token.children:
         if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod") and child.i in dm.names:
             return dm.names[child.i]
+    return None
+
+
+def members_of(dm: DocumentMentions, token: Token) -> Mention | None:
+    """ "officers from the Tarvik Police Department arrested X": people named by what they are in an
+    organisation stand for it when they act ("agents of the bureau", "the agency's investigators")."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in dm.cues.member_nouns or token.i in dm.names:
+        return None
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    owners += [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "with")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for owner in owners:
+        named = dm.coref.get(owner.i) or ((dm.names[owner.i],) if owner.i in dm.names else ())
+        if named and named[0].ner == "ORG":
+            m = named[0]
+            return Mention(m.document, m.start, m.end, m.text, m.label, m.ner, "metonym.members", 0.8 * m.confidence)
     return None
 
 

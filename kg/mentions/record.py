@@ -79,7 +79,7 @@ class DocumentMentions:
         appositive = next((c for c in token.children if c.dep_ == "appos" and c.i in self.names), None)
         if appositive is not None:
             return (self.names[appositive.i],)
-        for rule in (metonyms.facility_mention, metonyms.group_mention, metonyms.event_place):
+        for rule in (metonyms.facility_mention, metonyms.members_of, metonyms.group_mention, metonyms.event_place):
             found = rule(self, token)
             if found is not None:
                 return (found,)

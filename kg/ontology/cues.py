@@ -28,12 +28,17 @@ class Cues:
     future_modals: frozenset[str] = frozenset()
     hedge_adverbs: frozenset[str] = frozenset()
     intent_verbs: frozenset[str] = frozenset()
+    party_names: frozenset[str] = frozenset()
+    past_role_words: frozenset[str] = frozenset()
+    request_verbs: frozenset[str] = frozenset()
+    intent_nouns: frozenset[str] = frozenset()
     negation_verbs: frozenset[str] = frozenset()
     negation_words: frozenset[str] = frozenset()
     instrument_nouns: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     force_nouns: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
+    member_nouns: frozenset[str] = frozenset()
     light_verbs: Mapping[str, frozenset[str]] = field(default_factory=dict)
     idioms: Mapping[str, str] = field(default_factory=dict)
     country_nouns: frozenset[str] = frozenset()
@@ -61,12 +66,17 @@ _LISTS = (
     ("future_modals", "modality", "future_modals"),
     ("hedge_adverbs", "modality", "hedge_adverbs"),
     ("intent_verbs", "modality", "intent_verbs"),
+    ("party_names", "actors", "party_names"),
+    ("past_role_words", "modality", "past_role_words"),
+    ("request_verbs", "modality", "request_verbs"),
+    ("intent_nouns", "modality", "intent_nouns"),
     ("negation_verbs", "modality", "negation_verbs"),
     ("negation_words", "modality", "negation_words"),
     ("instrument_nouns", "actors", "instrument_nouns"),
     ("group_nouns", "actors", "group_nouns"),
     ("force_nouns", "actors", "force_nouns"),
     ("government_nouns", "actors", "government_nouns"),
+    ("member_nouns", "actors", "member_nouns"),
     ("country_nouns", "coreference", "country_nouns"),
     ("city_nouns", "coreference", "city_nouns"),
     ("organization_nouns", "coreference", "organization_nouns"),

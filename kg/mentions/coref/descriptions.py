@@ -33,9 +33,10 @@ def description_kinds(cues: Cues) -> dict[str, str]:
 def is_definite(token: Token) -> bool:
     """ "the country", "the Kenyan leader's": a definite description without a complement that would
     make it new information ("the head of the Kenyan army" introduces someone)."""
-    determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
-    if "the" not in determiners:
-        return False
+    determiners = [c.lower_ for c in token.children if c.dep_ == "det"]
+    owned = any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in token.children)
+    if "the" not in determiners and not owned:
+        return False  # "a minister" is someone new; "the minister" and "Kenya's minister" someone known
     # A restrictive modifier introduces someone new: "the woman charged with ...", "the man who ...".
     return not any(
         (c.dep_ == "prep" and c.lower_ in ("of", "for")) or c.dep_ in ("acl", "relcl") for c in token.children
