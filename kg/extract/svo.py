@@ -386,6 +386,8 @@ def extract_svo(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     sentence = reading.sentence(sent)
     length = len(sent)
     for verb in reading.tokens(sent):
+        if verb.text[:1].isupper() and verb.i != sent.start and verb.pos_ == "VERB" and not verb.is_sent_start:
+            continue  # a capitalised "verb" inside a sentence is a name the tagger misread ("Lakers great")
         agent_token = _participle_agent(verb, reading)
         linking = verb.lemma_.lower() in LINKING and any(c.dep_ in ("attr", "acomp", "oprd") for c in verb.children)
         if verb.pos_ != "VERB" and agent_token is None and not linking:

@@ -70,6 +70,83 @@ def evidence_of(extraction: Extraction, subject: Mention, obj: Mention) -> Evide
     )
 
 
+# Words that may follow a verb in a kg:relatedTo relation: particles and prepositions ("take over", "talk to").
+_RELATION_WORDS = frozenset(
+    [
+        "about",
+        "above",
+        "across",
+        "after",
+        "against",
+        "along",
+        "among",
+        "around",
+        "as",
+        "at",
+        "before",
+        "behind",
+        "below",
+        "beneath",
+        "beside",
+        "between",
+        "beyond",
+        "by",
+        "despite",
+        "down",
+        "during",
+        "except",
+        "for",
+        "from",
+        "in",
+        "inside",
+        "into",
+        "like",
+        "near",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "out",
+        "outside",
+        "over",
+        "past",
+        "since",
+        "through",
+        "throughout",
+        "to",
+        "toward",
+        "towards",
+        "under",
+        "until",
+        "up",
+        "upon",
+        "with",
+        "within",
+        "without",
+        "away",
+        "back",
+        "forward",
+        "apart",
+        "aside",
+        "together",
+    ]
+)
+
+
+def _generic_relation(e: Extraction, ontology: Ontology) -> str | None:
+    """Why an unmapped verb makes no kg:relatedTo fact, or None when it does. A generic relation must be a
+    verb (with its particle and preposition) a reader can take as what the subject does to the object:
+    not a verb through an ordinary noun ("posted an image of X": the image is what was posted), not a
+    speech verb's setting ("said at the White House"), not a mis-tagged name."""
+    words = e.lemma.split()
+    light = ontology.cues.light_verbs.get(words[0], frozenset())
+    if any(w not in _RELATION_WORDS and not (k == 1 and w in light) for k, w in enumerate(words[1:], 1)):
+        return "verb through a noun, not a relation"
+    if words[0] in ontology.cues.report_verbs and len(words) > 1:
+        return "where or how something was said, not a relation"
+    return None
+
+
 def _mapped(e: Extraction, ontology: Ontology, settings: Settings) -> tuple[Relation, bool] | str:
     """The extraction's relation and whether the lexicon turns it around, or the reason it makes no fact."""
     mapped = relation_for(e, ontology)
@@ -78,7 +155,7 @@ def _mapped(e: Extraction, ontology: Ontology, settings: Settings) -> tuple[Rela
     if mapped is None:
         if settings.unmapped == "drop" or e.kind != "verb":
             return "relation not in the lexicon"
-        return Relation(RELATED, "related to", e.lemma), False
+        return _generic_relation(e, ontology) or (Relation(RELATED, "related to", e.lemma), False)
     assert not isinstance(mapped, str)
     return mapped
 

@@ -23,8 +23,13 @@ LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around
 
 
 def relation_for(extraction: Extraction, ontology: Ontology) -> tuple[Relation, bool] | str | None:
-    """(relation, inverse) from the lexicon, None when it has no entry, NOTHING when it relates nothing."""
+    """(relation, inverse) from the lexicon, None when it has no entry, NOTHING when it relates nothing.
+    A verb with an event noun means what the noun means: "has a partnership with", "did an internship at"
+    are the nouns' rows when the lexicon has none for the verb phrase."""
     entry = ontology.lexicon.lookup(extraction.kind, extraction.lemma)
+    words = extraction.lemma.split()
+    if entry is None and extraction.kind == "verb" and len(words) == 3:
+        entry = ontology.lexicon.lookup("noun", " ".join(words[1:])) or ontology.lexicon.lookup("noun", words[1])
     if entry is None:
         return None
     if entry.relation == NOTHING:

@@ -22,6 +22,8 @@ _NEUTER = frozenset({"it", "its", "itself"})
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
 PRONOUNS = _MALE | _FEMALE | _NEUTER | _PLURAL
+# "it" and "them" as objects are left unresolved (see resolve_pronoun)
+_OBJECT_FORMS = frozenset({"it", "them"})
 _THING_TYPES = frozenset({"GPE", "ORG", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 
 
@@ -61,6 +63,8 @@ def resolve_pronoun(
     """What a third-person pronoun stands for, or None when no antecedent fits."""
     # complex: the pronoun constraints (number, gender, co-arguments, speakers) narrow one pool in order.
     low = token.lower_
+    if low in _OBJECT_FORMS and token.dep_ in ("dobj", "obj", "pobj", "dative"):
+        return None  # "made it", "loved it", "express them": objects are mostly things, not the names near them
     verb = governing_verb(token)
     co_arguments = {c.i for c in verb.children} if low not in _REFLEXIVE else set()
     pool = [c for c in window(candidates, token, ctx) if compatible(low, c, profiles) and c.token.i not in co_arguments]
