@@ -55,6 +55,8 @@ if TYPE_CHECKING:
 __all__ = ["NAME", "extract_roles"]
 
 _AFFILIATION_PREPS = frozenset({"of", "at", "with", "from"})
+# Modifiers that make a role a prospect, not a post: "a possible nominee", "the would-be successor".
+_MAYBE = frozenset({"possible", "potential", "prospective", "would-be", "likely", "future", "expected", "rumoured"})
 _PERSON = PERSON
 
 
@@ -116,8 +118,8 @@ def _bare_titles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
         for title in name.lefts:
             if title.dep_ != "compound" or title.i in reading.names or title.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if any(t.i < title.i and t.i in reading.names for t in name.lefts):
-                continue
+            if any(t.i < title.i and t.i in reading.names for t in name.lefts) or any(True for _ in title.lefts):
+                continue  # a title with words before it is a title chain's (kg.extract.titles)
             if _role_phrase(title, roles) is not None:
                 around = [
                     (t, "")
@@ -209,6 +211,8 @@ def _as_roles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
             continue
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
             for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+                if any(m.lower_ in reading.cues.hedge_adverbs or m.lower_ in _MAYBE for m in noun.children):
+                    continue  # "mentioned as a possible nominee" holds no role
                 objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
                 holders = objects if verb.lemma_.lower() in appointing else verb_subjects(verb)
                 targets = related_names(noun, reading)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from kg.extract.arguments import arguments, extraction
@@ -156,8 +157,10 @@ def _object_controller(verb: Token) -> Token | None:
 
 def _noun_infinitive(verb: Token) -> bool:
     """ "a deal to replace X", "the decision to suspend X": an infinitive completing a noun."""
-    return verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    return (
+        verb.dep_ in ("acl", "relcl")
+        and verb.head.pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
 
 
@@ -317,15 +320,19 @@ def _adjuncts(verb: Token, slot: Slot) -> tuple[Argument, ...]:
 
 
 def _idiom(verb: Token, reading: DocumentMentions) -> str | None:
-    """The verb an idiom means: "dragged the minister to court" sues her (cues' [idioms])."""
-    idioms = reading.cues.idioms
-    for prep in verb.children:
-        if prep.dep_ == "prep":
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    meaning = idioms.get(f"{verb.lemma_.lower()} {prep.lower_} {pobj.lemma_.lower()}")
-                    if meaning is not None:
-                        return meaning
+    """The verb an idiom means: "dragged the minister to court" sues her (cues' [idioms]). Read along the
+    words after the verb (within its clause), as the parser often takes "to court" for an infinitive."""
+    lemma = verb.lemma_.lower()
+    phrases = {
+        key.split(" ", 1)[1]: meaning for key, meaning in reading.cues.idioms.items() if key.startswith(lemma + " ")
+    }
+    if not phrases:
+        return None
+    words = [t for t in verb.subtree if t.i > verb.i and t.pos_ != "DET"]
+    for first, second in pairwise(words):
+        meaning = phrases.get(f"{first.lower_} {second.lemma_.lower()}")
+        if meaning is not None:
+            return meaning
     return None
 
 

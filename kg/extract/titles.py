@@ -106,8 +106,8 @@ def _title_word(token: Token, chain: list[Token]) -> bool:
     """Whether a word (walking left from the person) can belong to a title."""
     if _joined(token):
         return bool(chain)
-    if token.is_punct or token.pos_ in _STOP_POS or token.like_num:
-        return False
+    if token.is_punct or (token.pos_ in _STOP_POS and token.ent_type_ != "ORDINAL") or token.text[:1].isdigit():
+        return False  # "first lady", "second deputy" keep their ordinal
     if token.text.lower() in _PREPS or token.text.lower() == "and":
         return bool(chain)  # only inside a title: "founder and CEO", "ambassador to"
     if token.pos_ in ("ADP", "CCONJ"):

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from kg.mentions.coref import resolve
 from kg.mentions.names import ENTITY_LABELS, QUALIFIER_LABELS, clean_label, find_names, prepare
 from kg.mentions.record import DocumentMentions
-from kg.mentions.titled import add_titled_names, person_roles
+from kg.mentions.titled import add_titled_names, person_roles, split_fused_names
 from kg.model import Document, Sentence
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ def _sentences(doc: Doc, document: Document) -> tuple[dict[int, Sentence], tuple
 def read_mentions(doc: Doc, document: Document, ontology: Ontology) -> DocumentMentions:
     """The mention record of one parsed document (the Doc's entity spans are merged first)."""
     if not doc.user_data.get("kg_prepared"):
+        split_fused_names(doc, ontology.gazetteer)
         add_titled_names(doc, person_roles(ontology))
     prepare(doc)
     by_start, numbers = _sentences(doc, document)

@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
     from kg.ontology import Ontology
+    from kg.ontology.gazetteer import Gazetteer
 
-__all__ = ["add_titled_names", "person_roles", "titled_names"]
+__all__ = ["add_titled_names", "person_roles", "split_fused_names", "title_anchors", "titled_names"]
 
 _LONGEST_NAME = 3
 
@@ -50,6 +51,26 @@ def _is_name_word(text: str, pos: str) -> bool:
 def _inside(doc: Doc, start: int, end: int) -> bool:
     """Whether every entity touching tokens [start, end) lies wholly inside them."""
     return all(e.start >= start and e.end <= end for e in doc.ents if e.start < end and e.end > start)
+
+
+def title_anchors(doc: Doc, roles: frozenset[str]) -> list[Span]:
+    """Capitalised proper nouns right before a role word that the NER left out: what the title is about
+    ("Rovers goalkeeper Sam Dyer": Rovers), an organisation when nothing else says what it is."""
+    found = []
+    for token in doc[1:]:
+        if token.text.lower() not in roles or token.ent_type_ or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        end = token.i
+        while end > 0 and f"{doc[end - 1].text.lower()} {doc[end].text.lower()}" in roles:
+            end -= 1  # "Prime Minister", "Vice President": the whole role, not a name before "Minister"
+        start = end
+        while start > 0 and not doc[start - 1].ent_type_ and _is_name_word(doc[start - 1].text, doc[start - 1].pos_):
+            start -= 1
+        # after a name ("Acme Radiology Director X") the capitalised words are the title's, not a second name
+        named_before = start > 0 and bool(doc[start - 1].ent_type_) and doc[start - 1].ent_type_ not in ("DATE", "TIME")
+        if start < end and not named_before and _inside(doc, start, end):
+            found.append(doc[start:end])
+    return found
 
 
 def titled_names(doc: Doc, roles: frozenset[str]) -> list[Span]:
@@ -79,11 +100,36 @@ def add_titled_names(doc: Doc, roles: frozenset[str]) -> Doc:
     """The Doc with each titled name added as a PERSON entity (existing entities are kept)."""
     from spacy.tokens import Span
 
-    titled = titled_names(doc, roles)
+    titled = [(s, "PERSON") for s in titled_names(doc, roles)]
+    titled += [
+        (s, "ORG") for s in title_anchors(doc, roles) if not any(s.start < t.end and t.start < s.end for t, _ in titled)
+    ]
     if not titled:
         return doc
-    covered = {i for s in titled for i in range(s.start, s.end)}
+    covered = {i for s, _ in titled for i in range(s.start, s.end)}
     kept = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
-    spans = [Span(doc, s.start, s.end, label="PERSON") for s in titled]
+    spans = [Span(doc, s.start, s.end, label=label) for s, label in titled]
     doc.set_ents(sorted([*kept, *spans], key=lambda span: span.start))
+    return doc
+
+
+def split_fused_names(doc: Doc, gazetteer: Gazetteer) -> Doc:
+    """A person entity that starts with a country or capital the gazetteer knows is two names run together
+    by the NER ("ambassador to Kenya Ola Berg", "Ukraine envoy Marie Lund"): the place, then the person."""
+    from spacy.tokens import Span
+
+    changed, ents = False, []
+    for ent in doc.ents:
+        first = ent[0]
+        place = gazetteer.lookup(first.text) if ent.label_ in ("PERSON", "PER") and len(ent) >= 3 else None
+        if place is not None and place.type in ("Country", "City") and place.rule in ("name", "alias"):
+            ents += [
+                Span(doc, ent.start, ent.start + 1, label="GPE"),
+                Span(doc, ent.start + 1, ent.end, label=ent.label_),
+            ]
+            changed = True
+        else:
+            ents.append(ent)
+    if changed:
+        doc.set_ents(ents)
     return doc
