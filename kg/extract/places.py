@@ -188,6 +188,10 @@ def _adjacent_places(sent: Span, reading: DocumentMentions) -> Iterator[Extracti
             continue
         if any(c.dep_ == "prep" and c.lower_ == "in" for c in doc[k].children):
             continue  # "A in B, C in D": C is the next item of a list, not where A lies
+        listed_before = token.i > sent.start and doc[token.i - 1].text in (",", ":")
+        listed_after = k + 2 < sent.end and doc[k + 1].text == "," and doc[k + 2].i in reading.names
+        if listed_before and listed_after:
+            continue  # "Lyon, Lille, Nantes": a list that goes on both sides is no place in a place
         coordinated = doc[k].i in {t.i for t in token.conjuncts}
         with_and = any(c.dep_ == "cc" for t in (token, *token.conjuncts) for c in t.children) or any(
             doc[j].lower_ in ("and", "or") for j in range(k + 1, min(k + 3, sent.end))

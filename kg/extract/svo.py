@@ -171,6 +171,10 @@ def _noun_controller(noun: Token) -> list[Token]:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
         return [owner]
+    # "the selection of Acme to build the lander": the one selected does what follows
+    chosen = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for") for p in c.children]
+    if any(p.dep_ == "pobj" and p.pos_ == "PROPN" for p in chosen):
+        return [p for p in chosen if p.dep_ == "pobj"]
     if noun.dep_ in ("dobj", "obj") and noun.head.pos_ in ("VERB", "AUX"):
         return verb_subjects(noun.head)
     return []
@@ -341,6 +345,15 @@ def _base_lemma(verb: Token, reading: DocumentMentions) -> str:
     meaning, else the verb with its particle."""
     if is_lethal(verb, reading):
         return "kill"
+    if any(c.dep_ == "prep" and c.lower_ in ("past", "over") for c in verb.children) and verb.lemma_.lower() in (
+        "lead",
+        "carry",
+        "power",
+        "propel",
+        "lift",
+        "push",
+    ):
+        return f"{verb.lemma_.lower()} past"  # "scored to lead St. Paul past Duluth": a result, not leadership
     return _idiom(verb, reading) or " ".join(w for w in (verb.lemma_.lower(), particle(verb)) if w)
 
 

@@ -16,6 +16,7 @@ set on the Doc before entities are merged (compute, then commit), so every later
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["add_titled_names", "person_roles", "split_fused_names", "title_anchors", "titled_names"]
 
 _LONGEST_NAME = 3
+_SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
 
 
 def person_roles(ontology: Ontology) -> frozenset[str]:
@@ -114,12 +116,22 @@ def add_titled_names(doc: Doc, roles: frozenset[str]) -> Doc:
 
 
 def split_fused_names(doc: Doc, gazetteer: Gazetteer) -> Doc:
-    """A person entity that starts with a country or capital the gazetteer knows is two names run together
-    by the NER ("ambassador to Kenya Ola Berg", "Ukraine envoy Marie Lund"): the place, then the person."""
+    """Names the NER ran together: a person entity that starts with a country or capital the gazetteer knows
+    ("ambassador to Kenya Ola Berg": the place, then the person), an owner and what they own ("Ola Berg's
+    Tarvik Media"), a team and its score ("Kenya 2-1")."""
     from spacy.tokens import Span
 
     changed, ents = False, []
     for ent in doc.ents:
+        inner = next((t.i for t in ent[1:-1] if t.text.lower() in ("'s", "’s")), None)
+        if inner is not None:  # "Jeff Bezos's Blue Origin": the owner, then the thing
+            ents += [Span(doc, ent.start, inner, label="PERSON"), Span(doc, inner + 1, ent.end, label=ent.label_)]
+            changed = True
+            continue
+        if len(ent) > 1 and _SCORE.match(ent[-1].text):  # "Iceland 0-0": a team and the score
+            ents.append(Span(doc, ent.start, ent.end - 1, label=ent.label_))
+            changed = True
+            continue
         first = ent[0]
         place = gazetteer.lookup(first.text) if ent.label_ in ("PERSON", "PER") and len(ent) >= 3 else None
         if place is not None and place.type in ("Country", "City") and place.rule in ("name", "alias"):
