@@ -329,8 +329,25 @@ def _named_after_country(sent: Span, reading: DocumentMentions) -> Iterator[Extr
                                 )
 
 
+def _described_bases(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    """ "the Toledo food giant launched X": a description of an organisation the text already named, with a
+    place modifying it, says where the organisation is based."""
+    for noun in reading.tokens(sent):
+        resolved = reading.coref.get(noun.i)
+        if noun.pos_ != "NOUN" or not resolved or resolved[0].ner != "ORG" or resolved[0].rule != "coref.description":
+            continue
+        for modifier in noun.lefts:
+            place = reading.names.get(modifier.i)
+            if modifier.dep_ in ("compound", "amod", "nmod") and place is not None and place.ner in ("GPE", "LOC"):
+                for arg1 in arguments(reading, noun):
+                    arg2 = arguments(reading, modifier)[0]
+                    if arg1.mention is not None and arg2.mention is not None:
+                        yield role_extraction(reading, sent, arg1, arg2, "is based in", "base in", 0.6, kind="verb")
+
+
 def extract_places(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     yield from _places(sent, reading)
+    yield from _described_bases(sent, reading)
     yield from _adjacent_places(sent, reading)
     yield from _named_after_country(sent, reading)
     yield from _owned(sent, reading)

@@ -105,7 +105,10 @@ def resolve_description(
     if token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children):
         return None  # "Lindqvist, the Swedish envoy": the apposition names it already
     countries = _countries(ctx, token)
-    pool = [c for c in window(candidates, token, ctx) if fits(kind, c, countries, ctx.gazetteer)]
+    start = _whole_description(token)
+    # the description's own words are not what it describes ("the Toledo food giant" is not Toledo)
+    before = [c for c in window(candidates, token, ctx) if c.token.i < start]
+    pool = [c for c in before if fits(kind, c, countries, ctx.gazetteer)]
     if kind == "person":
         pool = _people(ctx, token, candidates, pool, countries, profiles)
     found = best(pool, token)
