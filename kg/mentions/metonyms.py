@@ -116,6 +116,22 @@ def members_of(dm: DocumentMentions, token: Token) -> Mention | None:
         if named and named[0].ner == "ORG":
             m = named[0]
             return Mention(m.document, m.start, m.end, m.text, m.label, m.ner, "metonym.members", 0.8 * m.confidence)
+    if not owners and token.lemma_.lower() in dm.cues.agency_members and token.dep_ in ("nsubj", "nsubjpass"):
+        # "Officers also arrested X": the agency the text has just named
+        here = dm.sentence_numbers[token.i]
+        near = [m for i, m in dm.names.items() if i < token.i and here - dm.sentence_numbers[i] <= 2 and m.ner == "ORG"]
+        if near:
+            m = max(near, key=lambda x: x.start)
+            return Mention(
+                dm.document.id,
+                token.idx,
+                token.idx + len(token.text),
+                token.text,
+                m.label,
+                m.ner,
+                "metonym.members",
+                0.6,
+            )
     return None
 
 

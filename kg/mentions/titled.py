@@ -65,6 +65,8 @@ def title_anchors(doc: Doc, roles: frozenset[str]) -> list[Span]:
         end = token.i
         while end > 0 and f"{doc[end - 1].text.lower()} {doc[end].text.lower()}" in roles:
             end -= 1  # "Prime Minister", "Vice President": the whole role, not a name before "Minister"
+        if end > 1 and doc[end - 1].text == "-" and not doc[end - 2].whitespace_ and doc[end - 2].text.isalpha():
+            end -= 2  # "co-founder", "ex-chairman" read as three tokens
         start = end
         while start > 0 and not doc[start - 1].ent_type_ and _is_name_word(doc[start - 1].text, doc[start - 1].pos_):
             start -= 1

@@ -39,6 +39,7 @@ class Cues:
     force_nouns: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
+    agency_members: frozenset[str] = frozenset()
     light_verbs: Mapping[str, frozenset[str]] = field(default_factory=dict)
     idioms: Mapping[str, str] = field(default_factory=dict)
     country_nouns: frozenset[str] = frozenset()
@@ -77,6 +78,7 @@ _LISTS = (
     ("force_nouns", "actors", "force_nouns"),
     ("government_nouns", "actors", "government_nouns"),
     ("member_nouns", "actors", "member_nouns"),
+    ("agency_members", "actors", "agency_members"),
     ("country_nouns", "coreference", "country_nouns"),
     ("city_nouns", "coreference", "city_nouns"),
     ("organization_nouns", "coreference", "organization_nouns"),
