@@ -168,3 +168,32 @@ def test_business_and_institutional_events(nlp: Any, text: str, expected: tuple[
 def test_no_generic_relation_from_a_noun_a_setting_an_it_or_an_alias(nlp: Any, text: str) -> None:
     generic = {t.predicate.surface for t in graph_of(nlp, text).triples if t.predicate.id == "kg:relatedTo"}
     assert not {s for s in generic if s and ("image" in s or s.startswith(("say", "make", "know")))}, generic
+
+
+def test_agency_members_acting_alone_are_the_agency_just_named(nlp: Any) -> None:
+    text = "The Tarvik Police Department set up a checkpoint on Friday. Officers later arrested Ann Lee there."
+    assert ("Tarvik Police Department", "kg:arrests", "Ann Lee") in facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court heard a case against Tarvik co-founder Ola Berg in 2010.",
+        "Critics of Tarvik co-founder Ola Berg spoke.",
+    ],
+)
+def test_hyphenated_titles_keep_what_they_are_about(nlp: Any, text: str) -> None:
+    assert ("Ola Berg", "kg:founderOf", "Tarvik") in facts(nlp, text), facts(nlp, text)
+
+
+def test_a_merger_of_parties_named_in_apposition(nlp: Any) -> None:
+    found = facts(nlp, "The merger of the newspaper chains Acme Corp. and Atlas Inc. became final Tuesday.")
+    assert ("Acme Corp.", "kg:mergesWith", "Atlas Inc.") in found
+
+
+def test_a_description_with_a_place_says_where_the_organisation_is_and_is_not_the_place(nlp: Any) -> None:
+    text = "Acme Foods posted record sales. Last week the Toledo food giant launched the Hydra Network."
+    found = facts(nlp, text)
+    assert ("Acme Foods", "kg:basedIn", "Toledo") in found
+    assert ("Acme Foods", "kg:launches", "Hydra Network") in found
+    assert not any(s == "Toledo" and r == "kg:launches" for s, r, _ in found)
