@@ -135,11 +135,20 @@ def split_fused_names(doc: Doc, gazetteer: Gazetteer) -> Doc:
             changed = True
             continue
         first = ent[0]
-        place = gazetteer.lookup(first.text) if ent.label_ in ("PERSON", "PER") and len(ent) >= 3 else None
+        # a person's name run into a place: a person entity, or any entity right after "envoy to", "chief of"
+        titled = (
+            ent.start > 1
+            and doc[ent.start - 1].text.lower() in ("to", "of", "for", "at")
+            and not doc[ent.start - 2].ent_type_
+        )
+        person_like = ent.label_ in ("PERSON", "PER") or (
+            titled and all(_is_name_word(t.text, t.pos_) for t in ent[1:])
+        )
+        place = gazetteer.lookup(first.text) if person_like and len(ent) >= 3 else None
         if place is not None and place.type in ("Country", "City") and place.rule in ("name", "alias"):
             ents += [
                 Span(doc, ent.start, ent.start + 1, label="GPE"),
-                Span(doc, ent.start + 1, ent.end, label=ent.label_),
+                Span(doc, ent.start + 1, ent.end, label="PERSON"),
             ]
             changed = True
         else:
