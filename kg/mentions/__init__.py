@@ -55,7 +55,9 @@ def read_mentions(doc: Doc, document: Document, ontology: Ontology) -> DocumentM
     """The mention record of one parsed document (the Doc's entity spans are merged first)."""
     if not doc.user_data.get("kg_prepared"):
         split_fused_names(doc, ontology.gazetteer)
-        add_titled_names(doc, person_roles(ontology))
+        cues = ontology.cues
+        generic = cues.organization_nouns | cues.group_nouns | cues.force_nouns | cues.government_nouns
+        add_titled_names(doc, person_roles(ontology), generic)
     prepare(doc)
     by_start, numbers = _sentences(doc, document)
     names = find_names(doc, document.id, ontology.gazetteer)

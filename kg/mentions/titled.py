@@ -55,9 +55,10 @@ def _inside(doc: Doc, start: int, end: int) -> bool:
     return all(e.start >= start and e.end <= end for e in doc.ents if e.start < end and e.end > start)
 
 
-def title_anchors(doc: Doc, roles: frozenset[str]) -> list[Span]:
+def title_anchors(doc: Doc, roles: frozenset[str], generic: frozenset[str] = frozenset()) -> list[Span]:
     """Capitalised proper nouns right before a role word that the NER left out: what the title is about
-    ("Rovers goalkeeper Sam Dyer": Rovers), an organisation when nothing else says what it is."""
+    ("Rovers goalkeeper Sam Dyer": Rovers), an organisation when nothing else says what it is. Generic
+    nouns capitalised as part of a rank ("Police Major", "Army Colonel") are not names."""
     found = []
     for token in doc[1:]:
         if token.text.lower() not in roles or token.ent_type_ or token.pos_ not in ("NOUN", "PROPN"):
@@ -72,7 +73,8 @@ def title_anchors(doc: Doc, roles: frozenset[str]) -> list[Span]:
             start -= 1
         # after a name ("Acme Radiology Director X") the capitalised words are the title's, not a second name
         named_before = start > 0 and bool(doc[start - 1].ent_type_) and doc[start - 1].ent_type_ not in ("DATE", "TIME")
-        if start < end and not named_before and _inside(doc, start, end):
+        generic_word = any(doc[k].text.lower() in generic for k in range(start, end))
+        if start < end and not named_before and not generic_word and _inside(doc, start, end):
             found.append(doc[start:end])
     return found
 
@@ -100,13 +102,15 @@ def titled_names(doc: Doc, roles: frozenset[str]) -> list[Span]:
     return found
 
 
-def add_titled_names(doc: Doc, roles: frozenset[str]) -> Doc:
+def add_titled_names(doc: Doc, roles: frozenset[str], generic: frozenset[str] = frozenset()) -> Doc:
     """The Doc with each titled name added as a PERSON entity (existing entities are kept)."""
     from spacy.tokens import Span
 
     titled = [(s, "PERSON") for s in titled_names(doc, roles)]
     titled += [
-        (s, "ORG") for s in title_anchors(doc, roles) if not any(s.start < t.end and t.start < s.end for t, _ in titled)
+        (s, "ORG")
+        for s in title_anchors(doc, roles, generic)
+        if not any(s.start < t.end and t.start < s.end for t, _ in titled)
     ]
     if not titled:
         return doc
