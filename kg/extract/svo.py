@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.arguments import arguments, extraction
 from kg.extract.clauses import Clause, clause_of, place_of
+from kg.extract.sense import with_sense
 from kg.extract.spans import conjuncts, particle
 from kg.mentions import DocumentMentions
 from kg.model import Argument, Extraction, Sentence
@@ -434,6 +435,7 @@ def extract_svo(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
                 for arg2 in arguments(reading, slot.token):
                     if arg1.mention and arg2.mention and arg1.mention.label == arg2.mention.label:
                         continue  # "Mwangi ... he": a clause does not relate a thing to itself
+                    lemma = with_sense(lemma, verb, arg1.mention, arg2.mention, reading)
                     said_by = clause.attributed_to
                     speaker = said_by if not (arg1.mention and said_by == arg1.mention.label) else None
                     confidence = _confidence(verb, arg1, arg2, length)

@@ -16,7 +16,6 @@ set on the Doc before entities are merged (compute, then commit), so every later
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
 __all__ = ["add_titled_names", "person_roles", "split_fused_names", "title_anchors", "titled_names"]
 
 _LONGEST_NAME = 3
-_SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
 
 
 def person_roles(ontology: Ontology) -> frozenset[str]:
@@ -134,8 +132,12 @@ def split_fused_names(doc: Doc, gazetteer: Gazetteer) -> Doc:
             ents += [Span(doc, ent.start, inner, label="PERSON"), Span(doc, inner + 1, ent.end, label=ent.label_)]
             changed = True
             continue
-        if len(ent) > 1 and _SCORE.match(ent[-1].text):  # "Iceland 0-0": a team and the score
-            ents.append(Span(doc, ent.start, ent.end - 1, label=ent.label_))
+        end = ent.end
+        while end - 1 > ent.start and (doc[end - 1].like_num or doc[end - 1].text in ("-", "–")):
+            end -= 1  # "Iceland 0 - 0": a team and the score
+        if end < ent.end:
+            if end > ent.start and doc[end - 1].text[:1].isalpha():
+                ents.append(Span(doc, ent.start, end, label=ent.label_))
             changed = True
             continue
         first = ent[0]

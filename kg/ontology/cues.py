@@ -54,6 +54,8 @@ class Cues:
     found_by: frozenset[str] = frozenset()
     lethal_adverbs: frozenset[str] = frozenset()
     lethal_results: frozenset[str] = frozenset()
+    contest_nouns: frozenset[str] = frozenset()
+    violence_words: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
     home_nouns: frozenset[str] = frozenset()
     premises_nouns: frozenset[str] = frozenset()
@@ -91,6 +93,8 @@ _LISTS = (
     ("found_by", "nominal", "found_by"),
     ("lethal_adverbs", "results", "lethal_adverbs"),
     ("lethal_results", "results", "lethal_results"),
+    ("contest_nouns", "sense", "contest_nouns"),
+    ("violence_words", "sense", "violence_words"),
     ("event_nouns", "classes", "event_nouns"),
     ("home_nouns", "classes", "home_nouns"),
     ("premises_nouns", "classes", "premises_nouns"),

@@ -197,3 +197,18 @@ def test_a_description_with_a_place_says_where_the_organisation_is_and_is_not_th
     assert ("Acme Foods", "kg:basedIn", "Toledo") in found
     assert ("Acme Foods", "kg:launches", "Hydra Network") in found
     assert not any(s == "Toledo" and r == "kg:launches" for s, r, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "never"),
+    [
+        ("Acme Corp. beat Atlas Inc. in the final on Sunday.", "kg:defeats", "kg:attacks"),
+        ("Democrats beat Ann Lee in the election.", "kg:defeats", "kg:attacks"),
+        ("Senator Tom Hale attacked Governor Ann Lee over the budget.", "kg:criticises", "kg:attacks"),
+        ("Ann Lee hit Tom Hale in the head with his own helmet.", "kg:attacks", "kg:criticises"),
+        ("Kenyan troops attacked Somali fighters near the border.", "kg:attacks", "kg:criticises"),
+    ],
+)
+def test_conflict_verbs_take_the_sense_of_their_clause(nlp: Any, text: str, expected: str, never: str) -> None:
+    relations = {r for _, r, _ in facts(nlp, text)}
+    assert expected in relations and never not in relations, relations

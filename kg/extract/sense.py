@@ -1,0 +1,71 @@
+"""Which sense a verb of conflict has in its clause: a contest, words, or violence.
+
+News writes match and election results, verbal attacks and real violence with the same verbs ("beat",
+"crushed", "attacked", "hit", "fought"). A violent relation needs a violent sense:
+
+* **competition**: the clause names a contest (a score such as "3-1", or "the final", "the election",
+  "the title", "the race" among its phrases), so "Rovers beat Tarvik 3-1" is a result, not an assault;
+* **verbal**: a person or organisation attacking another person or organisation with nothing violent in the
+  clause (no weapon, no wound, no body part struck) is criticising them: "the senator attacked the
+  governor's plan", "Acme hit back at its critics";
+* otherwise the lexicon's own relation stands.
+
+The sense is written into the lemma (``"beat ~competition"``) when the lexicon has a row for it, so
+sense-specific readings are data (``ontology/lexicon.tsv``), not code.
+
+>>> SCORE.search("Rovers beat Tarvik 3-1 on Sunday") is not None, SCORE.search("in 2019-20") is None
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.mentions import DocumentMentions
+    from kg.model import Mention
+
+__all__ = ["SCORE", "sense_of", "with_sense"]
+
+# A match score: small numbers either side of a dash ("3-1", "0–0"); a season "2019-20" is not one.
+SCORE = re.compile(r"(?<![\d-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d-])")
+_ACTORS = frozenset({"PERSON", "PER", "ORG", "NORP"})
+
+
+def _clause_words(verb: Token) -> list[Token]:
+    """The verb's own phrases (not clauses embedded under it)."""
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "parataxis", "conj"):
+            continue
+        found.extend(child.subtree)
+    return found
+
+
+def sense_of(verb: Token, subject: Mention | None, obj: Mention | None, dm: DocumentMentions) -> str | None:
+    """ "competition", "verbal" or None (the lexicon's relation stands) for one verb and its arguments."""
+    words = _clause_words(verb)
+    cues = dm.cues
+    text = " ".join(t.text for t in words)
+    if SCORE.search(text) or any(t.lemma_.lower() in cues.contest_nouns for t in words):
+        return "competition"
+    if subject is None or obj is None or subject.ner not in _ACTORS or obj.ner not in _ACTORS:
+        return None  # a state, an army or a place attacked: the lexicon's violent reading stands
+    if any(t.lemma_.lower() in cues.violence_words for t in (*words, *verb.children)):
+        return None
+    return "verbal"
+
+
+def with_sense(lemma: str, verb: Token, subject: Mention | None, obj: Mention | None, dm: DocumentMentions) -> str:
+    """The lemma with its sense when the lexicon reads that sense differently (``"attack ~verbal"``)."""
+    lexicon = dm.ontology.lexicon
+    if lexicon.lookup("verb", lemma) is None:
+        return lemma
+    sense = sense_of(verb, subject, obj, dm)
+    if sense is None:
+        return lemma
+    keyed = f"{lemma} ~{sense}"
+    return keyed if lexicon.entries.get(("verb", keyed)) is not None else lemma
