@@ -103,18 +103,18 @@ def titled_names(doc: Doc, roles: frozenset[str]) -> list[Span]:
 def add_titled_names(doc: Doc, roles: frozenset[str], generic: frozenset[str] = frozenset()) -> Doc:
     """The Doc with each titled name added as a PERSON entity (existing entities are kept)."""
     from spacy.tokens import Span
+    from spacy.util import filter_spans
 
-    titled = [(s, "PERSON") for s in titled_names(doc, roles)]
-    titled += [
-        (s, "ORG")
-        for s in title_anchors(doc, roles, generic)
-        if not any(s.start < t.end and t.start < s.end for t, _ in titled)
-    ]
-    if not titled:
+    people = [Span(doc, s.start, s.end, label="PERSON") for s in titled_names(doc, roles)]
+    anchors = [Span(doc, s.start, s.end, label="ORG") for s in title_anchors(doc, roles, generic)]
+    # people first, then the longest anchors that overlap nothing already chosen
+    spans = filter_spans(people)
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    spans += [s for s in filter_spans(anchors) if not any(i in taken for i in range(s.start, s.end))]
+    if not spans:
         return doc
-    covered = {i for s, _ in titled for i in range(s.start, s.end)}
+    covered = {i for s in spans for i in range(s.start, s.end)}
     kept = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
-    spans = [Span(doc, s.start, s.end, label=label) for s, label in titled]
     doc.set_ents(sorted([*kept, *spans], key=lambda span: span.start))
     return doc
 
