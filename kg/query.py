@@ -76,6 +76,20 @@ EXAMPLES: dict[str, Example] = {
         "Counts by relation type",
         "MATCH (:Entity)-[r]->(:Entity)\nRETURN type(r) AS relation, count(*) AS edges\nORDER BY edges DESC, relation",
     ),
+    "disputed": Example(
+        "Disputed facts: asserted by some articles and denied by others, with the documents on each side",
+        "MATCH (a:Entity)-[r]->(b:Entity) WHERE r.disputed AND NOT r.negated\n"
+        "MATCH (a)-[d]->(b) WHERE d.id IN r.disputed_by\n"
+        "RETURN a.name AS subject, r.predicate AS relation, b.name AS object,\n"
+        "       r.documents AS asserted_in, d.documents AS denied_in\n"
+        "ORDER BY subject, relation, object",
+    ),
+    "timeline": Example(
+        "One entity's facts in the order they happened (event dates, else when first reported)",
+        "MATCH (p:Entity {name: 'Ingrid Halvorsen'})-[r]-(o:Entity) WHERE NOT r.negated\n"
+        "RETURN coalesce(r.event_start, r.first_seen) AS day, r.predicate AS relation, o.name AS other\n"
+        "ORDER BY day, relation, other",
+    ),
     "mentions": Example(
         "The entities an article mentions most",
         "MATCH (d:Document)-[m:MENTIONS]->(e:Entity)\n"

@@ -68,6 +68,30 @@ SELECT ?subject ?relation ?object (COUNT(DISTINCT ?outlet) AS ?outlets)
 GROUP BY ?subject ?relation ?object
 HAVING (COUNT(DISTINCT ?outlet) > 1)
 ORDER BY DESC(?outlets) ?subject""",
+    "disputed": """\
+# Disputed facts: asserted by some articles and denied by others, with the sources on each side.
+SELECT ?subject ?relation ?object ?asserted ?denied WHERE {
+  ?st kg:disputed true ; kg:negated false ; kg:disputedBy ?twin ;
+      rdf:subject ?s ; rdf:predicate ?relation ; rdf:object ?o .
+  ?s rdfs:label ?subject . ?o rdfs:label ?object .
+  { SELECT ?st (GROUP_CONCAT(DISTINCT STR(?a); separator=" | ") AS ?asserted)
+    WHERE { ?st kg:evidence/prov:wasDerivedFrom ?a } GROUP BY ?st }
+  { SELECT ?twin (GROUP_CONCAT(DISTINCT STR(?d); separator=" | ") AS ?denied)
+    WHERE { ?twin kg:evidence/prov:wasDerivedFrom ?d } GROUP BY ?twin }
+}
+ORDER BY ?subject ?relation ?object""",
+    "timeline": """\
+# What happened when: facts by the event date their sentences give (else the publication date).
+SELECT DISTINCT ?day ?subject ?relation ?object WHERE {
+  ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?relation ; rdf:object ?o ; kg:negated false ;
+      kg:evidence ?ev .
+  OPTIONAL { ?ev kg:eventStart ?event }
+  OPTIONAL { ?st kg:firstSeen ?seen }
+  BIND (COALESCE(?event, ?seen) AS ?day)
+  FILTER (BOUND(?day))
+  ?s rdfs:label ?subject . ?o rdfs:label ?object .
+}
+ORDER BY ?day ?subject ?relation ?object""",
 }
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import ExportError, OntologyError
@@ -89,6 +90,13 @@ RELATIONSHIP_PROPERTIES: dict[str, str] = {
     "place": "STRING[]",
     "flags": "STRING[]",
     "documents": "STRING[]",
+    "sources": "INT64",
+    "disputed": "BOOLEAN",
+    "disputed_by": "STRING[]",
+    "first_seen": "DATE",
+    "last_seen": "DATE",
+    "event_start": "DATE",
+    "event_end": "DATE",
     "evidence_keys": "STRING[]",
     "evidence_documents": "STRING[]",
     "evidence_sentences": "STRING[]",
@@ -98,6 +106,10 @@ RELATIONSHIP_PROPERTIES: dict[str, str] = {
     "evidence_objects": "STRING[]",
     "evidence_extractors": "STRING[]",
     "evidence_confidences": "DOUBLE[]",
+    # ISO dates, "" where the article gave none (Neo4j lists hold no nulls)
+    "evidence_published": "STRING[]",
+    "evidence_event_starts": "STRING[]",
+    "evidence_event_ends": "STRING[]",
 }
 # The parallel evidence lists, in the order evidence_keys indexes them.
 EVIDENCE_LISTS = tuple(name for name in RELATIONSHIP_PROPERTIES if name.startswith("evidence_"))
@@ -210,6 +222,13 @@ def _relationship_row(triple: Triple) -> dict[str, Any]:
         "place": list(triple.place),
         "flags": list(triple.flags),
         "documents": documents,
+        "sources": triple.sources or len(documents),
+        "disputed": triple.disputed,
+        "disputed_by": list(triple.disputed_by),
+        "first_seen": _date(triple.first_seen),
+        "last_seen": _date(triple.last_seen),
+        "event_start": _date(min((s for s, _ in triple.event_dates), default=None)),
+        "event_end": _date(max((e for _, e in triple.event_dates), default=None)),
         "evidence_keys": list(evidence),
         "evidence_documents": [e.document for e in items],
         "evidence_sentences": [e.sentence for e in items],
@@ -219,7 +238,14 @@ def _relationship_row(triple: Triple) -> dict[str, Any]:
         "evidence_objects": [e.object_text for e in items],
         "evidence_extractors": [e.extractor for e in items],
         "evidence_confidences": [round(float(e.confidence), 4) for e in items],
+        "evidence_published": [e.published or "" for e in items],
+        "evidence_event_starts": [e.event_start or "" for e in items],
+        "evidence_event_ends": [e.event_end or "" for e in items],
     }
+
+
+def _date(iso: str | None) -> date | None:
+    return date.fromisoformat(iso) if iso else None
 
 
 def generate_property_graph(graph: KnowledgeGraph, vocabulary: Vocabulary | None = None) -> PropertyGraph:

@@ -85,13 +85,20 @@ _ARROW_TYPES = {
     "DOUBLE": "double",
     "DOUBLE[]": "list<double>",
     "BOOLEAN": "bool",
+    "DATE": "date",
 }
 
 
 def _arrow_type(kind: str) -> Any:
     import pyarrow as pa
 
-    simple = {"string": pa.string(), "int64": pa.int64(), "double": pa.float64(), "bool": pa.bool_()}
+    simple = {
+        "string": pa.string(),
+        "int64": pa.int64(),
+        "double": pa.float64(),
+        "bool": pa.bool_(),
+        "date": pa.date32(),
+    }
     name = _ARROW_TYPES[kind]
     if name.startswith("list<"):
         return pa.list_(simple[name[5:-1]])

@@ -193,6 +193,18 @@ MENTION_QUERY = (
 )
 
 
+def _earliest(name: str) -> str:
+    """The earlier of the stored date and the row's (either may be missing)."""
+    held, new = f"r.{name}", f"row.{name}"
+    return f"CASE WHEN coalesce({new} < {held}, true) THEN coalesce({new}, {held}) ELSE {held} END"
+
+
+def _latest(name: str) -> str:
+    """The later (larger) of the stored value and the row's: an older, smaller export never lowers it."""
+    held, new = f"r.{name}", f"row.{name}"
+    return f"CASE WHEN coalesce({new} > {held}, true) THEN coalesce({new}, {held}) ELSE {held} END"
+
+
 def relationship_query(rel_type: str) -> str:
     """MERGE by statement id: a new edge takes the row; an existing one appends only the evidence it lacks.
 
@@ -217,7 +229,11 @@ def relationship_query(rel_type: str) -> str:
         "    r.negated = row.negated, r.hedged = row.hedged, r.attributed_to = row.attributed_to,\n"
         f"    r.time = {_union('r.time', 'row.time')}, r.place = {_union('r.place', 'row.place')},\n"
         f"    r.flags = {_union('r.flags', 'row.flags')},\n"
-        f"    r.documents = {_union('r.documents', 'row.documents')}"
+        f"    r.documents = {_union('r.documents', 'row.documents')},\n"
+        f"    r.sources = {_latest('sources')}, r.disputed = coalesce(r.disputed, false) OR row.disputed,\n"
+        f"    r.disputed_by = {_union('r.disputed_by', 'row.disputed_by')},\n"
+        f"    r.first_seen = {_earliest('first_seen')}, r.last_seen = {_latest('last_seen')},\n"
+        f"    r.event_start = {_earliest('event_start')}, r.event_end = {_latest('event_end')}"
         f"{appended},\n"
         f"    r.evidence_keys = {held} + {fresh} | row.evidence_keys[i]]"
     )

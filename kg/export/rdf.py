@@ -108,6 +108,7 @@ def rdf_format(name: str) -> RdfFormat:
 _KG_TERMS = (
     *("Statement", "Evidence", "Article", "evidence", "confidence", "negated", "hedged", "attributedTo"),
     *("time", "place", "surface", "flag", "sentence", "start", "end", "extractor", "origin"),
+    *("firstSeen", "lastSeen", "eventStart", "eventEnd", "dateRule", "disputed", "disputedBy", "sources"),
     *(
         "subjectText",
         "subjectStart",
@@ -187,7 +188,7 @@ def _article(doc_id: str, doc: Document | None, iris: Iris, v: _Terms) -> Iterat
 
 
 def _statement(t: Triple, st: URIRef, iris: Iris, v: _Terms) -> Iterator[tuple[Node, Node, Node]]:
-    from rdflib import Literal
+    from rdflib import XSD, Literal
 
     k = v.kg
     yield st, v.type, k["Statement"]
@@ -208,10 +209,19 @@ def _statement(t: Triple, st: URIRef, iris: Iris, v: _Terms) -> Iterator[tuple[N
         yield st, k["surface"], Literal(t.predicate.surface)
     for flag in dict.fromkeys(t.flags):
         yield st, k["flag"], Literal(flag)
+    for key, day in (("firstSeen", t.first_seen), ("lastSeen", t.last_seen)):
+        if day:
+            yield st, k[key], Literal(day, datatype=XSD.date)
+    if t.sources:
+        yield st, k["sources"], Literal(int(t.sources))
+    if t.disputed:
+        yield st, k["disputed"], Literal(True)
+        for other in t.disputed_by:
+            yield st, k["disputedBy"], iris.statement(other)
 
 
 def _evidence(e: Evidence, node: URIRef, iris: Iris, v: _Terms) -> Iterator[tuple[Node, Node, Node]]:
-    from rdflib import Literal
+    from rdflib import XSD, Literal
 
     k = v.kg
     yield node, v.type, k["Evidence"]
@@ -233,6 +243,11 @@ def _evidence(e: Evidence, node: URIRef, iris: Iris, v: _Terms) -> Iterator[tupl
     for key, value in (("attributedTo", e.attributed_to), ("time", e.time), ("place", e.place)):
         if value:
             yield node, k[key], Literal(value)
+    for key, day in (("eventStart", e.event_start), ("eventEnd", e.event_end)):
+        if day:
+            yield node, k[key], Literal(day, datatype=XSD.date)
+    if e.date_rule:
+        yield node, k["dateRule"], Literal(e.date_rule)
 
 
 def iter_quads(

@@ -23,10 +23,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kg.dates import publication_date
 from kg.extract import DocumentReading
 from kg.model import Entity, Extraction, Triple
 from kg.normalise.entities import EntityResolver
-from kg.normalise.facts import Draft, Settings, add_extraction, finish
+from kg.normalise.facts import Draft, Settings, add_extraction, finish, twin_of
 from kg.ontology import Ontology
 
 __all__ = ["Normalised", "Settings", "normalise"]
@@ -77,14 +78,16 @@ def normalise(readings: Iterable[DocumentReading], ontology: Ontology, settings:
     dropped: dict[str, int] = {}
     drafts: dict[str, Draft] = {}
     for reading in readings:
+        published = publication_date(reading.document.published)
         for e in reading.extractions:
-            reason = add_extraction(e, resolver, ontology, settings, drafts)
+            reason = add_extraction(e, resolver, ontology, settings, drafts, published)
             if reason is not None:
                 dropped[reason] = dropped.get(reason, 0) + 1
     entities = resolver.entities()
     triples = []
     for sid, draft in drafts.items():
-        triple = finish(sid, draft, entities)
+        twin = twin_of(draft)
+        triple = finish(sid, draft, entities, (twin,) if twin in drafts else ())
         if triple.confidence < settings.min_confidence:
             dropped["below --min-confidence"] = dropped.get("below --min-confidence", 0) + 1
             continue

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
+from kg.dates import resolve
 from kg.ids import statement_id
 from kg.model import Entity, Evidence, Extraction, Mention, Relation, Triple
 from kg.normalise.entities import EntityResolver
@@ -45,9 +47,16 @@ class Draft:
     flags: set[str]
 
 
-def evidence_of(extraction: Extraction, subject: Mention, obj: Mention) -> Evidence:
-    """The evidence entry an extraction gives, with both ends as the sentence wrote them."""
+def _future(extraction: Extraction) -> bool:
+    """A clause about what will happen ("will meet on Friday") reads its dates forward."""
+    return any(word in ("will", "'ll", "shall") for word in extraction.rel.lower().split())
+
+
+def evidence_of(extraction: Extraction, subject: Mention, obj: Mention, published: date | None = None) -> Evidence:
+    """The evidence entry an extraction gives, with both ends as the sentence wrote them, the article's
+    publication date and the event date its time phrase gives, resolved against that date (kg.dates)."""
     s = extraction.sentence
+    when = resolve(extraction.time, published, "future" if _future(extraction) else "past") if extraction.time else None
     return Evidence(
         document=extraction.document,
         sentence=s.text,
@@ -67,6 +76,10 @@ def evidence_of(extraction: Extraction, subject: Mention, obj: Mention) -> Evide
         place=extraction.place,
         subject_rule=subject.rule,
         object_rule=obj.rule,
+        published=published.isoformat() if published else None,
+        event_start=when.start.isoformat() if when else None,
+        event_end=when.end.isoformat() if when else None,
+        date_rule=when.rule if when else None,
     )
 
 
@@ -161,7 +174,12 @@ def _mapped(e: Extraction, ontology: Ontology, settings: Settings) -> tuple[Rela
 
 
 def add_extraction(
-    e: Extraction, resolver: EntityResolver, ontology: Ontology, settings: Settings, drafts: dict[str, Draft]
+    e: Extraction,
+    resolver: EntityResolver,
+    ontology: Ontology,
+    settings: Settings,
+    drafts: dict[str, Draft],
+    published: date | None = None,
 ) -> str | None:
     """Add one extraction's evidence to its fact's draft; the reason when it makes no fact."""
     # complex: the normalisation steps of the module docstring, in order; each is one or two lines.
@@ -198,11 +216,11 @@ def add_extraction(
     if info and info.symmetric and o_key < s_key:
         s_key, o_key = o_key, s_key
         subject, obj = obj, subject
-    sid = statement_id(s_key, relation.id + (f"#{relation.surface}" if relation.surface else ""), o_key, e.negated)
+    sid = statement_id(s_key, relation_key(relation), o_key, e.negated)
     draft = drafts.get(sid)
     if draft is None:
         draft = drafts[sid] = Draft(s_key, relation, o_key, e.negated, [], [], [], set())
-    draft.evidence.append(evidence_of(e, subject, obj))
+    draft.evidence.append(evidence_of(e, subject, obj, published))
     draft.hedged.append(e.hedged)
     draft.attributed.append(e.attributed_to)
     draft.flags |= flags
@@ -216,8 +234,19 @@ def _noisy_or(values: Iterable[float]) -> float:
     return 1.0 - remaining
 
 
-def finish(sid: str, draft: Draft, entities: dict[str, Entity]) -> Triple:
-    """The triple a draft becomes: evidence sorted and de-duplicated, confidence the noisy-or of it."""
+def relation_key(relation: Relation) -> str:
+    """What makes two relations the same in a statement id (the verb, for the generic kg:relatedTo)."""
+    return relation.id + (f"#{relation.surface}" if relation.surface else "")
+
+
+def twin_of(draft: Draft) -> str:
+    """The id of the statement that says the opposite: the same fact, asserted where this is denied."""
+    return statement_id(draft.subject, relation_key(draft.relation), draft.object, not draft.negated)
+
+
+def finish(sid: str, draft: Draft, entities: dict[str, Entity], disputed_by: tuple[str, ...] = ()) -> Triple:
+    """The triple a draft becomes: evidence sorted and de-duplicated, confidence the noisy-or of it;
+    ``disputed_by`` names the statement that says the opposite, when some evidence does."""
     evidence = sorted(set(draft.evidence), key=Evidence.sort_key)
     attributed = set(draft.attributed)
     return Triple(
@@ -233,4 +262,5 @@ def finish(sid: str, draft: Draft, entities: dict[str, Entity]) -> Triple:
         place=tuple(sorted({ev.place for ev in evidence if ev.place})),
         evidence=tuple(evidence),
         flags=tuple(sorted(draft.flags)),
+        disputed_by=disputed_by,
     )

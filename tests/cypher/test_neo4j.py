@@ -50,7 +50,7 @@ def test_model_labels_types_properties_and_documents(neo4j_db: Any) -> None:
     ]
     assert edge["evidence_starts"] == [0, 0] and edge["evidence_extractors"] == ["kg.svo.v1", "kg.svo.v1"]
     lists = [name for name in edge if name.startswith("evidence_")]
-    assert len(lists) == 9 and all(len(edge[name]) == 2 for name in lists)
+    assert len(lists) == 12 and all(len(edge[name]) == 2 for name in lists)
     related = run_cypher(neo4j_db, "MATCH ()-[r:RELATED_TO]->() RETURN DISTINCT r.surface AS s")
     assert related == [{"s": "fly over"}]
 

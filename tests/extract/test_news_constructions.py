@@ -139,7 +139,10 @@ def test_people_named_by_their_post_stand_for_their_organisation(nlp: Any, text:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Acme Corp. launched the Hydra Network, its new streaming service.", ("Acme Corp.", "kg:launches", "Hydra Network")),
+        (
+            "Acme Corp. launched the Hydra Network, its new streaming service.",
+            ("Acme Corp.", "kg:launches", "Hydra Network"),
+        ),
         ("Acme Foods sued Atlas Group over the recipe.", ("Acme Foods", "kg:sues", "Atlas Group")),
         ("The league suspended Sam Dyer for three games.", None),
         (
