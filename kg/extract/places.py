@@ -345,9 +345,28 @@ def _described_bases(sent: Span, reading: DocumentMentions) -> Iterator[Extracti
                         yield role_extraction(reading, sent, arg1, arg2, "is based in", "base in", 0.6, kind="verb")
 
 
+def _born(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    """ "Kenyan-born Ruth Cole", "Oslo-born writer Ola Berg": where a person was born."""
+    for token in reading.tokens(sent):
+        mention = reading.names.get(token.i)
+        if mention is None or mention.ner not in PERSON:
+            continue
+        # "born" may hang on the name or on a title before it ("Oslo-born writer Ola Berg").
+        heads = [token, *(c for c in token.children if c.dep_ == "compound" and c.i < token.i)]
+        participles = [c for h in heads for c in h.children if c.dep_ == "amod" and c.lemma_.lower() in ("bear", "born")]
+        for participle in participles:
+            for place in participle.children:
+                named = reading.names.get(place.i)
+                if named is not None and named.ner in ("GPE", "LOC", "NORP") and place.i < participle.i:
+                    arg1, arg2 = arguments(reading, token)[0], arguments(reading, place)[0]
+                    if arg1.mention is not None and arg2.mention is not None:
+                        yield role_extraction(reading, sent, arg1, arg2, "was born in", "bear in", 0.75, kind="verb")
+
+
 def extract_places(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     yield from _places(sent, reading)
     yield from _described_bases(sent, reading)
+    yield from _born(sent, reading)
     yield from _adjacent_places(sent, reading)
     yield from _named_after_country(sent, reading)
     yield from _owned(sent, reading)

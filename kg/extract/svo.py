@@ -42,7 +42,7 @@ NAME = "kg.svo.v1"
 # Linking verbs: their complement describes the subject ("It was an early model for X"). Open IE reads
 # them; the lexicon relates them to nothing, and kg.role.v1 reads the roles they state.
 LINKING = frozenset({"be", "become", "remain", "seem", "appear", "stay", "prove"})
-_LOCATION_PARTICIPLES = frozenset({"base", "locate", "headquarter", "station", "situate"})
+_LOCATION_PARTICIPLES = frozenset({"base", "locate", "headquarter", "station", "situate", "bear", "born"})
 _QUANTITY = frozenset({"much", "most", "part", "parts", "all", "some", "many", "half", "area", "areas", "swath"})
 _CLAUSE_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj"})
 
@@ -154,6 +154,12 @@ def _object_controller(verb: Token) -> Token | None:
     if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in _OBJECT_CONTROL:
         return None
     return next((c for c in verb.head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+
+
+def _bare_demonym(token: Token, argument: Argument) -> bool:
+    """A nationality adjective standing as an argument (its noun elided or coordinated away)."""
+    mention = argument.mention
+    return mention is not None and mention.ner == "NORP" and token.pos_ == "ADJ" and mention.rule == "ner"
 
 
 def _noun_infinitive(verb: Token) -> bool:
@@ -435,6 +441,8 @@ def extract_svo(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
                 for arg2 in arguments(reading, slot.token):
                     if arg1.mention and arg2.mention and arg1.mention.label == arg2.mention.label:
                         continue  # "Mwangi ... he": a clause does not relate a thing to itself
+                    if _bare_demonym(subject, arg1) or _bare_demonym(slot.token, arg2):
+                        continue  # "American and Dutch tourists were stranded": people, not the states
                     lemma = with_sense(lemma, verb, arg1.mention, arg2.mention, reading)
                     said_by = clause.attributed_to
                     speaker = said_by if not (arg1.mention and said_by == arg1.mention.label) else None

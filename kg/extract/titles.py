@@ -108,6 +108,8 @@ def _title_word(token: Token, chain: list[Token]) -> bool:
         return bool(chain)
     if token.is_punct or (token.pos_ in _STOP_POS and token.ent_type_ != "ORDINAL") or token.text[:1].isdigit():
         return False  # "first lady", "second deputy" keep their ordinal
+    if token.lower_ == "born":
+        return False  # "Oslo-born writer": where the person was born, not what the title is about
     if token.text.lower() in _PREPS or token.text.lower() == "and":
         return bool(chain)  # only inside a title: "founder and CEO", "ambassador to"
     if token.pos_ in ("ADP", "CCONJ"):

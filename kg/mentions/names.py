@@ -88,8 +88,12 @@ def find_names(doc: Doc, document: str, gazetteer: Gazetteer) -> dict[int, Menti
             label = clean_label(token.text)
             ner = "PERSON" if has_age(token) else corrected_ner(label, token.ent_type_, gazetteer)
             names[token.i] = token_mention(document, token, label, ner, "ner")
-        elif not token.ent_type_ and token.pos_ == "PROPN" and token.text[:1].isupper():
+        elif token.ent_type_ not in ENTITY_LABELS and token.pos_ == "PROPN" and token.text[:1].isupper():
             known = gazetteer.lookup(token.text)
-            if known is not None and known.type in ("Country", "City") and known.rule == "name":
+            if known is None or token.ent_type_ and known.rule != "demonym":
+                continue
+            if known.type in ("Country", "City") and known.rule == "name":
                 names[token.i] = token_mention(document, token, token.text, "GPE", "ner")
+            elif known.rule == "demonym":  # "Kenyan" the NER took for a number: the people of a country
+                names[token.i] = token_mention(document, token, token.text, "NORP", "ner")
     return names

@@ -94,7 +94,8 @@ def titled_names(doc: Doc, roles: frozenset[str]) -> list[Span]:
         end = i + 1
         while end < len(doc) and end - i - 1 < _LONGEST_NAME and _is_name_word(doc[end].text, doc[end].pos_):
             end += 1
-        if end > i + 1 and _inside(doc, i + 1, end):
+        title_words = doc[end - 1].text.lower() in roles  # "Chief Strategy Officer": a title, not a name
+        if end > i + 1 and not title_words and _inside(doc, i + 1, end):
             found.append(doc[i + 1 : end])
         i = max(end, i + 1)
     return found
@@ -130,6 +131,10 @@ def split_fused_names(doc: Doc, gazetteer: Gazetteer) -> Doc:
         inner = next((t.i for t in ent[1:-1] if t.text.lower() in ("'s", "’s")), None)
         if inner is not None:  # "Jeff Bezos's Blue Origin": the owner, then the thing
             ents += [Span(doc, ent.start, inner, label="PERSON"), Span(doc, inner + 1, ent.end, label=ent.label_)]
+            changed = True
+            continue
+        if ent.label_ in ("PERSON", "PER") and len(ent) > 1 and ent[0].tag_ in ("VBG", "VBN", "VBD", "VB"):
+            ents.append(Span(doc, ent.start + 1, ent.end, label=ent.label_))  # "Hosting Cook": a verb, then the name
             changed = True
             continue
         end = ent.end

@@ -215,3 +215,19 @@ def test_a_description_with_a_place_says_where_the_organisation_is_and_is_not_th
 def test_conflict_verbs_take_the_sense_of_their_clause(nlp: Any, text: str, expected: str, never: str) -> None:
     relations = {r for _, r, _ in facts(nlp, text)}
     assert expected in relations and never not in relations, relations
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "place"),
+    [
+        ("Kenyan-born Ruth Cole won the race in Boston.", "Ruth Cole", "Kenya"),
+        ("Oslo-born writer Ola Berg lives in Paris.", "Ola Berg", "Oslo"),
+        ("He met Swedish-born chemist Karin Holm in Oslo.", "Karin Holm", "Sweden"),
+    ],
+)
+def test_a_birthplace_before_a_name_is_where_the_person_was_born_and_nothing_else(
+    nlp: Any, text: str, person: str, place: str
+) -> None:
+    found = facts(nlp, text)
+    about = {(r, o) for s, r, o in found if s == person and o == place}
+    assert about == {("kg:bornIn", place)}, found
