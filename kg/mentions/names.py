@@ -45,7 +45,7 @@ def prepare(doc: Doc) -> Doc:
 def has_age(token: Token) -> bool:
     """A name followed by an age between commas is a person's, whatever the NER said: "Tove Ruud, 43,"."""
     return any(
-        c.dep_ in ("appos", "amod", "npadvmod") and c.text.isdigit() and 0 < int(c.text) < 120 for c in token.rights
+        c.dep_ in ("appos", "amod", "npadvmod") and c.text.isdecimal() and 0 < int(c.text) < 120 for c in token.rights
     )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 pytestmark = pytest.mark.model
@@ -73,6 +73,8 @@ def _text_ok(text: str) -> bool:
 
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=ARTICLES.filter(_text_ok), as_page=st.booleans())
+# Found by the nightly run: a superscript digit after a name is a digit to str.isdigit but not to int().
+@example(text="Ana Silva Ana Silva Tomas Berg 0 \u00b2", as_page=False)
 def test_random_articles_never_crash(
     text: str, as_page: bool, kg_cli: Callable[..., int], tmp_path_factory: pytest.TempPathFactory, capsys: Any
 ) -> None:
