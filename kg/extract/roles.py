@@ -47,6 +47,7 @@ from kg.extract.targets import (
 )
 from kg.extract.titles import extract_titles
 from kg.mentions import DocumentMentions
+from kg.mentions.coref.appositions import titled_apposition
 from kg.model import Extraction
 
 if TYPE_CHECKING:
@@ -155,8 +156,15 @@ def _appositions(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     Uganda"."""
     # complex: appositions and the pairs they imply (one of, coordinated roles) gathered before one loop.
     pairs: list[tuple[Token, Token]] = []
+    roles = reading.ontology.lexicon.words("role")
     for token in reading.tokens(sent):
-        if token.dep_ == "appos":
+        titled = None
+        if token.i in reading.names and reading.names[token.i].ner in _PERSON:
+            # "the chief executive of Acme, Jo Park,": the parser may hang the name on "Acme"
+            titled = titled_apposition(reading.names, reading.sentence_numbers, roles, token)
+        if titled is not None:
+            pairs.append((titled, token))
+        elif token.dep_ == "appos":
             pairs.append((token, token.head))
         elif token.i in reading.names and reading.names[token.i].ner in _PERSON:
             loose = _loose_apposition(token, reading)

@@ -231,3 +231,29 @@ def test_a_birthplace_before_a_name_is_where_the_person_was_born_and_nothing_els
     found = facts(nlp, text)
     about = {(r, o) for s, r, o in found if s == person and o == place}
     assert about == {("kg:bornIn", place)}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The chief executive of Nordic Mining Group, Jo Park, resigned on Monday.",
+            ("Jo Park", "kg:leads", "Nordic Mining Group"),
+        ),
+        (
+            "He called the head of the Norwegian Football Association, Tor Olsen, a liar.",
+            ("Tor Olsen", "kg:leads", "Norwegian Football Association"),
+        ),
+        (
+            "The chief executive of Nordic Mining Group, Jo Park, fired the company's treasurer, Lee Hunt.",
+            ("Jo Park", "kg:dismisses", "Lee Hunt"),
+        ),
+    ],
+)
+def test_a_title_set_off_beside_a_name_is_that_person(nlp: Any, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(nlp, text), facts(nlp, text)
+
+
+def test_a_name_in_a_list_after_a_title_is_not_the_title(nlp: Any) -> None:
+    found = facts(nlp, "The minister, Ola Berg and Kari Lund met the Tarvik Council in Oslo.")
+    assert not any(s == "Ola Berg" and o == "Kari Lund" for s, _, o in found), found

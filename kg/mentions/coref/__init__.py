@@ -9,6 +9,8 @@ in this order (each step a module):
 * **profiles** (:mod:`.profiles`): what titles and appositions say of each person;
 * **pronouns** (:mod:`.pronouns`): he/she/it/they to the nearest compatible antecedent;
 * **descriptions** (:mod:`.descriptions`): "the Kenyan president", "the minister", "the country";
+* **titled appositions** (:mod:`.appositions`): "the mayor of Tarvik, Ola Berg," (the comma pattern outranks
+  a description's guess);
 * **speakers** (:mod:`.speakers`): "I" inside a quotation.
 
 Each resolution keeps the mention's own text and offsets, records its rule (``coref.surname``,
@@ -22,6 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.mentions.coref.appositions import resolve_titled_appositions
 from kg.mentions.coref.candidates import candidates
 from kg.mentions.coref.context import Context, Resolved
 from kg.mentions.coref.descriptions import description_kinds, resolve_description
@@ -29,6 +32,7 @@ from kg.mentions.coref.profiles import Profile, profiles
 from kg.mentions.coref.pronouns import PRONOUNS, coordinated, resolve_pronoun
 from kg.mentions.coref.speakers import resolve_speakers
 from kg.mentions.coref.surnames import resolve_short_names, resolve_surnames
+from kg.mentions.titled import person_roles
 from kg.model import Mention
 
 if TYPE_CHECKING:
@@ -58,6 +62,7 @@ def resolve(
     resolve_short_names(ctx, resolved)
     resolve_surnames(ctx, resolved)
     _resolve_references(ctx, resolved, profiles(ctx, resolved))
+    resolve_titled_appositions(ctx, resolved, person_roles(ontology))
     resolve_speakers(ctx, resolved)
     return Coreference(ctx.names, resolved)
 
