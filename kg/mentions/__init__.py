@@ -56,7 +56,9 @@ def read_mentions(doc: Doc, document: Document, ontology: Ontology) -> DocumentM
     if not doc.user_data.get("kg_prepared"):
         split_fused_names(doc, ontology.gazetteer)
         cues = ontology.cues
-        generic = cues.organization_nouns | cues.group_nouns | cues.force_nouns | cues.government_nouns
+        generic = (
+            cues.organization_nouns | cues.group_nouns | cues.force_nouns | cues.government_nouns | cues.portfolio_words
+        )
         add_titled_names(doc, person_roles(ontology), generic)
     prepare(doc)
     by_start, numbers = _sentences(doc, document)

@@ -1,6 +1,7 @@
 """Noun phrases that name something without being a name: a facility ("Manda Bay air base"), a group with a
 named modifier ("Kenyan forces"), a government ("the Kenyan government" -> Kenya), an instrument standing for
-whoever wields it ("a Somali drone" -> Somalia), an event standing for its place ("the nation's drought").
+whoever wields it ("a Somali drone" -> Somalia), an event standing for its place ("the nation's drought"),
+someone's conduct standing for them ("defended the party's decisions" -> the party).
 
 Each rule is a pure function of a token and the document's :class:`~kg.mentions.record.DocumentMentions`;
 :meth:`DocumentMentions.mentions_for` tries them in order.
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "appositive_of",
+    "conduct_of",
     "event_place",
     "facility_mention",
     "group_mention",
@@ -76,6 +78,19 @@ def appositive_of(dm: DocumentMentions, token: Token) -> Mention | None:
         return None
     named = dm.coref.get(head.i, (dm.names[head.i],))[0]
     return dm.mention(token, named.label, named.ner, "coref.appos", 0.95 * named.confidence)
+
+
+def conduct_of(dm: DocumentMentions, token: Token) -> Mention | None:
+    """ "criticised Acme's handling of the spill": what someone did or said, owned by them, stands for them."""
+    if token.pos_ != "NOUN" or token.lower_ not in dm.cues.conduct_nouns:
+        return None
+    for owner in token.children:
+        if owner.dep_ == "poss" and owner.i != token.i:
+            found = dm.mentions_for(owner)
+            if found:
+                m = found[0]
+                return dm.mention(token, m.label, m.ner, "metonym.conduct", 0.8 * m.confidence)
+    return None
 
 
 def wielder(dm: DocumentMentions, token: Token) -> Mention | None:

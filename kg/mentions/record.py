@@ -79,7 +79,14 @@ class DocumentMentions:
         appositive = next((c for c in token.children if c.dep_ == "appos" and c.i in self.names), None)
         if appositive is not None:
             return (self.names[appositive.i],)
-        for rule in (metonyms.facility_mention, metonyms.members_of, metonyms.group_mention, metonyms.event_place):
+        rules = (
+            metonyms.facility_mention,
+            metonyms.members_of,
+            metonyms.group_mention,
+            metonyms.event_place,
+            metonyms.conduct_of,
+        )
+        for rule in rules:
             found = rule(self, token)
             if found is not None:
                 return (found,)

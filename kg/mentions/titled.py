@@ -59,7 +59,10 @@ def title_anchors(doc: Doc, roles: frozenset[str], generic: frozenset[str] = fro
     nouns capitalised as part of a rank ("Police Major", "Army Colonel") are not names."""
     found = []
     for token in doc[1:]:
-        if token.text.lower() not in roles or token.ent_type_ or token.pos_ not in ("NOUN", "PROPN"):
+        two_words = f"{doc[token.i - 1].text.lower()} {token.text.lower()}"  # "pass rusher", "wide receiver"
+        if token.text.lower() not in roles and two_words not in roles:
+            continue
+        if token.ent_type_ or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
         end = token.i
         while end > 0 and f"{doc[end - 1].text.lower()} {doc[end].text.lower()}" in roles:
@@ -106,6 +109,14 @@ def add_titled_names(doc: Doc, roles: frozenset[str], generic: frozenset[str] = 
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
+    # "Interior Minister", "Army Colonel": one generic word the NER took for a name is the title's, not a name
+    # ("State Department official": two words make an organisation's name)
+    rank_words = [
+        e for e in doc.ents if len(e) == 1 and e.end < len(doc) and doc[e.end].text.lower() in roles
+        and e.text.lower() in generic
+    ]
+    if rank_words:
+        doc.set_ents([e for e in doc.ents if e not in rank_words])
     people = [Span(doc, s.start, s.end, label="PERSON") for s in titled_names(doc, roles)]
     anchors = [Span(doc, s.start, s.end, label="ORG") for s in title_anchors(doc, roles, generic)]
     # people first, then the longest anchors that overlap nothing already chosen

@@ -59,6 +59,8 @@ class Cues:
     event_nouns: frozenset[str] = frozenset()
     home_nouns: frozenset[str] = frozenset()
     premises_nouns: frozenset[str] = frozenset()
+    portfolio_words: frozenset[str] = frozenset()
+    conduct_nouns: frozenset[str] = frozenset()
 
 
 # (field, table, key) for every word list in cues.toml
@@ -98,6 +100,8 @@ _LISTS = (
     ("event_nouns", "classes", "event_nouns"),
     ("home_nouns", "classes", "home_nouns"),
     ("premises_nouns", "classes", "premises_nouns"),
+    ("portfolio_words", "actors", "portfolio_words"),
+    ("conduct_nouns", "nominal", "conduct_nouns"),
 )
 
 

@@ -257,3 +257,44 @@ def test_a_title_set_off_beside_a_name_is_that_person(nlp: Any, text: str, expec
 def test_a_name_in_a_list_after_a_title_is_not_the_title(nlp: Any) -> None:
     found = facts(nlp, "The minister, Ola Berg and Kari Lund met the Tarvik Council in Oslo.")
     assert not any(s == "Ola Berg" and o == "Kari Lund" for s, _, o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interior Minister Ola Berg defended the party's decisions on Tuesday.",
+        "Finance Minister Kari Lund met the press in Oslo.",
+        "Defence Secretary Tom Hall visited the troops.",
+    ],
+)
+def test_a_portfolio_before_a_title_is_not_an_organisation(nlp: Any, text: str) -> None:
+    graph = graph_of(nlp, text)
+    assert not [e for e in graph.entities if e.label.lower() in ("interior", "finance", "defence")], graph.entities
+
+
+def test_a_government_department_before_a_title_is_one(nlp: Any) -> None:
+    text = "Last week Treasury Department official Ana Lind revealed the plan to investigators."
+    assert ("Ana Lind", "kg:worksFor", "Treasury Department") in facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Senator Ann Fox criticised Acme Corp's handling of the spill.", ("Ann Fox", "kg:criticises", "Acme Corp")),
+        ("Foreign Secretary Ola Berg praised Norway's response.", ("Ola Berg", "kg:praises", "Norway")),
+    ],
+)
+def test_someones_conduct_stands_for_them(nlp: Any, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(nlp, text), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The debate between Ana Silva and Tom Berg was tense.",
+        "Viewers watched a televised debate between Senator Ana Silva and Governor Tom Berg.",
+        "Ana Silva debated Tom Berg on Tuesday.",
+    ],
+)
+def test_debates_are_between_their_parties(nlp: Any, text: str) -> None:
+    assert ("Ana Silva", "kg:debates", "Tom Berg") in facts(nlp, text), facts(nlp, text)
