@@ -110,7 +110,8 @@ def load_gazetteer(paths: Iterable[Path] = (), classes: Iterable[str] | None = N
         gaz.by_label[label] = country
         gaz.add(country, label, "name")
         for alias in names + extra:
-            gaz.add(country, alias, "alias")
+            if alias not in demonyms:  # "Thai" is listed as a name too: as a word alone it is the people's
+                gaz.add(country, alias, "alias")
         gaz.add(country, row["iso3"], "code")
         for demonym in demonyms:
             gaz.add(country, demonym, "demonym")
