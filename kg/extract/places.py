@@ -353,7 +353,9 @@ def _born(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
             continue
         # "born" may hang on the name or on a title before it ("Oslo-born writer Ola Berg").
         heads = [token, *(c for c in token.children if c.dep_ == "compound" and c.i < token.i)]
-        participles = [c for h in heads for c in h.children if c.dep_ == "amod" and c.lemma_.lower() in ("bear", "born")]
+        participles = [
+            c for h in heads for c in h.children if c.dep_ == "amod" and c.lemma_.lower() in ("bear", "born")
+        ]
         for participle in participles:
             for place in participle.children:
                 named = reading.names.get(place.i)

@@ -40,6 +40,7 @@ from kg.extract.targets import (
     NAME,
     PERSON,
     affiliated,
+    institution_argument,
     related_names,
     role_extraction,
     role_lemma,
@@ -87,8 +88,11 @@ def _roles(
     role = _role_phrase(noun, reading.ontology.lexicon.words("role"))
     said_by = attribution(holder.head, reading) if holder.dep_ != "ROOT" else None
     for target, preposition in targets:
+        # "Hong Kong's police commissioner": the role is in the place's police
+        inside = [c for c in noun.lefts if c.dep_ == "compound" and c.i > target.i]
+        institution = institution_argument(reading, target, inside) if not preposition else None
         for arg1 in arguments(reading, holder):
-            for arg2 in arguments(reading, target):
+            for arg2 in [institution] if institution is not None else arguments(reading, target):
                 if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
                     continue
                 lemma = role_lemma(reading, role, arg2.mention, preposition, noun.lemma_)

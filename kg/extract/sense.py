@@ -4,7 +4,8 @@ News writes match and election results, verbal attacks and real violence with th
 "crushed", "attacked", "hit", "fought"). A violent relation needs a violent sense:
 
 * **competition**: the clause names a contest (a score such as "3-1", or "the final", "the election",
-  "the title", "the race" among its phrases), so "Rovers beat Tarvik 3-1" is a result, not an assault;
+  "the title", "the race" among its phrases), so "Rovers beat Tarvik 3-1" is a result, not an assault; so
+  does the sentence, when the verb's own clause has nothing violent ("X scored twice as Rovers beat Tarvik");
 * **verbal**: a person or organisation attacking another person or organisation with nothing violent in the
   clause (no weapon, no wound, no body part struck) is criticising them: "the senator attacked the
   governor's plan", "Acme hit back at its critics";
@@ -45,18 +46,35 @@ def _clause_words(verb: Token) -> list[Token]:
     return found
 
 
+def _arguments(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj")]
+
+
 def sense_of(verb: Token, subject: Mention | None, obj: Mention | None, dm: DocumentMentions) -> str | None:
     """ "competition", "verbal" or None (the lexicon's relation stands) for one verb and its arguments."""
     words = _clause_words(verb)
     cues = dm.cues
     text = " ".join(t.text for t in words)
-    if SCORE.search(text) or any(t.lemma_.lower() in cues.contest_nouns for t in words):
+    # "soldiers beat protesters after the vote": armed men at either end are no contest
+    armed = any(t.lemma_.lower() in cues.force_nouns or t.lemma_.lower() == "police" for t in _arguments(verb))
+    if not armed and (SCORE.search(text) or any(t.lemma_.lower() in cues.contest_nouns for t in words)):
+        return "competition"
+    if not armed and _contest_sentence(verb, dm):
         return "competition"
     if subject is None or obj is None or subject.ner not in _ACTORS or obj.ner not in _ACTORS:
         return None  # a state, an army or a place attacked: the lexicon's violent reading stands
     if any(t.lemma_.lower() in cues.violence_words for t in (*words, *verb.children)):
         return None
     return "verbal"
+
+
+def _contest_sentence(verb: Token, dm: DocumentMentions) -> bool:
+    """A sentence about a contest ("X had two goals, and Tarvik held on to beat Bremen"): a score or contest
+    noun in another of its clauses, and nothing violent in the verb's own."""
+    sent = verb.sent
+    if not (SCORE.search(sent.text) or any(t.lemma_.lower() in dm.cues.contest_nouns for t in sent)):
+        return False
+    return not any(t.lemma_.lower() in dm.cues.violence_words for t in (*_clause_words(verb), *verb.children))
 
 
 def with_sense(lemma: str, verb: Token, subject: Mention | None, obj: Mention | None, dm: DocumentMentions) -> str:

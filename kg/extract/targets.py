@@ -3,6 +3,7 @@ thing it is (organisation, country, city), and the one way role extractions are 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kg.extract.arguments import extraction
@@ -160,3 +161,28 @@ def role_lemma(
     if kind == "city" and preposition in ("", "from", "of"):
         return "resident"
     return None
+
+
+def institution_argument(reading: DocumentMentions, owner: Token, words: Sequence[Token]) -> Argument | None:
+    """ "Hong Kong's police commissioner", "Tarvik health ministry spokesman": a title that sits in an
+    institution of the place or organisation before it is about the institution, named by the owner's name and
+    the institution's own words ("Hong Kong police"). ``words`` run from after the owner to the institution
+    noun; None when they end in no institution noun or the owner names nothing."""
+    if not words or words[-1].lemma_.lower() not in reading.cues.institution_nouns:
+        return None
+    found = reading.mentions_for(owner)
+    if not found:
+        return None
+    named = found[0]
+    # the institution's own words: the nouns before it ("health ministry"), not "new" in "new police chief"
+    first = len(words) - 1
+    while first > 0 and words[first - 1].pos_ in ("NOUN", "PROPN") and words[first - 1].i not in reading.names:
+        first -= 1
+    inner = " ".join(w.text for w in words[first:])
+    # typed as the group phrases are ("the Hong Kong police"), so both spellings are one entity
+    start, end = owner.idx, words[-1].idx + len(words[-1].text)
+    text = owner.doc.text[start:end]
+    mention = Mention(
+        named.document, start, end, text, f"{named.label} {inner}", "GROUP", "title.institution", 0.9 * named.confidence
+    )
+    return Argument(text, start, end, mention)

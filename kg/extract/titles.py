@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.arguments import arguments
 from kg.extract.clauses import attribution
-from kg.extract.targets import PERSON, role_extraction, role_lemma
+from kg.extract.targets import PERSON, institution_argument, role_extraction, role_lemma
 from kg.mentions import DocumentMentions
 from kg.model import Argument, Extraction, Mention
 
@@ -267,6 +267,17 @@ def _target_arguments(dm: DocumentMentions, target: Token) -> list[Argument]:
     return [Argument(target.text, mention.start, mention.end, mention)]
 
 
+def _institution(dm: DocumentMentions, title: Title, anchor: Token) -> tuple[Argument, tuple[Token, ...]] | None:
+    """ "Tarvik police chief X": the title sits in an institution of the name before it (see
+    :func:`~kg.extract.targets.institution_argument`); the title words left for the role come with it."""
+    words = title.words
+    last = max((k for k, w in enumerate(words[:-1]) if w.lemma_.lower() in dm.cues.institution_nouns), default=None)
+    if last is None:
+        return None
+    found = institution_argument(dm, anchor, words[: last + 1])
+    return (found, words[last + 1 :]) if found is not None else None
+
+
 def extract_titles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """Role extractions from every title chain: the person holds the role towards each name it is about."""
     roles = reading.ontology.lexicon.words("role")
@@ -275,8 +286,12 @@ def extract_titles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction
         noun = title.words[-1]
         said_by = attribution(title.person.head, reading) if title.person.dep_ != "ROOT" else None
         for target, preposition in title.targets:
+            institution = _institution(reading, title, target) if not preposition else None
+            if institution is not None:
+                role = role_key(_word_texts(institution[1]), roles)
+            targets = [institution[0]] if institution is not None else _target_arguments(reading, target)
             for arg1 in arguments(reading, title.person):
-                for arg2 in _target_arguments(reading, target):
+                for arg2 in targets:
                     if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
                         continue
                     if preposition == _PARTY:

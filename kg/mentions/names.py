@@ -90,7 +90,7 @@ def find_names(doc: Doc, document: str, gazetteer: Gazetteer) -> dict[int, Menti
             names[token.i] = token_mention(document, token, label, ner, "ner")
         elif token.ent_type_ not in ENTITY_LABELS and token.pos_ == "PROPN" and token.text[:1].isupper():
             known = gazetteer.lookup(token.text)
-            if known is None or token.ent_type_ and known.rule != "demonym":
+            if known is None or (token.ent_type_ and known.rule != "demonym"):
                 continue
             if known.type in ("Country", "City") and known.rule == "name":
                 names[token.i] = token_mention(document, token, token.text, "GPE", "ner")

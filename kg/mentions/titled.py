@@ -112,8 +112,9 @@ def add_titled_names(doc: Doc, roles: frozenset[str], generic: frozenset[str] = 
     # "Interior Minister", "Army Colonel": one generic word the NER took for a name is the title's, not a name
     # ("State Department official": two words make an organisation's name)
     rank_words = [
-        e for e in doc.ents if len(e) == 1 and e.end < len(doc) and doc[e.end].text.lower() in roles
-        and e.text.lower() in generic
+        e
+        for e in doc.ents
+        if len(e) == 1 and e.end < len(doc) and doc[e.end].text.lower() in roles and e.text.lower() in generic
     ]
     if rank_words:
         doc.set_ents([e for e in doc.ents if e not in rank_words])

@@ -32,7 +32,7 @@ __all__ = ["EntityResolver", "Resolved"]
 _GENERIC_ORG = re.compile(
     r"\s+(?:news agency|agency|inc\.?|corp\.?|corporation|co\.?|ltd\.?|llc|plc|group|company)$", re.IGNORECASE
 )
-_NAME_RULES = frozenset({"ner", "coref.surname", "group", "named-facility"})
+_NAME_RULES = frozenset({"ner", "coref.surname", "group", "named-facility", "title.institution"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,7 @@ class Cues:
     home_nouns: frozenset[str] = frozenset()
     premises_nouns: frozenset[str] = frozenset()
     portfolio_words: frozenset[str] = frozenset()
+    institution_nouns: frozenset[str] = frozenset()
     conduct_nouns: frozenset[str] = frozenset()
 
 
@@ -101,6 +102,7 @@ _LISTS = (
     ("home_nouns", "classes", "home_nouns"),
     ("premises_nouns", "classes", "premises_nouns"),
     ("portfolio_words", "actors", "portfolio_words"),
+    ("institution_nouns", "actors", "institution_nouns"),
     ("conduct_nouns", "nominal", "conduct_nouns"),
 )
 

@@ -298,3 +298,29 @@ def test_someones_conduct_stands_for_them(nlp: Any, text: str, expected: tuple[s
 )
 def test_debates_are_between_their_parties(nlp: Any, text: str) -> None:
     assert ("Ana Silva", "kg:debates", "Tom Berg") in facts(nlp, text), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "institution"),
+    [
+        ("Ola Berg, Hong Kong's new police commissioner, said the violence must end.", "Ola Berg", "Hong Kong police"),
+        ("Interim Tarvik Police Chief Ed Alvarez told reporters about the fight.", "Ed Alvarez", "Tarvik Police"),
+        ("Kenya's police chief Tom Oduya denied the report.", "Tom Oduya", "Kenya police"),
+    ],
+)
+def test_a_title_inside_an_institution_is_about_the_institution_not_its_place(
+    nlp: Any, text: str, person: str, institution: str
+) -> None:
+    found = facts(nlp, text)
+    assert (person, "kg:leads", institution) in found, found
+    assert not any(s == person and r == "kg:leads" and o != institution for s, r, o in found), found
+
+
+def test_a_result_in_a_sentence_about_a_match_is_not_an_assault(nlp: Any) -> None:
+    found = facts(nlp, "Ola Berg had two goals, and Tarvik held on to beat Bremen on Sunday.")
+    assert not any(r in ("kg:attacks", "kg:fights") for _, r, _ in found), found
+
+
+def test_armed_men_beating_people_after_a_vote_is_no_contest(nlp: Any) -> None:
+    found = facts(nlp, "After the vote, Zimbabwean soldiers beat Ola Berg in Harare.")
+    assert not any(r == "kg:defeats" for _, r, _ in found), found

@@ -70,7 +70,12 @@ def titled_apposition(
     after = doc[name.i + 1] if name.i + 1 < len(doc) else None
     if after is not None and after.text not in _CLOSERS:
         return None  # "the minister, Ola Berg and Kari Lund": a list, or the name starts a clause
-    if after is not None and after.text == "," and name.i + 2 < len(doc) and doc[name.i + 2].text.lower() in ("and", "or"):
+    if (
+        after is not None
+        and after.text == ","
+        and name.i + 2 < len(doc)
+        and doc[name.i + 2].text.lower() in ("and", "or")
+    ):
         return None  # "the minister, Ola Berg, and Kari Lund": a list with a final comma
     if name.dep_ == "conj" or any(c.dep_ == "conj" for c in name.children):
         return None
