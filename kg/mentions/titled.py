@@ -132,14 +132,101 @@ def add_titled_names(doc: Doc, roles: frozenset[str], generic: frozenset[str] = 
     return doc
 
 
+# Lower-case words that belong inside names ("Ludwig van Beethoven", "Osama bin Laden", "Bank of England").
+_NAME_PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "y",
+        "dos",
+        "das",
+        "ter",
+        "zu",
+        "of",
+        "the",
+        "and",
+        "for",
+        "on",
+        "in",
+        "&",
+        "'s",
+        "’s",
+    }
+)
+# What may follow a comma inside one name: "Acme, Inc.", "Ola Berg, Jr."
+_NAME_SUFFIXES = frozenset(
+    {
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "llc",
+        "co",
+        "co.",
+        "corp",
+        "corp.",
+        "plc",
+        "jr",
+        "jr.",
+        "sr",
+        "sr.",
+        "s.a.",
+        "ag",
+        "gmbh",
+        "lp",
+        "l.p.",
+    }
+)
+
+
+def _pieces(ent: Span) -> list[tuple[int, int]]:
+    """The names inside one person entity, split at a comma between names and at a lower-case word no name
+    has ("Tom rang Taylor"). One piece when nothing splits it."""
+    if ent.label_ not in ("PERSON", "PER"):
+        return [(ent.start, ent.end)]  # firms keep their commas: "Skadden, Arps"
+    cuts = []
+    for t in ent[1:-1]:
+        listed = t.text == "," and t.nbor(1).text.lower() not in _NAME_SUFFIXES and t.nbor(1).text[:1].isupper()
+        if listed or (t.text.isalpha() and t.text.islower() and t.text not in _NAME_PARTICLES):
+            cuts.append(t.i)
+    if not cuts:
+        return [(ent.start, ent.end)]
+    bounds, start = [], ent.start
+    for cut in cuts:
+        bounds.append((start, cut))
+        start = cut + 1
+    bounds.append((start, ent.end))
+    return [(a, b) for a, b in bounds if b > a and any(t.text[:1].isupper() for t in ent.doc[a:b])]
+
+
 def split_fused_names(doc: Doc, gazetteer: Gazetteer) -> Doc:
-    """Names the NER ran together: a person entity that starts with a country or capital the gazetteer knows
+    """Names the NER ran together: two people in a list ("Ola Berg, Tom Dyer"), a person entity that starts
+    with a country or capital the gazetteer knows
     ("ambassador to Kenya Ola Berg": the place, then the person), an owner and what they own ("Ola Berg's
     Tarvik Media"), a team and its score ("Kenya 2-1")."""
     from spacy.tokens import Span
 
     changed, ents = False, []
     for ent in doc.ents:
+        pieces = _pieces(ent)
+        if len(pieces) > 1:  # "Ola Berg, Tom Dyer": two names in a list; "Tom rang Taylor": a verb between
+            ents += [Span(doc, a, b, label=ent.label_) for a, b in pieces]
+            changed = True
+            continue
         inner = next((t.i for t in ent[1:-1] if t.text.lower() in ("'s", "’s")), None)
         if inner is not None:  # "Jeff Bezos's Blue Origin": the owner, then the thing
             ents += [Span(doc, ent.start, inner, label="PERSON"), Span(doc, inner + 1, ent.end, label=ent.label_)]

@@ -157,6 +157,10 @@ def _generic_relation(e: Extraction, ontology: Ontology) -> str | None:
         return "verb through a noun, not a relation"
     if words[0] in ontology.cues.report_verbs and len(words) > 1:
         return "where or how something was said, not a relation"
+    if any(a is not None and a.mention is not None and a.mention.ner == "NORP" for a in (e.arg1, e.arg2)):
+        # "Indians returned home", "American tourists were stranded": people of a nationality doing what
+        # people do is not their country acting (the lexicon's relations read nationalities on purpose)
+        return "a nationality's people, not its country"
     return None
 
 

@@ -324,3 +324,37 @@ def test_a_result_in_a_sentence_about_a_match_is_not_an_assault(nlp: Any) -> Non
 def test_armed_men_beating_people_after_a_vote_is_no_contest(nlp: Any) -> None:
     found = facts(nlp, "After the vote, Zimbabwean soldiers beat Ola Berg in Harare.")
     assert not any(r == "kg:defeats" for _, r, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nearly 150 Indians returned home after illegally entering the United States.",
+        "American, Dutch and German tourists were marooned in Tarvik.",
+    ],
+)
+def test_a_nationalitys_people_are_not_their_country_in_a_generic_relation(nlp: Any, text: str) -> None:
+    found = facts(nlp, text)
+    assert not any(r == "kg:relatedTo" for _, r, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Webb grabbed the little girl as she and her mother were walking down Main Street.",
+        "Ola Berg told the man that he should leave Oslo.",
+    ],
+)
+def test_a_pronoun_with_a_nearer_person_noun_of_its_gender_is_left_alone(nlp: Any, text: str) -> None:
+    graph = graph_of(nlp, text)
+    assert not [t for t in graph.triples for e in t.evidence if e.subject_rule == "coref.pronoun"], graph.triples
+
+
+def test_a_pronoun_after_a_noun_describing_the_name_still_resolves(nlp: Any) -> None:
+    text = "Jane Doe, a mother of two, said she had met Tom Berg."
+    assert ("Jane Doe", "kg:meets", "Tom Berg") in facts(nlp, text), facts(nlp, text)
+
+
+def test_a_verb_inside_a_persons_name_splits_it(nlp: Any) -> None:
+    graph = graph_of(nlp, '"I know," Tom rang Taylor later.')
+    assert not [e for e in graph.entities if " rang " in e.label], graph.entities

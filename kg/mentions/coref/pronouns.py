@@ -42,6 +42,23 @@ def compatible(pronoun: str, candidate: Candidate, profiles: dict[str, Profile])
     return False
 
 
+def _nearer_person_noun(ctx: Context, pronoun: Token, candidate: Candidate) -> bool:
+    """ "Webb grabbed the girl as she walked home": a person named by a noun of the pronoun's gender, in the
+    pronoun's sentence and nearer than the name, is the likelier antecedent (kg resolves pronouns to names
+    only, so the pronoun is left alone). A noun describing the name itself ("Lund, a mother of two") is no rival."""
+    low = pronoun.lower_
+    nouns = ctx.cues.female_nouns if low in _FEMALE else ctx.cues.male_nouns if low in _MALE else frozenset()
+    if not nouns:
+        return False
+    doc = ctx.doc
+    start = max(candidate.token.i + 1, pronoun.sent.start)
+    for t in doc[start : pronoun.i]:
+        describes = t.dep_ in ("appos", "attr", "poss", "compound") or t.head.i == candidate.token.i
+        if t.pos_ == "NOUN" and t.lemma_.lower() in nouns and not describes:
+            return True
+    return False
+
+
 def coordinated(candidates: list[Candidate]) -> list[tuple[Candidate, ...]]:
     """Named entities joined by "and" ("Mwangi and Halvorsen"): antecedents for "they"."""
     by_token = {c.token.i: c for c in candidates}
@@ -79,4 +96,6 @@ def resolve_pronoun(
     if found is None:
         return None
     candidate, confidence = found
+    if _nearer_person_noun(ctx, token, candidate):
+        return None
     return (ctx.mention(token, candidate.mention.label, candidate.mention.ner, "coref.pronoun", confidence),)
