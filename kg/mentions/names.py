@@ -29,11 +29,36 @@ QUALIFIER_LABELS = frozenset({"DATE", "TIME"})
 _PREPARED = "kg_prepared"
 
 
+def _split_at_verbs(doc: Doc) -> None:
+    """A named-entity span with a verb inside ("Ana Lind beat Rena Holt") is names around a verb, not one name:
+    each run of proper nouns in it becomes a span of its own, with the same label."""
+    from spacy.tokens import Span
+
+    ents = []
+    changed = False
+    for ent in doc.ents:
+        if not any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in ent[1:-1]):
+            ents.append(ent)
+            continue
+        changed = True
+        run: list[int] = []
+        for t in [*ent, None]:
+            if t is not None and t.pos_ == "PROPN":
+                run.append(t.i)
+                continue
+            if run:
+                ents.append(Span(doc, run[0], run[-1] + 1, label=ent.label_))
+            run = []
+    if changed:
+        doc.ents = ents
+
+
 def prepare(doc: Doc) -> Doc:
     """Merge every named-entity span into one token (idempotent): the one change kg commits to a parsed Doc;
-    everything after reads it without changing it."""
+    everything after reads it without changing it. Spans with a verb inside are split first."""
     if doc.user_data.get(_PREPARED):
         return doc
+    _split_at_verbs(doc)
     with doc.retokenize() as retokenizer:
         for ent in doc.ents:
             if len(ent) > 1:

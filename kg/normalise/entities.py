@@ -7,18 +7,20 @@ Rules, in order (the first that applies decides):
   (two different full names with that surname: it stays apart);
 * ``abbreviation``: an all-capital organisation name joins the organisation whose initials it spells
   ("NWA" and "National Water Authority");
-* ``exact``: otherwise, mentions with the same class and folded label are one entity.
+* ``exact``: otherwise, mentions with the same folded label are one entity, whatever class the NER gave each
+  (its class is the one most of its mentions were given).
 
 Coreference resolved inside documents has already given pronouns and descriptions their antecedent's
 label; such mentions join that entity but never add an alias (a pronoun is not a name).
 
-Ids come from the canonical key (a country's ISO code, otherwise class and canonical label), so adding
-articles does not rename existing entities.
+Ids come from the canonical key (a country's ISO code, a region's ISO 3166-2 code, otherwise the folded name),
+so adding articles does not rename existing entities, even when more evidence changes a name's class.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -35,12 +37,25 @@ _GENERIC_ORG = re.compile(
 _NAME_RULES = frozenset({"ner", "coref.surname", "group", "named-facility"})
 
 
+# Ties between classes a name was given equally often go to the earlier one: a person or organisation is what
+# the NER misses most often.
+_CLASS_ORDER = ("Person", "Organization", "Country", "Region", "City", "Group", "Force", "Facility", "Location")
+
+
+def _rank(kind: str) -> int:
+    return _CLASS_ORDER.index(kind) if kind in _CLASS_ORDER else len(_CLASS_ORDER)
+
+
 @dataclass(frozen=True, slots=True)
 class Resolved:
     """Where one mention landed: the entity key, the rule that put it there."""
 
     key: str
     rule: str
+
+
+# (mention, key, class of the mention, rule, gazetteer name) before corpus-wide merging
+_First = tuple[Mention, str, str, str, Name | None]
 
 
 @dataclass(slots=True)
@@ -99,22 +114,21 @@ class EntityResolver:
         self._pending.extend(mentions)
 
     def _first_key(self, mention: Mention) -> tuple[str, str, str, Name | None]:
-        """(key, class, rule, gazetteer name) before corpus-wide merging."""
+        """(key, class, rule, gazetteer name) before corpus-wide merging. A name the gazetteer does not know
+        is keyed by its folded form alone: its class is decided from all its mentions (``_classes``)."""
         name = self.gazetteer_name(mention)
         if name is not None:
             return name.key, name.type, name.rule, name
         kind = self._class_of(mention)
         rule = "exact" if mention.rule in _NAME_RULES else mention.rule
-        return f"{kind.lower()}:{fold_name(mention.label)}", kind, rule, None
+        return fold_name(mention.label), kind, rule, None
 
     def describe(self, document: str, label: str, country: str) -> None:
         """Record that a document says the person named ``label`` is of ``country`` (from titles and roles:
         "Kenyan President Daniel Mwangi", "Lindqvist, the Swedish envoy")."""
         self._nationality.setdefault((document, fold_name(label)), set()).add(country)
 
-    def _split_by_nationality(
-        self, firsts: list[tuple[Mention, str, str, str, Name | None]]
-    ) -> list[tuple[Mention, str, str, str, Name | None]]:
+    def _split_by_nationality(self, firsts: list[_First]) -> list[_First]:
         """People who share a name but whom different documents give different nationalities are different
         people: the group of the first such document (in document-id order) keeps the plain key, each other
         group gets its nationality in the key; documents that say nothing join the plain key."""
@@ -145,15 +159,22 @@ class EntityResolver:
             for m, key, kind, rule, name in firsts
         ]
 
-    def resolve_all(self) -> None:
-        """Decide every pending mention's entity."""
-        # complex: the corpus-wide merges (surnames, abbreviations, suffixes) read the same tables in one pass.
-        firsts = self._split_by_nationality([(m, *self._first_key(m)) for m in self._pending])
-        # Corpus-wide merges: surnames to full names, abbreviations to organisation names.
+    def _classes(self, firsts: list[_First]) -> dict[str, str]:
+        """The class of every name key: the class most of its mentions were given, across the corpus (ties
+        go to the earlier class of ``_CLASS_ORDER``). A name is one thing; its class is evidence about it."""
+        tallies: dict[str, Counter[str]] = {}
+        for _, key, kind, _, name in firsts:
+            tallies.setdefault(key, Counter())[name.type if name else kind] += 1
+        return {key: min(t, key=lambda c: (-t[c], _rank(c), c)) for key, t in tallies.items()}
+
+    def _merge_tables(
+        self, firsts: list[_First], classes: dict[str, str]
+    ) -> tuple[dict[str, set[str]], dict[str, str]]:
+        """Full person names by surname, and organisation keys by their short forms and initials."""
         persons: dict[str, set[str]] = {}
         orgs: dict[str, str] = {}
-        for m, key, kind, _, name in firsts:
-            label = m.label
+        for m, key, _, _, name in sorted(firsts, key=lambda f: f[1]):
+            label, kind = m.label, classes[key]
             if kind == "Person" and name is None and len(label.split()) > 1:
                 persons.setdefault(label.split()[-1].split("-")[-1].lower(), set()).add(key)
             if kind == "Organization" and name is None:
@@ -163,7 +184,16 @@ class EntityResolver:
                 initials = _initials(label)
                 if len(initials) >= 3 and len(label.split()) >= 3:
                     orgs.setdefault(initials.casefold(), key)
-        for m, key, kind, rule, name in firsts:
+        return persons, orgs
+
+    def resolve_all(self) -> None:
+        """Decide every pending mention's entity."""
+        firsts = self._split_by_nationality([(m, *self._first_key(m)) for m in self._pending])
+        classes = self._classes(firsts)
+        # Corpus-wide merges: surnames to full names, abbreviations to organisation names.
+        persons, orgs = self._merge_tables(firsts, classes)
+        for m, key, _, rule, name in firsts:
+            kind = classes[key]
             words = m.label.split()
             if kind == "Person" and name is None and len(words) == 1 and "@" not in key:
                 targets = persons.get(words[0].split("-")[-1].lower(), set())
@@ -173,18 +203,21 @@ class EntityResolver:
                 target = orgs.get(fold_name(m.label)) or orgs.get(fold_name(_GENERIC_ORG.sub("", m.label)))
                 if target and target != key:
                     key, rule = target, "abbreviation" if m.label.isupper() else "alias"
-            cluster = self._clusters.get(key)
-            if cluster is None:
-                cluster = _Cluster(key, kind, canonical=name.label if name else None, note=name.note if name else None)
-                self._clusters[key] = cluster
-            if m.rule in _NAME_RULES or m.rule.startswith("metonym"):
-                label = m.text if m.rule.startswith("metonym.instrument") else m.label
-                cluster.labels[label] = cluster.labels.get(label, 0) + 1
-            trace = (m, m.rule if m.rule.startswith(("coref", "metonym")) else rule)
-            if trace not in cluster.mentions:
-                cluster.mentions.append(trace)
-            self._resolved[(m.document, m.start, m.end, m.label)] = Resolved(key, rule)
+            self._record(m, key, classes[key], rule, name)
         self._pending.clear()
+
+    def _record(self, m: Mention, key: str, kind: str, rule: str, name: Name | None) -> None:
+        cluster = self._clusters.get(key)
+        if cluster is None:
+            cluster = _Cluster(key, kind, canonical=name.label if name else None, note=name.note if name else None)
+            self._clusters[key] = cluster
+        if m.rule in _NAME_RULES or m.rule.startswith("metonym"):
+            label = m.text if m.rule.startswith("metonym.instrument") else m.label
+            cluster.labels[label] = cluster.labels.get(label, 0) + 1
+        trace = (m, m.rule if m.rule.startswith(("coref", "metonym")) else rule)
+        if trace not in cluster.mentions:
+            cluster.mentions.append(trace)
+        self._resolved[(m.document, m.start, m.end, m.label)] = Resolved(key, rule)
 
     # -- results --------------------------------------------------------------------------------------
 
@@ -219,11 +252,12 @@ class EntityResolver:
         for key in sorted(self._clusters):
             cluster = self._clusters[key]
             labels = sorted(cluster.labels, key=lambda label: (-len(label.split()), -cluster.labels[label], label))
-            label = cluster.canonical or (labels[0] if labels else key.split(":", 1)[1])
+            label = cluster.canonical or (labels[0] if labels else key.split(":", 1)[-1])
             aliases = tuple(sorted({a for a in cluster.labels if a != label}))
             ordered = sorted(cluster.mentions, key=lambda mr: (mr[0].document, mr[0].start, mr[0].end, mr[1]))
             result[key] = Entity(
-                id=entity_id(cluster.type, key),
+                # a name's id does not depend on its class: more evidence may change the class, never the id
+                id=entity_id(cluster.type if cluster.canonical else "", key),
                 label=label,
                 type=cluster.type,
                 aliases=aliases,

@@ -3,9 +3,11 @@ these tests, parsed by hand so a model upgrade cannot change them)."""
 
 from __future__ import annotations
 
+from kg.model import Entity
+from kg.normalise import normalise
 from kg.ontology import load_ontology
 from kg.ontology.gazetteer import load_gazetteer
-from tests.extract.handparse import graph_of
+from tests.extract.handparse import Row, graph_of, read_rows
 
 # word, head, dep, pos, tag, lemma, entity
 STATE_SUES = [
@@ -38,3 +40,90 @@ def test_a_state_the_ner_calls_a_place_is_a_region_with_a_stable_id() -> None:
     assert entities["Ohio"].type == "Region" and entities["Ohio"].id.startswith("region-us-oh-")
     assert entities["Leeds"].type == "City"
     assert load_ontology().vocabulary.is_a("Region", "Place") and load_ontology().vocabulary.is_a("Region", "Actor")
+
+
+def _story(*sentences: list[Row]) -> list[Row]:
+    """Hand-parsed sentences as one document (heads shifted to document positions)."""
+    rows: list[Row] = []
+    for sentence in sentences:
+        rows += [(w, head + len(rows), *rest) for w, head, *rest in sentence]  # type: ignore[misc]
+    return rows
+
+
+def _entities(*docs: list[Row]) -> dict[str, list[Entity]]:
+    """Label -> entities of a corpus of hand-parsed documents (d0, d1, ...)."""
+    readings = [read_rows(rows, f"d{n}") for n, rows in enumerate(docs)]
+    found: dict[str, list[Entity]] = {}
+    for e in normalise(readings, load_ontology()).entities:
+        found.setdefault(e.label, []).append(e)
+    return found
+
+
+# "Coach Rena Holt joined Velvet Harbor." The NER calls the coach an organisation here...
+JOINED = [
+    ("Coach", 2, "compound", "NOUN", "NN", "coach", "O"),
+    ("Rena", 2, "compound", "PROPN", "NNP", "Rena", "B-ORG"),
+    ("Holt", 3, "nsubj", "PROPN", "NNP", "Holt", "I-ORG"),
+    ("joined", 3, "ROOT", "VERB", "VBD", "join", "O"),
+    ("Velvet", 5, "compound", "PROPN", "NNP", "Velvet", "B-ORG"),
+    ("Harbor", 3, "dobj", "PROPN", "NNP", "Harbor", "I-ORG"),
+    (".", 3, "punct", "PUNCT", ".", ".", "O"),
+]
+# ... "Holt praised the Harbourmen." ... and a person in the next sentence, where "the Harbourmen" (a team)
+# is taken for a person.
+PRAISED = [
+    ("Holt", 1, "nsubj", "PROPN", "NNP", "Holt", "B-PERSON"),
+    ("praised", 1, "ROOT", "VERB", "VBD", "praise", "O"),
+    ("the", 3, "det", "DET", "DT", "the", "O"),
+    ("Harbourmen", 1, "dobj", "PROPN", "NNPS", "Harbourmen", "B-PERSON"),
+    (".", 1, "punct", "PUNCT", ".", ".", "O"),
+]
+# "Mr. Holt met Velvet Harbor Group." in another story: the NER calls him a person there.
+MET_GROUP = [
+    ("Mr.", 1, "compound", "PROPN", "NNP", "Mr.", "O"),
+    ("Holt", 2, "nsubj", "PROPN", "NNP", "Holt", "B-ORG"),
+    ("met", 2, "ROOT", "VERB", "VBD", "meet", "O"),
+    ("Rena", 4, "compound", "PROPN", "NNP", "Rena", "B-PERSON"),
+    ("Holt", 2, "dobj", "PROPN", "NNP", "Holt", "I-PERSON"),
+    (".", 2, "punct", "PUNCT", ".", ".", "O"),
+]
+# "Ana Lind beat Rena Holt": a verb inside what the NER took for one name.
+BEAT = [
+    ("Ana", 1, "compound", "PROPN", "NNP", "Ana", "B-PERSON"),
+    ("Lind", 2, "nsubj", "PROPN", "NNP", "Lind", "I-PERSON"),
+    ("beat", 2, "ROOT", "VERB", "VBD", "beat", "I-PERSON"),
+    ("Rena", 4, "compound", "PROPN", "NNP", "Rena", "I-PERSON"),
+    ("Holt", 2, "dobj", "PROPN", "NNP", "Holt", "I-PERSON"),
+    (".", 2, "punct", "PUNCT", ".", ".", "O"),
+]
+
+
+def test_one_name_in_a_document_is_one_thing_whose_class_all_its_mentions_decide() -> None:
+    # the title before the name and the surname used alone outvote the NER's one "organisation"
+    entities = _entities(_story(JOINED, PRAISED))
+    assert [e.type for e in entities["Rena Holt"]] == ["Person"]
+    assert {m.text for m in entities["Rena Holt"][0].mentions} == {"Rena Holt", "Holt"}
+    assert entities["Velvet Harbor"][0].type == "Organization"
+    # a plural name after "the" is a team, not a person
+    assert entities["Harbourmen"][0].type == "Organization"
+
+
+def test_across_documents_a_name_is_one_entity_whatever_class_each_story_gave_it() -> None:
+    entities = _entities(_story(JOINED, PRAISED), MET_GROUP)
+    assert len(entities["Rena Holt"]) == 1
+    assert {m.document for m in entities["Rena Holt"][0].mentions} == {"d0", "d1"}
+    # the id comes from the name, not the class: a corpus that types it differently gives the same id
+    alone = _entities(JOINED)
+    assert alone["Rena Holt"][0].id == entities["Rena Holt"][0].id
+
+
+def test_a_title_before_a_one_word_name_makes_it_a_person() -> None:
+    entities = _entities(MET_GROUP)
+    assert [e.type for e in entities["Rena Holt"]] == ["Person"]
+    assert {m.text for m in entities["Rena Holt"][0].mentions} >= {"Holt", "Rena Holt"}
+
+
+def test_a_name_span_with_a_verb_inside_is_two_names() -> None:
+    graph = graph_of(BEAT)
+    assert {e.label for e in graph.entities} == {"Ana Lind", "Rena Holt"}
+    assert ("Ana Lind", "Rena Holt") in {(t.subject.label, t.object.label) for t in graph.triples}
