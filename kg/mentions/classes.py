@@ -11,7 +11,7 @@ Evidence, each a named rule with its weight:
 * ``surname``: a one-word person name that ends longer names in the same document ("Holt" after "Rena Holt")
   votes for each of them being a person (1 per mention);
 * ``org-suffix``: a name ending in a company or club word ("Inc.", "Co.", "Group", "FC") is an organisation (3);
-* ``plural-article``: a plural name after "the" ("the Harbourmen", "the Greens") is a team, band or party,
+* ``plural-article``: a plural name after "the" ("the Herons", "the Greens") is a team, band or party,
   never one person: the person vote is struck.
 
 >>> from spacy.vocab import Vocab
@@ -81,11 +81,14 @@ def _titled(token: Token, titles: frozenset[str]) -> bool:
 
 
 def _plural_with_article(token: Token) -> bool:
-    """ "the Harbourmen", "The Greens": a plural name after the article."""
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    last = token.text.split()[-1]
+    """ "the Herons", "The Greens": a plural name after the article."""
+    words = token.text.split()
+    before = (
+        words[0] if len(words) > 1 and words[0].lower() == "the" else token.doc[token.i - 1].text if token.i else ""
+    )
+    last = words[-1]
     plural = token.tag_ == "NNPS" or (last.endswith("s") and not last.endswith(("ss", "us", "is")))
-    return before is not None and before.text.lower() == "the" and plural and " " not in token.text
+    return before.lower() == "the" and plural
 
 
 def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[str, Counter[str]]:

@@ -7,6 +7,8 @@ Rules, in order (the first that applies decides):
   (two different full names with that surname: it stays apart);
 * ``abbreviation``: an all-capital organisation name joins the organisation whose initials it spells
   ("NWA" and "National Water Authority");
+* ``alias``: an organisation name joins the one organisation of the corpus whose name it is without its company
+  word ("Acme" and "Acme Corp."), or whose last word it is when it is a plural ("Herons" and "Tarvik Herons");
 * ``exact``: otherwise, mentions with the same folded label are one entity, whatever class the NER gave each
   (its class is the one most of its mentions were given).
 
@@ -34,7 +36,12 @@ __all__ = ["EntityResolver", "Resolved"]
 _GENERIC_ORG = re.compile(
     r"\s+(?:news agency|agency|inc\.?|corp\.?|corporation|co\.?|ltd\.?|llc|plc|group|company)$", re.IGNORECASE
 )
-_NAME_RULES = frozenset({"ner", "coref.surname", "group", "named-facility"})
+# Words that end many organisations' names and name none of them alone.
+_GENERIC_WORDS = frozenset(
+    {"united", "city", "group", "bank", "news", "times", "party", "council", "union", "association"}
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_NAME_RULES = frozenset({"ner", "coref.surname", "coref.short", "group", "named-facility"})
 
 
 # Ties between classes a name was given equally often go to the earlier one: a person or organisation is what
@@ -66,6 +73,7 @@ class _Cluster:
     canonical: str | None = None  # fixed label (gazetteer) if any
     note: str | None = None
     mentions: list[tuple[Mention, str]] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)  # other names that are never the label (short forms)
 
 
 def _initials(label: str) -> str:
@@ -173,10 +181,13 @@ class EntityResolver:
         """Full person names by surname, and organisation keys by their short forms and initials."""
         persons: dict[str, set[str]] = {}
         orgs: dict[str, str] = {}
+        last_words: dict[str, set[str]] = {}
         for m, key, _, _, name in sorted(firsts, key=lambda f: f[1]):
             label, kind = m.label, classes[key]
             if kind == "Person" and name is None and len(label.split()) > 1:
                 persons.setdefault(label.split()[-1].split("-")[-1].lower(), set()).add(key)
+            if kind == "Organization" and name is None and len(label.split()) > 1:
+                last_words.setdefault(fold_name(_GENERIC_ORG.sub("", label).split()[-1]), set()).add(key)
             if kind == "Organization" and name is None:
                 stripped = _GENERIC_ORG.sub("", label)
                 if stripped != label:
@@ -184,6 +195,11 @@ class EntityResolver:
                 initials = _initials(label)
                 if len(initials) >= 3 and len(label.split()) >= 3:
                     orgs.setdefault(initials.casefold(), key)
+        # "Herons" in one story, "Tarvik Herons" in another: the one organisation whose name ends so.
+        # Only plurals (team names): a singular word ("House", "Court") is also a noun many names end with.
+        for word, keys in last_words.items():
+            if len(keys) == 1 and word not in _GENERIC_WORDS and word.endswith("s") and not word.endswith("ss"):
+                orgs.setdefault(word, next(iter(keys)))
         return persons, orgs
 
     def resolve_all(self) -> None:
@@ -214,6 +230,8 @@ class EntityResolver:
         if m.rule in _NAME_RULES or m.rule.startswith("metonym"):
             label = m.text if m.rule.startswith("metonym.instrument") else m.label
             cluster.labels[label] = cluster.labels.get(label, 0) + 1
+        if m.rule == "coref.short":  # "Lindgren" names Lindgren Motor Co.: an alias, never the label
+            cluster.aliases.add(_POSSESSIVE.sub("", m.text))
         trace = (m, m.rule if m.rule.startswith(("coref", "metonym")) else rule)
         if trace not in cluster.mentions:
             cluster.mentions.append(trace)
@@ -253,7 +271,7 @@ class EntityResolver:
             cluster = self._clusters[key]
             labels = sorted(cluster.labels, key=lambda label: (-len(label.split()), -cluster.labels[label], label))
             label = cluster.canonical or (labels[0] if labels else key.split(":", 1)[-1])
-            aliases = tuple(sorted({a for a in cluster.labels if a != label}))
+            aliases = tuple(sorted({a for a in (*cluster.labels, *cluster.aliases) if a != label}))
             ordered = sorted(cluster.mentions, key=lambda mr: (mr[0].document, mr[0].start, mr[0].end, mr[1]))
             result[key] = Entity(
                 # a name's id does not depend on its class: more evidence may change the class, never the id

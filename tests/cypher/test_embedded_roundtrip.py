@@ -25,7 +25,7 @@ _TRICKY = st.sampled_from(
     ['"', "'", ",", "\\", "\n", "\r\n", "\r", "\x00", "\x1f", "\u2028", "\u0085", "~", "%", "`", "🙂", "\t", "$"]
 )
 _TEXT = st.lists(st.one_of(st.text(max_size=20), _TRICKY), max_size=12).map("".join)
-_LONG = st.integers(min_value=1, max_value=3).flatmap(lambda n: st.just("ä,\"\n" * (4000 * n)))
+_LONG = st.integers(min_value=1, max_value=3).flatmap(lambda n: st.just('ä,"\n' * (4000 * n)))
 TEXT = st.one_of(_TEXT, _TEXT, _TEXT, _LONG)
 # Hundreds of plain names, then one long name with commas: ordinary in a corpus (a list read as one title), and
 # what the CSV reader of the old bulk path mis-read (it decided how to read the file from the rows it saw first).

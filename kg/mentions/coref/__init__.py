@@ -6,13 +6,15 @@ in this order (each step a module):
 * **short names** (:mod:`.surnames`): "Mwangi" is "Daniel Mwangi" when the document names exactly one person
   so; a one-word name the NER mislabelled as a place ("Okafor" as GPE) is taken back as that person; a proper
   noun the NER missed that repeats a surname or an organisation's first word joins it;
+* **short forms** (:mod:`.shortforms`): "Lindgren" after "Lindgren Motor Co.", a city's name for its club
+  ("Bergen" and "FC Bergen"), a nationality in front of a name ("Norwegian Herons" beside "Herons");
 * **profiles** (:mod:`.profiles`): what titles and appositions say of each person;
 * **pronouns** (:mod:`.pronouns`): he/she/it/they to the nearest compatible antecedent;
 * **descriptions** (:mod:`.descriptions`): "the Kenyan president", "the minister", "the country";
 * **speakers** (:mod:`.speakers`): "I" inside a quotation.
 
 Each resolution keeps the mention's own text and offsets, records its rule (``coref.surname``,
-``coref.pronoun``, ``coref.description``, ``coref.speaker``) and a confidence that drops when several
+``coref.short``, ``coref.pronoun``, ``coref.description``, ``coref.speaker``) and a confidence that drops when several
 antecedents compete.
 """
 
@@ -27,6 +29,7 @@ from kg.mentions.coref.context import Context, Resolved
 from kg.mentions.coref.descriptions import description_kinds, resolve_description
 from kg.mentions.coref.profiles import Profile, profiles
 from kg.mentions.coref.pronouns import PRONOUNS, coordinated, resolve_pronoun
+from kg.mentions.coref.shortforms import resolve_short_forms
 from kg.mentions.coref.speakers import resolve_speakers
 from kg.mentions.coref.surnames import resolve_short_names, resolve_surnames
 from kg.model import Mention
@@ -56,6 +59,7 @@ def resolve(
     ctx = Context(doc, document, dict(names), ontology.cues, ontology.gazetteer, sentence_numbers)
     resolved: Resolved = {}
     resolve_short_names(ctx, resolved)
+    resolve_short_forms(ctx, resolved)
     resolve_surnames(ctx, resolved)
     _resolve_references(ctx, resolved, profiles(ctx, resolved))
     resolve_speakers(ctx, resolved)

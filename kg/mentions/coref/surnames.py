@@ -67,7 +67,7 @@ def resolve_surnames(ctx: Context, resolved: Resolved) -> None:
     gazetteer = ctx.gazetteer
     for i, m in ctx.names.items():
         words = m.label.split()
-        if len(words) != 1:
+        if len(words) != 1 or i in resolved:
             continue
         is_person = m.ner in ("PERSON", "PER")
         if not is_person and (m.ner not in THING_TYPES or gazetteer.lookup(m.label) is not None):
