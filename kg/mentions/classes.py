@@ -57,6 +57,10 @@ _EITHER = frozenset({"ally", "partner", "rival", "enemy", "opponent", "critic", 
 _HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mr.", "mrs.", "ms.", "dr."}
 )
+_FAMILY = frozenset(
+    {"son", "daughter", "brother", "sister", "father", "mother", "uncle", "aunt", "nephew", "niece", "cousin",
+     "grandson", "granddaughter", "grandfather", "grandmother", "widow", "widower", "stepson", "stepdaughter"}
+)  # fmt: skip
 _ORG_SUFFIX = re.compile(
     r"(?:^(?:fc|afc|ac|cf|sc)\s|\s(?:inc\.?|corp\.?|corporation|co\.?|company|ltd\.?|llc|plc|group|holdings|"
     r"ag|gmbh|s\.?a\.?|n\.?v\.?|fc|afc|club|bank|university|institute|foundation|association|council|party)$)",
@@ -65,10 +69,11 @@ _ORG_SUFFIX = re.compile(
 
 
 def person_titles(ontology: Ontology) -> frozenset[str]:
-    """Words that, right before a name, say it is a person's: the lexicon's roles, the cues' person nouns and
-    honorifics, less the words organisations share ("ally", "member")."""
+    """Words that, right before a name, say it is a person's: the lexicon's roles, the cues' person nouns,
+    honorifics and family words, less the words organisations share ("ally", "member")."""
     roles = {w for w in ontology.lexicon.words("role") if not w.startswith("*") and " " not in w}
-    return frozenset((roles | ontology.cues.person_nouns | _HONORIFICS) - _EITHER - {"capital", "resident", "native"})
+    titles = roles | ontology.cues.person_nouns | _HONORIFICS | _FAMILY
+    return frozenset(titles - _EITHER - {"capital", "resident", "native"})
 
 
 def _titled(token: Token, titles: frozenset[str]) -> bool:

@@ -208,10 +208,20 @@ class EntityResolver:
         classes = self._classes(firsts)
         # Corpus-wide merges: surnames to full names, abbreviations to organisation names.
         persons, orgs = self._merge_tables(firsts, classes)
+        # A surname left alone in a document that names someone in full with it was kept apart there (a
+        # conflicting title: "Vice President Lind" beside "Ivar Lind, his son"): the corpus keeps it apart too.
+        refused = {
+            (m.document, m.label.split()[-1].casefold())
+            for m, key, _, _, name in firsts
+            if name is None and classes[key] == "Person" and len(m.label.split()) > 1
+        }
         for m, key, _, rule, name in firsts:
             kind = classes[key]
             words = m.label.split()
             if kind == "Person" and name is None and len(words) == 1 and "@" not in key:
+                if (m.document, words[0].casefold()) in refused:
+                    self._record(m, key, kind, rule, name)
+                    continue
                 targets = persons.get(words[0].split("-")[-1].lower(), set())
                 if len(targets) == 1:
                     key, rule = next(iter(targets)), "surname"

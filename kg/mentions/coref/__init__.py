@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.mentions.classes import person_titles
 from kg.mentions.coref.candidates import candidates
 from kg.mentions.coref.context import Context, Resolved
 from kg.mentions.coref.descriptions import description_kinds, resolve_description
@@ -56,7 +57,9 @@ def resolve(
     doc: Doc, document: str, names: Mapping[int, Mention], ontology: Ontology, sentence_numbers: tuple[int, ...]
 ) -> Coreference:
     """Resolve one document's short names, pronouns, descriptions and quoted speakers."""
-    ctx = Context(doc, document, dict(names), ontology.cues, ontology.gazetteer, sentence_numbers)
+    ctx = Context(
+        doc, document, dict(names), ontology.cues, ontology.gazetteer, sentence_numbers, person_titles(ontology)
+    )
     resolved: Resolved = {}
     resolve_short_names(ctx, resolved)
     resolve_short_forms(ctx, resolved)
