@@ -9,6 +9,8 @@ Rules, in order (the first that applies decides):
   ("NWA" and "National Water Authority");
 * ``alias``: an organisation name joins the one organisation of the corpus whose name it is without its company
   word ("Acme" and "Acme Corp."), or whose last word it is when it is a plural ("Herons" and "Tarvik Herons");
+* ``spelling``: romanisations of one Russian or Ukrainian name ("Petrovskiy", "Petrovsky") are one entity when
+  both are in one document or the corpus gives both the same role;
 * ``exact``: otherwise, mentions with the same folded label are one entity, whatever class the NER gave each
   (its class is the one most of its mentions were given).
 
@@ -91,6 +93,7 @@ class EntityResolver:
         self._resolved: dict[tuple[str, int, int, str], Resolved] = {}
         self._pending: list[Mention] = []
         self._nationality: dict[tuple[str, str], set[str]] = {}
+        self._roles: dict[str, set[str]] = {}  # folded name -> roles the corpus gives it
 
     # -- typing ---------------------------------------------------------------------------------------
 
@@ -175,6 +178,43 @@ class EntityResolver:
             tallies.setdefault(key, Counter())[name.type if name else kind] += 1
         return {key: min(t, key=lambda c: (-t[c], _rank(c), c)) for key, t in tallies.items()}
 
+    def describe_role(self, label: str, role: str) -> None:
+        """Record a role the corpus gives the person or organisation named ``label`` ("minister")."""
+        self._roles.setdefault(fold_name(label), set()).add(role)
+
+    def _spelling_variants(self, firsts: list[_First], classes: dict[str, str]) -> dict[str, str]:
+        """Names that are romanisations of one name ("Petrovskiy", "Petrovsky": ``Spellings.key``) are one when
+        the evidence says so: both in one document, or given the same role. The most-mentioned spelling keeps
+        the key; the others join it (rule ``spelling``)."""
+        # complex: grouping by spelling key, then joining each variant to the first one it has evidence with.
+        documents: dict[str, set[str]] = {}
+        for m, key, _, _, name in firsts:
+            if name is None and "@" not in key and classes[key] in ("Person", "Organization"):
+                documents.setdefault(key, set()).add(m.document)
+        counts = Counter(key for _, key, _, _, _ in firsts)
+        groups: dict[str, list[str]] = {}
+        for key in documents:
+            groups.setdefault(self.gazetteer.spellings.key(key), []).append(key)
+        variants: dict[str, str] = {}
+        for keys in groups.values():
+            ordered = sorted(keys, key=lambda k: (-counts[k], k))
+            roots: list[str] = []
+            for key in ordered:
+                target = next(
+                    (
+                        r
+                        for r in roots
+                        if classes[r] == classes[key]
+                        and (documents[r] & documents[key] or self._roles.get(r, set()) & self._roles.get(key, set()))
+                    ),
+                    None,
+                )
+                if target is None:
+                    roots.append(key)
+                else:
+                    variants[key] = target
+        return variants
+
     def _merge_tables(
         self, firsts: list[_First], classes: dict[str, str]
     ) -> tuple[dict[str, set[str]], dict[str, str]]:
@@ -206,6 +246,8 @@ class EntityResolver:
         """Decide every pending mention's entity."""
         firsts = self._split_by_nationality([(m, *self._first_key(m)) for m in self._pending])
         classes = self._classes(firsts)
+        variants = self._spelling_variants(firsts, classes)
+        firsts = [(m, variants.get(k, k), kind, "spelling" if k in variants else r, n) for m, k, kind, r, n in firsts]
         # Corpus-wide merges: surnames to full names, abbreviations to organisation names.
         persons, orgs = self._merge_tables(firsts, classes)
         # A surname left alone in a document that names someone in full with it was kept apart there (a

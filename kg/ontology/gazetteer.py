@@ -9,6 +9,8 @@ states, provinces and cities (generated, ``regions.tsv`` and ``cities.tsv``) set
 ('Kremlin', 'Russia')
 >>> gaz.lookup("Nairobi").type, gaz.lookup("Nairobi").stands_for
 ('City', 'Kenya')
+>>> gaz.spellings.key("Ivan Petrovskiy") == gaz.spellings.key("Ivan Petrovsky")
+True
 >>> gaz.place("Ohio").key, gaz.place("Ohio").type, gaz.place("Leeds").type, gaz.lookup("Ohio")
 ('region:US-OH', 'Region', 'City', None)
 """
@@ -24,7 +26,7 @@ from pathlib import Path
 from kg.errors import OntologyError
 from kg.ontology.tables import read_tsv
 
-__all__ = ["Gazetteer", "Name", "fold_name", "load_gazetteer"]
+__all__ = ["Gazetteer", "Name", "Spellings", "fold_name", "load_gazetteer", "load_spellings"]
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPACE = re.compile(r"\s+")
@@ -58,6 +60,55 @@ class Name:
     note: str | None = None
 
 
+# Letters the romanisations of Russian confuse with one another, read as one: й, и and ы are all spelt "i" or
+# "y"; е, ё and э all "e"; the soft and hard signs are mostly not written at all.
+_SAME_LETTER = {"й": "и", "ы": "и", "ё": "е", "э": "е", "ъ": "", "ь": ""}
+
+
+@dataclass(frozen=True, slots=True)
+class Spellings:
+    """Latin spellings of Russian letters and word endings (``transliteration.tsv``), longest first."""
+
+    letters: tuple[tuple[str, str], ...] = ()
+    endings: tuple[tuple[str, str], ...] = ()
+
+    def key(self, name: str) -> str:
+        """One key for the romanisations of one Russian name: "Petrovskiy", "Petrovsky" and "Petrovskii" share
+        it. A key, not a spelling: names that share it are one name only with more evidence."""
+        return " ".join(self._word(w) for w in fold_name(name).split())
+
+    def _word(self, word: str) -> str:
+        tail = ""
+        for spelling, letter in self.endings:
+            if len(word) - len(spelling) >= 2 and word.endswith(spelling):
+                word, tail = word[: -len(spelling)], letter
+                break
+        out, i = [], 0
+        while i < len(word):
+            hit = next(((sp, letter) for sp, letter in self.letters if word.startswith(sp, i)), None)
+            out.append(hit[1] if hit else word[i])
+            i += len(hit[0]) if hit else 1
+        return "".join(out) + tail
+
+
+def load_spellings(path: Path) -> Spellings:
+    """The spelling table; a Latin spelling several letters share goes to the first of them."""
+    letters: dict[str, str] = {}
+    endings: dict[str, str] = {}
+    for _, row in read_tsv(path, ("cyrillic", "position", "spellings")):
+        letter = "".join(_SAME_LETTER.get(c, c) for c in row["cyrillic"])
+        table = endings if row["position"] == "end" else letters
+        if row["cyrillic"] in ("ъ", "ь"):
+            continue  # mostly unwritten; their spellings ("y", "ie") are other letters'
+        for spelling in _split(row["spellings"]):
+            table.setdefault(spelling, letter)
+
+    def longest(table: dict[str, str]) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(table.items(), key=lambda item: (-len(item[0]), item[0])))
+
+    return Spellings(longest(letters), longest(endings))
+
+
 @dataclass(slots=True)
 class Gazetteer:
     """``names``: countries, capitals and curated names, which every stage reads (extraction too);
@@ -67,6 +118,7 @@ class Gazetteer:
     names: dict[str, Name] = field(default_factory=dict)
     by_label: dict[str, Name] = field(default_factory=dict)
     places: dict[str, Name] = field(default_factory=dict)
+    spellings: Spellings = field(default_factory=Spellings)
 
     def add(self, name: Name, surface: str, rule: str) -> None:
         self.names.setdefault(fold_name(surface), replace(name, rule=rule))
@@ -163,6 +215,7 @@ def load_gazetteer(paths: Iterable[Path] = (), classes: Iterable[str] | None = N
             adjective = alias[:1].isupper() and alias.endswith(("ish", "ian", "an", "ese", "i"))
             gaz.names[fold_name(alias)] = replace(name, rule="demonym" if adjective and kind == "Group" else "alias")
     _load_places(gaz)
+    gaz.spellings = load_spellings(ontology_file("transliteration.tsv"))
     return gaz
 
 

