@@ -111,6 +111,8 @@ def find_names(doc: Doc, document: str, gazetteer: Gazetteer) -> dict[int, Menti
     for token in doc:
         if token.ent_type_ in ENTITY_LABELS and token.ent_iob_ == "B":
             label = clean_label(token.text)
+            if not any(c.isupper() or c.isdigit() for c in label):
+                continue  # "n't", "bird watcher": no capital letter (nor a digit, as in "9/11"), no name
             ner = "PERSON" if has_age(token) else corrected_ner(label, token.ent_type_, gazetteer)
             names[token.i] = token_mention(document, token, label, ner, "ner")
         elif not token.ent_type_ and token.pos_ == "PROPN" and token.text[:1].isupper():

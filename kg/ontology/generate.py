@@ -160,6 +160,18 @@ def _generic(name: str) -> bool:
     return all(word in _GENERIC_WORDS for word in re.split(r"[\s-]+", name.lower()))
 
 
+# Where the press writes a state by its postal code ("Springfield, Ill." aside): "NY", "N.Y.", "NSW", "ON".
+_POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
+
+
+def _postal(code: str) -> list[str]:
+    """ "US-NY" -> ["NY", "N.Y."] in the countries whose press abbreviates states so; otherwise nothing."""
+    country, _, local = code.partition("-")
+    if country not in _POSTAL_CODE_COUNTRIES or not local.isalpha():
+        return []
+    return [local, ".".join(local) + "."] if country == "US" and len(local) == 2 else [local]
+
+
 def region_rows() -> list[tuple[str, ...]]:
     """One row per first-level state, province or region: ISO code, country, name, other names, ISO type."""
     import pycountry
@@ -167,7 +179,7 @@ def region_rows() -> list[tuple[str, ...]]:
     drafts = []
     for sub in pycountry.subdivisions:
         if sub.parent_code is None and sub.type in REGION_TYPES and region_name(sub.name):
-            drafts.append((sub.code, sub.country_code, region_name(sub.name), sub.type))
+            drafts.append((sub.code, sub.country_code, region_name(sub.name) + _postal(sub.code), sub.type))
     # A name regions of several countries share ("Punjab") goes to the one of the most populous country,
     # as country names do.
     population = _country_population()

@@ -325,3 +325,15 @@ def test_romanisations_given_the_same_role_in_two_documents_are_one_entity() -> 
     entities = _entities(_titled(minister, "Ivan Petrovskiy", "praised"), _titled(minister, "Ivan Petrovsky", "sued"))
     people = [e for label, found in entities.items() for e in found if "Petrovsk" in label]
     assert len(people) == 1 and {m.document for m in people[0].mentions} == {"d0", "d1"}
+
+
+def test_a_us_state_written_by_its_postal_code_is_the_state() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.place("N.Y.").key == gazetteer.place("NY").key == "region:US-NY"
+    assert gazetteer.place("ON").key == "region:CA-ON"
+    assert gazetteer.place("ny") is None  # the pronoun-like lower case never matches a code
+
+
+def test_an_ner_span_without_a_capital_letter_names_nothing() -> None:
+    rows = _clause([("bird", "B-ORG"), ("watchers", "I-ORG")], "praised", _name("Velvet Harbor", ORG))
+    assert {e.label for e in graph_of(rows).entities} == {"Velvet Harbor"}
