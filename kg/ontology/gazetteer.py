@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -219,11 +220,18 @@ def load_gazetteer(paths: Iterable[Path] = (), classes: Iterable[str] | None = N
     return gaz
 
 
+_METROPOLIS = 1_000_000
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
 def _load_places(gaz: Gazetteer) -> None:
     """Regions and cities into ``gaz.places``. A name two cities share goes to the more populous; a name a
     region shares with a city of its own country is the city's (Turkish provinces and Japanese prefectures
-    are named after their capitals; news means the city), with a city of another country the region's
-    ("Ontario")."""
+    are named after their capitals; news means the city), with a smaller city of another country the
+    region's ("Ontario"), with a city of a million or more the city's ("Córdoba")."""
     from kg.resources import ontology_file
 
     cities: dict[str, tuple[int, Name]] = {}
@@ -231,6 +239,7 @@ def _load_places(gaz: Gazetteer) -> None:
         label, country, population = row["name"], row["country"], int(row["population"] or 0)
         name = Name(f"city:{country}:{fold_name(label)}", label, "City", rule="name")
         surfaces = [label] + ([label[: -len(" City")]] if label.endswith(" City") else [])
+        surfaces += [_ascii(s) for s in surfaces if not s.isascii()]  # "Córdoba" is also written "Cordoba"
         for surface in surfaces:  # "New York City" is also "New York"
             folded = fold_name(surface)
             if folded not in cities or population > cities[folded][0]:
@@ -240,7 +249,9 @@ def _load_places(gaz: Gazetteer) -> None:
         for surface in (row["name"], *region.aliases):
             folded = fold_name(surface)
             same_name = cities.get(folded)
-            if same_name is None or not same_name[1].key.startswith(f"city:{row['country']}:"):
+            if same_name is None or not (
+                same_name[1].key.startswith(f"city:{row['country']}:") or same_name[0] >= _METROPOLIS
+            ):
                 gaz.places.setdefault(folded, region if surface == row["name"] else replace(region, rule="alias"))
     for folded, (_, city) in cities.items():
         gaz.places.setdefault(folded, city)

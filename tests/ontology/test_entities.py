@@ -29,6 +29,9 @@ def test_states_and_provinces_are_regions_and_known_cities_are_cities() -> None:
     # a region named after a city of its own country is the city; a name a country has stays the country's
     assert gazetteer.place("Konya").type == "City"
     assert gazetteer.place("Georgia").type == "Country"
+    # with a city of another country: the region, unless the city has a million people or more
+    assert gazetteer.place("Ontario").type == "Region"
+    assert gazetteer.place("Cordoba").type == gazetteer.place("Córdoba").type == "City"
     # regions and cities settle what the NER calls a place; the names every extractor reads stay as they were
     assert gazetteer.lookup("Ohio") is None and gazetteer.lookup("Leeds") is None
     # names that only describe ("North West", "Central") are not regions
