@@ -6,8 +6,8 @@ Evidence, each a named rule with its weight:
 * ``ner``: every mention votes for its NER label (1);
 * ``gazetteer``: a country or capital the gazetteer knows is a place (2, only for names the NER ever called a
   place or organisation: "Jordan" the person stays a person);
-* ``title``: a person's title or role right before the name ("quarterback", "Sen.", "Mr.") or an age after it
-  ("Tove Ruud, 43,") is a person (3);
+* ``title``: a person's title or role right before the name ("coach", "Sen.", "Mr."), an age after it
+  ("Tove Ruud, 43,") or a family word it possesses ("Holt's wife") is a person (3);
 * ``surname``: a one-word person name that ends longer names in the same document ("Holt" after "Rena Holt")
   votes for each of them being a person (1 per mention);
 * ``org-suffix``: a name ending in a company or club word ("Inc.", "Co.", "Group", "FC") is an organisation (3);
@@ -61,6 +61,8 @@ _FAMILY = frozenset(
     {"son", "daughter", "brother", "sister", "father", "mother", "uncle", "aunt", "nephew", "niece", "cousin",
      "grandson", "granddaughter", "grandfather", "grandmother", "widow", "widower", "stepson", "stepdaughter"}
 )  # fmt: skip
+# What only a person has: "Lind's wife", "Holt's children".
+_KIN = _FAMILY | {"wife", "husband", "spouse", "children", "parents", "girlfriend", "boyfriend", "grandchildren"}
 _ORG_SUFFIX = re.compile(
     r"(?:^(?:fc|afc|ac|cf|sc)\s|\s(?:inc\.?|corp\.?|corporation|co\.?|company|ltd\.?|llc|plc|group|holdings|"
     r"ag|gmbh|s\.?a\.?|n\.?v\.?|fc|afc|club|bank|university|institute|foundation|association|council|party)$)",
@@ -85,6 +87,12 @@ def _titled(token: Token, titles: frozenset[str]) -> bool:
     )
 
 
+def _kin_of(token: Token) -> bool:
+    """ "Holt's wife", "Holt's children and parents": the possessor of a family word is a person."""
+    possessor = token.dep_ == "poss" or (token.dep_ == "nmod" and any(c.dep_ == "case" for c in token.children))
+    return possessor and any(t.text.lower() in _KIN for t in (token.head, *token.head.conjuncts))
+
+
 def _plural_with_article(token: Token) -> bool:
     """ "the Herons", "The Greens": a plural name after the article."""
     words = token.text.split()
@@ -107,7 +115,7 @@ def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[s
         tally = votes.setdefault(key, Counter())
         tally["PERSON" if m.ner == "PER" else str(m.ner)] += 1
         token = doc[i]
-        if _titled(token, titles):
+        if _titled(token, titles) or _kin_of(token):
             tally["PERSON"] += 3
         if _ORG_SUFFIX.search(m.label):
             tally["ORG"] += 3

@@ -340,3 +340,32 @@ def test_a_us_state_written_by_its_postal_code_is_the_state() -> None:
 def test_an_ner_span_without_a_capital_letter_names_nothing() -> None:
     rows = _clause([("bird", "B-ORG"), ("watchers", "I-ORG")], "praised", _name("Velvet Harbor", ORG))
     assert {e.label for e in graph_of(rows).entities} == {"Velvet Harbor"}
+
+
+def _possessive(owner: list[tuple[str, str]], noun: str, verb: str) -> list[Row]:
+    """ "OWNER 's NOUN VERB Velvet Harbor ." """
+    rows = _clause([*owner, ("'s", "O"), (noun, "O")], verb, _name("Velvet Harbor", ORG))
+    at = len(owner) - 1
+    rows[at] = (*rows[at][:1], at + 2, "poss", *rows[at][3:])  # type: ignore[assignment]
+    rows[at + 1] = ("'s", at, "case", "PART", "POS", "'s", "O")
+    return rows
+
+
+def test_a_name_that_owns_a_family_word_is_a_person() -> None:
+    story = _story(
+        _clause(_name("Lind", ("B-ORG",)), "praised", _name("Tomas Berg", PER)),
+        _possessive(_name("Lind", ("B-ORG",)), "wife", "sued"),
+    )
+    assert _entities(story)["Lind"][0].type == "Person"
+
+
+def test_a_one_word_person_and_a_company_of_that_word_are_apart_across_stories() -> None:
+    person = _story(
+        _clause(_name("Ivar Lind", PER), "joined", _name("Velvet Harbor", ORG)),
+        _clause([("Mr.", "O"), ("Lind", "B-PERSON")], "praised", _name("Tomas Berg", PER)),
+    )
+    shop = _clause(_name("Lind", ("B-ORG",)), "hired", _name("Tomas Berg", PER))
+    entities = _entities(person, shop, _clause(_name("Lind", ("B-ORG",)), "sued", _name("Ana Berg", PER)))
+    assert {m.text for m in entities["Ivar Lind"][0].mentions} == {"Ivar Lind", "Lind"}
+    assert entities["Lind"][0].type == "Organization"
+    assert {m.document for m in entities["Lind"][0].mentions} == {"d1", "d2"}
