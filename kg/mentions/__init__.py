@@ -54,7 +54,7 @@ def _sentences(doc: Doc, document: Document) -> tuple[dict[int, Sentence], tuple
 
 def read_mentions(doc: Doc, document: Document, ontology: Ontology) -> DocumentMentions:
     """The mention record of one parsed document (the Doc's entity spans are merged first)."""
-    prepare(doc)
+    prepare(doc, ontology.gazetteer)
     by_start, numbers = _sentences(doc, document)
     names = decide_classes(doc, find_names(doc, document.id, ontology.gazetteer), ontology)
     found = resolve(doc, document.id, names, ontology, numbers)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from kg.model import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from kg.ontology.gazetteer import Gazetteer
 
@@ -29,36 +29,61 @@ QUALIFIER_LABELS = frozenset({"DATE", "TIME"})
 _PREPARED = "kg_prepared"
 
 
-def _split_at_verbs(doc: Doc) -> None:
-    """A named-entity span with a verb inside ("Ana Lind beat Rena Holt") is names around a verb, not one name:
-    each run of proper nouns in it becomes a span of its own, with the same label."""
+def _runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The runs of proper nouns in ``doc[start:end]``."""
+    runs, run = [], []
+    for i in range(start, end + 1):
+        if i < end and doc[i].pos_ == "PROPN":
+            run.append(i)
+        elif run:
+            runs.append((run[0], run[-1] + 1))
+            run = []
+    return runs
+
+
+def _pieces(doc: Doc, ent: Span, gazetteer: Gazetteer | None, surnames: set[str]) -> list[tuple[int, int, str]] | None:
+    """How one named-entity span splits, or None when it is one name:
+
+    * a verb inside ("Ana Lind beat Rena Holt"): names around a verb, each run of proper nouns its own span;
+    * a person's name after a country's ("Norway Ivar Lind", as in "the envoy to Norway Ivar Lind"): the
+      country and the person, when the span is a person's or ends with a surname the document gives a
+      person alone (the NER may call the whole an organisation)."""
+    if any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in ent[1:-1]):
+        return [(a, b, ent.label_) for a, b in _runs(doc, ent.start, ent.end)]
+    person = ent.label_ in ("PERSON", "PER") or (ent.label_ == "ORG" and ent[-1].text in surnames)
+    if gazetteer is None or not person or len(ent) < 3:
+        return None
+    for cut in range(ent.start + 1, ent.end - 1):
+        known = gazetteer.lookup(doc[ent.start : cut].text)
+        rest = doc[cut : ent.end]
+        if known is not None and known.type == "Country" and len(rest) > 1 and all(t.pos_ == "PROPN" for t in rest):
+            return [(ent.start, cut, "GPE"), (cut, ent.end, "PERSON")]
+    return None
+
+
+def _split_ents(doc: Doc, gazetteer: Gazetteer | None) -> None:
+    """Named-entity spans that are several names, split (see :func:`_pieces`)."""
     from spacy.tokens import Span
 
-    ents = []
-    changed = False
+    ents, changed = [], False
+    surnames = {e[-1].text for e in doc.ents if e.label_ in ("PERSON", "PER")}
     for ent in doc.ents:
-        if not any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in ent[1:-1]):
+        pieces = _pieces(doc, ent, gazetteer, surnames)
+        if pieces is None:
             ents.append(ent)
             continue
         changed = True
-        run: list[int] = []
-        for t in [*ent, None]:
-            if t is not None and t.pos_ == "PROPN":
-                run.append(t.i)
-                continue
-            if run:
-                ents.append(Span(doc, run[0], run[-1] + 1, label=ent.label_))
-            run = []
+        ents.extend(Span(doc, a, b, label=label) for a, b, label in pieces)
     if changed:
         doc.ents = ents
 
 
-def prepare(doc: Doc) -> Doc:
+def prepare(doc: Doc, gazetteer: Gazetteer | None = None) -> Doc:
     """Merge every named-entity span into one token (idempotent): the one change kg commits to a parsed Doc;
-    everything after reads it without changing it. Spans with a verb inside are split first."""
+    everything after reads it without changing it. Spans that are several names are split first."""
     if doc.user_data.get(_PREPARED):
         return doc
-    _split_at_verbs(doc)
+    _split_ents(doc, gazetteer)
     with doc.retokenize() as retokenizer:
         for ent in doc.ents:
             if len(ent) > 1:

@@ -369,3 +369,45 @@ def test_a_one_word_person_and_a_company_of_that_word_are_apart_across_stories()
     assert {m.text for m in entities["Ivar Lind"][0].mentions} == {"Ivar Lind", "Lind"}
     assert entities["Lind"][0].type == "Organization"
     assert {m.document for m in entities["Lind"][0].mentions} == {"d1", "d2"}
+
+
+def test_a_persons_name_run_together_with_a_countrys_is_two_names() -> None:
+    # "The envoy to Norway Ivar Lind praised Velvet Harbor."
+    rows = [
+        ("The", 1, "det", "DET", "DT", "the", "O"),
+        ("envoy", 6, "nsubj", "NOUN", "NN", "envoy", "O"),
+        ("to", 1, "prep", "ADP", "IN", "to", "O"),
+        ("Norway", 5, "compound", "PROPN", "NNP", "Norway", "B-PERSON"),
+        ("Ivar", 5, "compound", "PROPN", "NNP", "Ivar", "I-PERSON"),
+        ("Lind", 2, "pobj", "PROPN", "NNP", "Lind", "I-PERSON"),
+        ("praised", 6, "ROOT", "VERB", "VBD", "praise", "O"),
+        ("Velvet", 8, "compound", "PROPN", "NNP", "Velvet", "B-ORG"),
+        ("Harbor", 6, "dobj", "PROPN", "NNP", "Harbor", "I-ORG"),
+        (".", 6, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    entities = {e.label: e.type for e in graph_of(rows).entities}
+    assert entities.get("Ivar Lind") == "Person" and "Norway Ivar Lind" not in entities
+
+
+def test_a_country_and_a_person_the_ner_calls_one_organisation_are_two_names() -> None:
+    # "The envoy to Norway Ivar Lind praised Velvet Harbor. Lind left." with the first span typed ORG
+    rows = [
+        ("The", 1, "det", "DET", "DT", "the", "O"),
+        ("envoy", 6, "nsubj", "NOUN", "NN", "envoy", "O"),
+        ("to", 1, "prep", "ADP", "IN", "to", "O"),
+        ("Norway", 5, "compound", "PROPN", "NNP", "Norway", "B-ORG"),
+        ("Ivar", 5, "compound", "PROPN", "NNP", "Ivar", "I-ORG"),
+        ("Lind", 2, "pobj", "PROPN", "NNP", "Lind", "I-ORG"),
+        ("praised", 6, "ROOT", "VERB", "VBD", "praise", "O"),
+        ("Velvet", 8, "compound", "PROPN", "NNP", "Velvet", "B-ORG"),
+        ("Harbor", 6, "dobj", "PROPN", "NNP", "Harbor", "I-ORG"),
+        (".", 6, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    left = [
+        ("Lind", 1, "nsubj", "PROPN", "NNP", "Lind", "B-PERSON"),
+        ("left", 1, "ROOT", "VERB", "VBD", "leave", "O"),
+        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    entities = _entities(_story(rows, left))
+    assert "Norway Ivar Lind" not in entities
+    assert _same_entity(entities, "Ivar Lind", "Ivar Lind", "Lind")
