@@ -38,7 +38,6 @@ __all__ = ["EntityResolver", "Resolved"]
 _GENERIC_ORG = re.compile(
     r"\s+(?:news agency|agency|inc\.?|corp\.?|corporation|co\.?|ltd\.?|llc|plc|group|company)$", re.IGNORECASE
 )
-_PERSON = "#person"  # the key of a one-word person name: apart from things of the same one-word name
 # Words that end many organisations' names and name none of them alone.
 _GENERIC_WORDS = frozenset(
     {"united", "city", "group", "bank", "news", "times", "party", "council", "union", "association"}
@@ -133,12 +132,7 @@ class EntityResolver:
             return name.key, name.type, name.rule, name
         kind = self._class_of(mention)
         rule = "exact" if mention.rule in _NAME_RULES else mention.rule
-        key = fold_name(mention.label)
-        # A one-word name may be a surname in one story and a company in another ("Lind", "Lind" the shop):
-        # its person mentions keep to themselves, for the surname merge to take them to the full name.
-        if kind == "Person" and " " not in key:
-            key += _PERSON
-        return key, kind, rule, None
+        return fold_name(mention.label), kind, rule, None
 
     def describe(self, document: str, label: str, country: str) -> None:
         """Record that a document says the person named ``label`` is of ``country`` (from titles and roles:
@@ -189,7 +183,7 @@ class EntityResolver:
         self._roles.setdefault(fold_name(label), set()).add(role)
 
     def _roles_of(self, key: str) -> set[str]:
-        return self._roles.get(key.removesuffix(_PERSON), set())
+        return self._roles.get(key, set())
 
     def _spelling_variants(self, firsts: list[_First], classes: dict[str, str]) -> dict[str, str]:
         """Names that are romanisations of one name ("Petrovskiy", "Petrovsky": ``Spellings.key``) are one when
@@ -331,7 +325,7 @@ class EntityResolver:
         for key in sorted(self._clusters):
             cluster = self._clusters[key]
             labels = sorted(cluster.labels, key=lambda label: (-len(label.split()), -cluster.labels[label], label))
-            label = cluster.canonical or (labels[0] if labels else key.split(":", 1)[-1].removesuffix(_PERSON))
+            label = cluster.canonical or (labels[0] if labels else key.split(":", 1)[-1])
             aliases = tuple(sorted({a for a in (*cluster.labels, *cluster.aliases) if a != label}))
             ordered = sorted(cluster.mentions, key=lambda mr: (mr[0].document, mr[0].start, mr[0].end, mr[1]))
             result[key] = Entity(
