@@ -188,34 +188,40 @@ class EntityResolver:
     def _spelling_variants(self, firsts: list[_First], classes: dict[str, str]) -> dict[str, str]:
         """Names that are romanisations of one name ("Petrovskiy", "Petrovsky": ``Spellings.key``) are one when
         the evidence says so: both in one document, or given the same role. The most-mentioned spelling keeps
-        the key; the others join it (rule ``spelling``)."""
-        # complex: grouping by spelling key, then joining each variant to the first one it has evidence with.
+        the key; the others join it (rule ``spelling``). A surname alone joins a full name whose surname it
+        spells otherwise ("Petrovsky" and "Ivan Petrovskiy") on the same evidence."""
         documents: dict[str, set[str]] = {}
         for m, key, _, _, name in firsts:
             if name is None and "@" not in key and classes[key] in ("Person", "Organization"):
                 documents.setdefault(key, set()).add(m.document)
         counts = Counter(key for _, key, _, _, _ in firsts)
+
+        def evidence(a: str, b: str) -> bool:
+            same = classes[a] == classes[b]
+            return same and bool(documents[a] & documents[b] or self._roles_of(a) & self._roles_of(b))
+
         groups: dict[str, list[str]] = {}
         for key in documents:
             groups.setdefault(self.gazetteer.spellings.key(key), []).append(key)
         variants: dict[str, str] = {}
         for keys in groups.values():
-            ordered = sorted(keys, key=lambda k: (-counts[k], k))
             roots: list[str] = []
-            for key in ordered:
-                target = next(
-                    (
-                        r
-                        for r in roots
-                        if classes[r] == classes[key]
-                        and (documents[r] & documents[key] or self._roles_of(r) & self._roles_of(key))
-                    ),
-                    None,
-                )
+            for key in sorted(keys, key=lambda k: (-counts[k], k)):
+                target = next((r for r in roots if evidence(r, key)), None)
                 if target is None:
                     roots.append(key)
                 else:
                     variants[key] = target
+        surnames: dict[str, list[str]] = {}
+        for key in sorted(documents):
+            if key not in variants and " " in key and classes[key] == "Person":
+                surnames.setdefault(self.gazetteer.spellings.key(key.split()[-1]), []).append(key)
+        for key in sorted(documents):
+            if key in variants or " " in key or classes[key] != "Person":
+                continue
+            full = [f for f in surnames.get(self.gazetteer.spellings.key(key), []) if evidence(f, key)]
+            if len(full) == 1 and full[0].split()[-1] != key:  # the same spelling: the surname merge's
+                variants[key] = full[0]
         return variants
 
     def _merge_tables(

@@ -412,3 +412,14 @@ def test_a_country_and_a_person_the_ner_calls_one_organisation_are_two_names() -
     entities = _entities(_story(rows, left))
     assert "Norway Ivar Lind" not in entities
     assert _same_entity(entities, "Ivar Lind", "Ivar Lind", "Lind")
+
+
+def test_a_surname_spelt_otherwise_joins_the_full_name_only_with_evidence() -> None:
+    minister = [("Norwegian", "B-NORP"), ("Minister", "O")]
+    full = _titled(minister, "Ivan Petrovskiy", "praised")
+    short = _titled(minister, "Petrovsky", "sued")
+    entities = _entities(full, short)
+    assert "Petrovsky" not in entities
+    assert {m.document for m in entities["Ivan Petrovskiy"][0].mentions} == {"d0", "d1"}
+    bare = _clause(_name("Petrovsky", ("B-PERSON",)), "left", _name("Tomas Berg", PER))
+    assert "Petrovsky" in _entities(full, bare)
