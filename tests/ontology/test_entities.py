@@ -330,9 +330,10 @@ def test_romanisations_given_the_same_role_in_two_documents_are_one_entity() -> 
     assert len(people) == 1 and {m.document for m in people[0].mentions} == {"d0", "d1"}
 
 
-def test_a_us_state_written_by_its_postal_code_is_the_state() -> None:
+def test_a_us_state_written_by_its_postal_code_or_ap_abbreviation_is_the_state() -> None:
     gazetteer = load_gazetteer()
     assert gazetteer.place("N.Y.").key == gazetteer.place("NY").key == "region:US-NY"
+    assert gazetteer.place("Calif.").key == gazetteer.place("CA").key == "region:US-CA"
     assert gazetteer.place("ON").key == "region:CA-ON"
     assert gazetteer.place("ny") is None  # the pronoun-like lower case never matches a code
 
