@@ -38,14 +38,19 @@ _ARTICLE = re.compile(r"^(?:the|The)\s+")
 
 @lru_cache(maxsize=65536)
 def fold_name(text: str) -> str:
-    """The form names are compared in: no leading "the", no possessive, single spaces, case folded
-    (short all-capital codes such as "US" keep their case, so the pronoun "us" never matches them)."""
+    """The form names are compared in: no leading "the", no possessive or apostrophe, single spaces, case
+    folded (short all-capital codes such as "US" keep their case, so the pronoun "us" never matches them).
+
+    >>> fold_name("the People's Army's"), fold_name("US"), fold_name("Côte d'Ivoire")
+    ('peoples army', 'US', 'côte divoire')
+    """
     text = _SPACE.sub(" ", text.replace("’", "'")).strip()
     text = _ARTICLE.sub("", text)
     text = _POSSESSIVE.sub("", text).strip()
     if len(text) <= 3 and text.isupper():
         return text
-    return text.casefold()
+    # "People's Liberation Army" and "Peoples Liberation Army" are one name, spelt with and without the mark
+    return text.replace("'", "").casefold()
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ Curated additions and corrections (dotted abbreviations, common short names) liv
 from __future__ import annotations
 
 import argparse
+import gettext
 import re
 import sys
 import unicodedata
@@ -141,7 +142,11 @@ def region_name(iso_name: str) -> list[str]:
     names = [re.sub(r"\s+[A-Z]{2}-[A-Z0-9]{2,3}$", "", n) for n in names]  # "Cymru GB-CYM": a code inside
     names = [_ADMINISTRATIVE.sub("", n).strip() for n in names]
     names += [_ascii(n) for n in names]
-    return [n for n in dict.fromkeys(names) if len(n) > 2 and _LATIN_OR_ACCENTED.match(n) and not _generic(n)]
+    return [
+        n
+        for n in dict.fromkeys(names)
+        if len(n) > 2 and n[:1].isupper() and _LATIN_OR_ACCENTED.match(n) and not _generic(n)
+    ]
 
 
 _LATIN_OR_ACCENTED = re.compile(r"^[^\W\d_][\w .'()-]*$")
@@ -185,10 +190,13 @@ def region_rows() -> list[tuple[str, ...]]:
 
     drafts = []
     press = _ap_abbreviations()
+    # pycountry's English names where ISO writes another language's ("Bayern" is "Bavaria")
+    english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True).gettext
     for sub in pycountry.subdivisions:
-        if sub.parent_code is None and sub.type in REGION_TYPES and region_name(sub.name):
-            names = list(dict.fromkeys(region_name(sub.name) + _postal(sub.code) + press.get(sub.code, [])))
-            drafts.append((sub.code, sub.country_code, names, sub.type))
+        names = region_name(english(sub.name)) + region_name(sub.name)
+        if sub.parent_code is None and sub.type in REGION_TYPES and names:
+            names += _postal(sub.code) + press.get(sub.code, [])
+            drafts.append((sub.code, sub.country_code, list(dict.fromkeys(names)), sub.type))
     # A name regions of several countries share ("Punjab") goes to the one of the most populous country,
     # as country names do.
     population = _country_population()
