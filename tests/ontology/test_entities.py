@@ -424,3 +424,16 @@ def test_a_surname_spelt_otherwise_joins_the_full_name_only_with_evidence() -> N
     assert {m.document for m in entities["Ivan Petrovskiy"][0].mentions} == {"d0", "d1"}
     bare = _clause(_name("Petrovsky", ("B-PERSON",)), "left", _name("Tomas Berg", PER))
     assert "Petrovsky" in _entities(full, bare)
+
+
+def test_a_titled_surname_two_people_share_goes_to_neither_unless_one_holds_the_title() -> None:
+    ana = _clause(_name("Ana Lind", PER), "joined", _name("Velvet Harbor", ORG))
+    ivar = _clause(_name("Ivar Lind", PER), "left", _name("Velvet Harbor", ORG))
+    titled = _clause([("Vice", "O"), ("President", "O"), ("Lind", "B-PERSON")], "praised", _name("Tomas Berg", PER))
+    entities = _entities(_story(ana, ivar, titled))
+    assert [m.text for m in entities["Lind"][0].mentions] == ["Lind"]
+    president = _clause(
+        [("President", "O"), ("Ivar", "B-PERSON"), ("Lind", "I-PERSON")], "left", _name("Velvet Harbor", ORG)
+    )
+    entities = _entities(_story(ana, president, titled))
+    assert _same_entity(entities, "Ivar Lind", "Ivar Lind", "Lind")

@@ -123,6 +123,12 @@ def resolve_surnames(ctx: Context, resolved: Resolved) -> None:
         titles = titles_of(ctx, ctx.doc[i])
         matches = [(j, label) for j, label in full.get(words[0].lower(), []) if compatible(titles, full_titles[label])]
         names = sorted({label for _, label in matches})
+        roles = titles - _MALE - _FEMALE
+        if len(names) > 1 and roles:
+            # several people share the surname and the text gives this one a role: only someone the text
+            # gives that role too ("Vice President Lind" is neither Ivar nor Ana Lind, unless one is called so)
+            names = [label for label in names if roles & full_titles[label]]
+            matches = [(j, label) for j, label in matches if label in names]
         if not names:
             continue
         if len(names) == 1:
