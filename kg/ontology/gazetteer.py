@@ -189,7 +189,7 @@ def load_gazetteer(paths: Iterable[Path] = (), classes: Iterable[str] | None = N
         # away, as names are compared: such a capital is left to its country's context.
         if capital and not re.fullmatch(r"The \S+", capital):
             city = Name(
-                f"city:{row['iso2']}",
+                f"city:{row['iso2']}:{fold_name(capital)}",  # the key cities.tsv gives it too: one London
                 capital,
                 "City",
                 (),
