@@ -129,6 +129,15 @@ def corrected_ner(label: str, ner: str, gazetteer: Gazetteer) -> str:
     return ner
 
 
+def _state_after_town(token: Token, label: str, gazetteer: Gazetteer) -> bool:
+    """ "Dover, NJ", "Salem, Ore.": a region's code or name right after a place and a comma is the region,
+    whatever the NER called it."""
+    if token.i < 2 or token.doc[token.i - 1].text != "," or token.doc[token.i - 2].ent_type_ not in ("GPE", "LOC"):
+        return False
+    place = gazetteer.place(label)
+    return place is not None and place.type == "Region"
+
+
 def find_names(doc: Doc, document: str, gazetteer: Gazetteer) -> dict[int, Mention]:
     """Token index -> the name it is, for every named-entity token and every country or capital the NER
     missed."""
@@ -139,6 +148,8 @@ def find_names(doc: Doc, document: str, gazetteer: Gazetteer) -> dict[int, Menti
             if not any(c.isupper() or c.isdigit() for c in label):
                 continue  # "n't", "bird watcher": no capital letter (nor a digit, as in "9/11"), no name
             ner = "PERSON" if has_age(token) else corrected_ner(label, token.ent_type_, gazetteer)
+            if ner != "GPE" and _state_after_town(token, label, gazetteer):
+                ner = "GPE"
             names[token.i] = token_mention(document, token, label, ner, "ner")
         elif not token.ent_type_ and token.pos_ == "PROPN" and token.text[:1].isupper():
             known = gazetteer.lookup(token.text)

@@ -437,3 +437,18 @@ def test_a_titled_surname_two_people_share_goes_to_neither_unless_one_holds_the_
     )
     entities = _entities(_story(ana, president, titled))
     assert _same_entity(entities, "Ivar Lind", "Ivar Lind", "Lind")
+
+
+def test_a_state_code_after_a_town_and_a_comma_is_the_state_whatever_the_ner_says() -> None:
+    # "Ana Lind left Dover, NJ." with the code typed as an organisation
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana", "B-PERSON"),
+        ("Lind", 2, "nsubj", "PROPN", "NNP", "Lind", "I-PERSON"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave", "O"),
+        ("Dover", 2, "dobj", "PROPN", "NNP", "Dover", "B-GPE"),
+        (",", 3, "punct", "PUNCT", ",", ",", "O"),
+        ("NJ", 3, "appos", "PROPN", "NNP", "NJ", "B-ORG"),
+        (".", 2, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    mentions = read_rows(rows).mentions
+    assert [(m.label, m.ner) for m in mentions if m.label == "NJ"] == [("NJ", "GPE")]
