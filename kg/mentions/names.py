@@ -130,10 +130,11 @@ def corrected_ner(label: str, ner: str, gazetteer: Gazetteer) -> str:
 
 
 def _state_after_town(token: Token, label: str, gazetteer: Gazetteer) -> bool:
-    """ "Dover, NJ", "Salem, Ore.": a region's code or name right after a place and a comma is the region,
-    whatever the NER called it."""
-    if token.i < 2 or token.doc[token.i - 1].text != "," or token.doc[token.i - 2].ent_type_ not in ("GPE", "LOC"):
-        return False
+    """ "Dover, NJ", "Salem, Ore.": a region's code or name right after a place name and a comma is the
+    region, whatever the NER called it."""
+    before = token.doc[token.i - 2] if token.i >= 2 else None
+    if before is None or token.doc[token.i - 1].text != "," or before.pos_ != "PROPN":
+        return False  # the NER may have missed the town, or taken it for a person ("Gladstone")
     place = gazetteer.place(label)
     return place is not None and place.type == "Region"
 

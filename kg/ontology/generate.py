@@ -129,19 +129,25 @@ def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
+def _latin1(text: str) -> bool:
+    return all(ord(c) < 256 for c in text)
+
+
 def region_name(iso_name: str) -> list[str]:
     """The names a newspaper may print for an ISO 3166-2 subdivision name, the usual one first.
 
     >>> region_name("Murcia, Región de"), region_name("Hunan Sheng"), region_name("Catalunya [Cataluña]")
     (['Murcia'], ['Hunan'], ['Catalunya', 'Cataluña', 'Cataluna'])
-    >>> region_name("Wales [Cymru GB-CYM]"), region_name("Québec"), region_name("North-West")
-    (['Wales', 'Cymru'], ['Québec', 'Quebec'], [])
+    >>> region_name("Wales [Cymru GB-CYM]"), region_name("Québec"), region_name("Lōgar"), region_name("North-West")
+    (['Wales', 'Cymru'], ['Québec', 'Quebec'], ['Logar', 'Lōgar'], [])
     """
     main, _, rest = iso_name.partition("[")
     names = [main.split(",")[0].strip(), *(w.strip() for w in rest.rstrip("]").split(";") if rest)]
     names = [re.sub(r"\s+[A-Z]{2}-[A-Z0-9]{2,3}$", "", n) for n in names]  # "Cymru GB-CYM": a code inside
     names = [_ADMINISTRATIVE.sub("", n).strip() for n in names]
-    names += [_ascii(n) for n in names]
+    # romanisation marks ("Lōgar", "Şalāḩ ad Dīn") are not how English news spells a name: its ASCII form
+    # comes first; the accents of Latin-1 ("Québec", "Île-de-France") stay
+    names = [_ascii(n) if not _latin1(n) else n for n in names] + [_ascii(n) for n in names] + names
     return [
         n
         for n in dict.fromkeys(names)
