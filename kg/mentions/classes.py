@@ -10,7 +10,8 @@ Evidence, each a named rule with its weight:
   ("Tove Ruud, 43,") or a family word it possesses ("Holt's wife") is a person (3);
 * ``surname``: a one-word person name that ends longer names in the same document ("Holt" after "Rena Holt")
   votes for each of them being a person (1 per mention);
-* ``org-suffix``: a name ending in a company or club word ("Inc.", "Co.", "Group", "FC") is an organisation (3);
+* ``org-suffix``: a name ending in a company, club or newspaper word ("Inc.", "Co.", "Group", "FC", "Studios",
+  "Herald"), or a known town's name and a club word ("Leeds United"), is an organisation (3);
 * ``plural-article``: a plural name after "the" ("the Herons", "the Greens") is a team, band or party,
   never one person: the person vote is struck.
 
@@ -65,9 +66,16 @@ _FAMILY = frozenset(
 _KIN = _FAMILY | {"wife", "husband", "spouse", "children", "parents", "girlfriend", "boyfriend", "grandchildren"}
 _ORG_SUFFIX = re.compile(
     r"(?:^(?:fc|afc|ac|cf|sc)\s|\s(?:inc\.?|corp\.?|corporation|co\.?|company|ltd\.?|llc|plc|group|holdings|"
-    r"ag|gmbh|s\.?a\.?|n\.?v\.?|fc|afc|club|bank|university|institute|foundation|association|council|party)$)",
+    r"ag|gmbh|s\.?a\.?|n\.?v\.?|fc|afc|club|bank|university|institute|foundation|association|council|party|"
+    # company words ("Harbor Studios", "Lind Capital") and newspaper words ("Tarvik Herald", "Lind Gazette")
+    r"studios?|labs|systems|technologies|partners|ventures|associates|industries|media|capital|airlines|"
+    r"airways|motors|entertainment|pictures|records|times|post|herald|tribune|journal|gazette|chronicle|courant|"
+    r"intelligencer)$)",
     re.IGNORECASE,
 )
+# Words after a town's name that make it a sports club: "Leeds United", "Tarvik Athletic" ("City", "County" and
+# "Town" also end the names of places: "Quebec City", "Orange County").
+_CLUB_WORDS = frozenset({"united", "athletic", "rovers", "wanderers", "albion"})
 
 
 def person_titles(ontology: Ontology) -> frozenset[str]:
@@ -85,6 +93,14 @@ def _titled(token: Token, titles: frozenset[str]) -> bool:
     return any(
         c.dep_ in ("compound", "amod", "appos") and c.i < token.i and c.text.lower() in titles for c in token.lefts
     )
+
+
+def _club(label: str, ontology: Ontology) -> bool:
+    """ "Leeds United", "Bergen Athletic": a town the gazetteer knows and a club word, and not itself a place
+    ("Kansas City" is a city)."""
+    town, _, word = label.rpartition(" ")
+    places = ontology.gazetteer
+    return word.casefold() in _CLUB_WORDS and places.place(town) is not None and places.place(label) is None
 
 
 def _kin_of(token: Token) -> bool:
@@ -117,7 +133,7 @@ def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[s
         token = doc[i]
         if _titled(token, titles) or _kin_of(token):
             tally["PERSON"] += 3
-        if _ORG_SUFFIX.search(m.label):
+        if _ORG_SUFFIX.search(" " + m.label) or _club(m.label, ontology):  # "Herald" alone too
             tally["ORG"] += 3
         if _plural_with_article(token):
             vetoed.add(key)

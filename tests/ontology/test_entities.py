@@ -452,3 +452,21 @@ def test_a_state_code_after_a_town_and_a_comma_is_the_state_whatever_the_ner_say
     ]
     mentions = read_rows(rows).mentions
     assert [(m.label, m.ner) for m in mentions if m.label == "NJ"] == [("NJ", "GPE")]
+
+
+def test_company_newspaper_and_club_words_make_a_name_an_organisation() -> None:
+    # the NER takes the first two for people and the third for a place
+    for label, tags in (("Harbor Studios", PER), ("Tarvik Herald", PER), ("Leeds United", ("B-GPE", "I-GPE"))):
+        entities = _entities(_clause(_name("Ana Lind", PER), "joined", _name(label, tags)))
+        assert entities[label][0].type == "Organization", label
+    # a place named with a word clubs use stays a place
+    entities = _entities(_clause(_name("Ana Lind", PER), "left", _name("Kansas City", ("B-GPE", "I-GPE"))))
+    assert entities["Kansas City"][0].type == "City"
+
+
+def test_a_newspaper_word_alone_is_the_newspaper_of_the_story() -> None:
+    story = _story(
+        _clause(_name("Tarvik Herald", ORG), "hired", _name("Ana Lind", PER)),
+        _clause(_name("Herald", ("B-PERSON",)), "praised", _name("Tomas Berg", PER)),
+    )
+    assert _same_entity(_entities(story), "Tarvik Herald", "Tarvik Herald", "Herald")
