@@ -55,6 +55,7 @@ CLASS_STYLES: dict[str, tuple[str, str]] = {
     "Government": ("#e15759", "square"),
     "Country": ("#59a14f", "hexagon"),
     "City": ("#8cd17d", "triangle"),
+    "Region": ("#499894", "hexagon"),
     "Location": ("#76b7b2", "triangle"),
     "Place": ("#76b7b2", "triangle"),
     "Facility": ("#9c755f", "triangleDown"),

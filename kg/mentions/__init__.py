@@ -1,7 +1,8 @@
 """Mentions: what each token of a parsed document names, built once per document.
 
 :func:`read_mentions` commits the one change kg makes to a parsed Doc (named-entity spans merged into single
-tokens, :func:`~kg.mentions.names.prepare`), finds the names (:mod:`kg.mentions.names`), resolves coreference
+tokens, :func:`~kg.mentions.names.prepare`), finds the names (:mod:`kg.mentions.names`), decides each name's
+class from all its mentions (:mod:`kg.mentions.classes`), resolves coreference
 (:mod:`kg.mentions.coref`) and returns an immutable :class:`DocumentMentions` the extractors read.
 
 >>> from spacy.vocab import Vocab
@@ -24,6 +25,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from kg.mentions.classes import decide_classes
 from kg.mentions.coref import resolve
 from kg.mentions.names import ENTITY_LABELS, QUALIFIER_LABELS, clean_label, find_names, prepare
 from kg.mentions.record import DocumentMentions
@@ -60,9 +62,9 @@ def read_mentions(doc: Doc, document: Document, ontology: Ontology) -> DocumentM
             cues.organization_nouns | cues.group_nouns | cues.force_nouns | cues.government_nouns | cues.portfolio_words
         )
         add_titled_names(doc, person_roles(ontology), generic)
-    prepare(doc)
+    prepare(doc, ontology.gazetteer)
     by_start, numbers = _sentences(doc, document)
-    names = find_names(doc, document.id, ontology.gazetteer)
+    names = decide_classes(doc, find_names(doc, document.id, ontology.gazetteer), ontology)
     found = resolve(doc, document.id, names, ontology, numbers)
     mentions = tuple(found.resolved[i][0] if i in found.resolved else m for i, m in sorted(found.names.items()))
     return DocumentMentions(

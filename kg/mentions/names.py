@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from kg.model import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from kg.ontology.gazetteer import Gazetteer
 
@@ -29,11 +29,61 @@ QUALIFIER_LABELS = frozenset({"DATE", "TIME"})
 _PREPARED = "kg_prepared"
 
 
-def prepare(doc: Doc) -> Doc:
+def _runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The runs of proper nouns in ``doc[start:end]``."""
+    runs, run = [], []
+    for i in range(start, end + 1):
+        if i < end and doc[i].pos_ == "PROPN":
+            run.append(i)
+        elif run:
+            runs.append((run[0], run[-1] + 1))
+            run = []
+    return runs
+
+
+def _pieces(doc: Doc, ent: Span, gazetteer: Gazetteer | None, surnames: set[str]) -> list[tuple[int, int, str]] | None:
+    """How one named-entity span splits, or None when it is one name:
+
+    * a verb inside ("Ana Lind beat Rena Holt"): names around a verb, each run of proper nouns its own span;
+    * a person's name after a country's ("Norway Ivar Lind", as in "the envoy to Norway Ivar Lind"): the
+      country and the person, when the span is a person's or ends with a surname the document gives a
+      person alone (the NER may call the whole an organisation)."""
+    if any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in ent[1:-1]):
+        return [(a, b, ent.label_) for a, b in _runs(doc, ent.start, ent.end)]
+    person = ent.label_ in ("PERSON", "PER") or (ent.label_ == "ORG" and ent[-1].text in surnames)
+    if gazetteer is None or not person or len(ent) < 3:
+        return None
+    for cut in range(ent.start + 1, ent.end - 1):
+        known = gazetteer.lookup(doc[ent.start : cut].text)
+        rest = doc[cut : ent.end]
+        if known is not None and known.type == "Country" and len(rest) > 1 and all(t.pos_ == "PROPN" for t in rest):
+            return [(ent.start, cut, "GPE"), (cut, ent.end, "PERSON")]
+    return None
+
+
+def _split_ents(doc: Doc, gazetteer: Gazetteer | None) -> None:
+    """Named-entity spans that are several names, split (see :func:`_pieces`)."""
+    from spacy.tokens import Span
+
+    ents, changed = [], False
+    surnames = {e[-1].text for e in doc.ents if e.label_ in ("PERSON", "PER")}
+    for ent in doc.ents:
+        pieces = _pieces(doc, ent, gazetteer, surnames)
+        if pieces is None:
+            ents.append(ent)
+            continue
+        changed = True
+        ents.extend(Span(doc, a, b, label=label) for a, b, label in pieces)
+    if changed:
+        doc.ents = ents
+
+
+def prepare(doc: Doc, gazetteer: Gazetteer | None = None) -> Doc:
     """Merge every named-entity span into one token (idempotent): the one change kg commits to a parsed Doc;
-    everything after reads it without changing it."""
+    everything after reads it without changing it. Spans that are several names are split first."""
     if doc.user_data.get(_PREPARED):
         return doc
+    _split_ents(doc, gazetteer)
     with doc.retokenize() as retokenizer:
         for ent in doc.ents:
             if len(ent) > 1:
@@ -79,6 +129,16 @@ def corrected_ner(label: str, ner: str, gazetteer: Gazetteer) -> str:
     return ner
 
 
+def _state_after_town(token: Token, label: str, gazetteer: Gazetteer) -> bool:
+    """ "Dover, NJ", "Salem, Ore.": a region's code or name right after a place name and a comma is the
+    region, whatever the NER called it."""
+    before = token.doc[token.i - 2] if token.i >= 2 else None
+    if before is None or token.doc[token.i - 1].text != "," or before.pos_ != "PROPN":
+        return False  # the NER may have missed the town, or taken it for a person ("Gladstone")
+    place = gazetteer.place(label)
+    return place is not None and place.type == "Region"
+
+
 def find_names(doc: Doc, document: str, gazetteer: Gazetteer) -> dict[int, Mention]:
     """Token index -> the name it is, for every named-entity token and every country or capital the NER
     missed."""
@@ -86,7 +146,11 @@ def find_names(doc: Doc, document: str, gazetteer: Gazetteer) -> dict[int, Menti
     for token in doc:
         if token.ent_type_ in ENTITY_LABELS and token.ent_iob_ == "B":
             label = clean_label(token.text)
+            if not any(c.isupper() or c.isdigit() for c in label):
+                continue  # "n't", "bird watcher": no capital letter (nor a digit, as in "9/11"), no name
             ner = "PERSON" if has_age(token) else corrected_ner(label, token.ent_type_, gazetteer)
+            if ner != "GPE" and _state_after_town(token, label, gazetteer):
+                ner = "GPE"
             names[token.i] = token_mention(document, token, label, ner, "ner")
         elif token.ent_type_ not in ENTITY_LABELS and token.pos_ == "PROPN" and token.text[:1].isupper():
             known = gazetteer.lookup(token.text)

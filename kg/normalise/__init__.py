@@ -40,12 +40,20 @@ class Normalised:
     dropped: dict[str, int]
 
 
+_PREPOSITIONS = frozenset({"of", "for", "at", "on", "in", "to", "with", "from"})
+
+
 def _describe(resolver: EntityResolver, e: Extraction, ontology: Ontology) -> None:
-    """What a role extraction says about a person's nationality, for telling namesakes apart."""
+    """What a role extraction says about a person: the role (for telling spellings of one name apart from
+    other names) and the nationality (for telling namesakes apart)."""
     if e.kind != "role" or e.arg2 is None or e.arg1.mention is None or e.arg2.mention is None:
         return
     if e.arg1.mention.ner not in ("PERSON", "PER"):
         return
+    words = e.lemma.split()
+    role = " ".join(words[:-1] if len(words) > 1 and words[-1] in _PREPOSITIONS else words)
+    if role and not role.startswith("*"):
+        resolver.describe_role(e.arg1.mention.label, role)
     country = ontology.gazetteer.lookup(e.arg2.mention.label)
     if country is not None and country.type == "Country":
         resolver.describe(e.document, e.arg1.mention.label, country.label)

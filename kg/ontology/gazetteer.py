@@ -1,4 +1,5 @@
-"""Names of things: countries (generated, ``countries.tsv``) and curated aliases and metonyms (``aliases.tsv``).
+"""Names of things: countries (generated, ``countries.tsv``) and curated aliases and metonyms (``aliases.tsv``);
+states, provinces and cities (generated, ``regions.tsv`` and ``cities.tsv``) settle what the NER calls a place.
 
 >>> gaz = load_gazetteer()
 >>> gaz.lookup("U.S.").label, gaz.lookup("Kenyan").label, gaz.lookup("Kenyan").rule
@@ -8,11 +9,16 @@
 ('Kremlin', 'Russia')
 >>> gaz.lookup("Nairobi").type, gaz.lookup("Nairobi").stands_for
 ('City', 'Kenya')
+>>> gaz.spellings.key("Ivan Petrovskiy") == gaz.spellings.key("Ivan Petrovsky")
+True
+>>> gaz.place("Ohio").key, gaz.place("Ohio").type, gaz.place("Leeds").type, gaz.lookup("Ohio")
+('region:US-OH', 'Region', 'City', None)
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -21,7 +27,7 @@ from pathlib import Path
 from kg.errors import OntologyError
 from kg.ontology.tables import read_tsv
 
-__all__ = ["Gazetteer", "Name", "fold_name", "load_gazetteer"]
+__all__ = ["Gazetteer", "Name", "Spellings", "fold_name", "load_gazetteer", "load_spellings"]
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPACE = re.compile(r"\s+")
@@ -32,14 +38,19 @@ _ARTICLE = re.compile(r"^(?:the|The)\s+")
 
 @lru_cache(maxsize=65536)
 def fold_name(text: str) -> str:
-    """The form names are compared in: no leading "the", no possessive, single spaces, case folded
-    (short all-capital codes such as "US" keep their case, so the pronoun "us" never matches them)."""
+    """The form names are compared in: no leading "the", no possessive or apostrophe, single spaces, case
+    folded (short all-capital codes such as "US" keep their case, so the pronoun "us" never matches them).
+
+    >>> fold_name("the People's Army's"), fold_name("US"), fold_name("Côte d'Ivoire")
+    ('peoples army', 'US', 'côte divoire')
+    """
     text = _SPACE.sub(" ", text.replace("’", "'")).strip()
     text = _ARTICLE.sub("", text)
     text = _POSSESSIVE.sub("", text).strip()
     if len(text) <= 3 and text.isupper():
         return text
-    return text.casefold()
+    # "People's Liberation Army" and "Peoples Liberation Army" are one name, spelt with and without the mark
+    return text.replace("'", "").casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +66,65 @@ class Name:
     note: str | None = None
 
 
+# Letters the romanisations of Russian confuse with one another, read as one: й, и and ы are all spelt "i" or
+# "y"; е, ё and э all "e"; the soft and hard signs are mostly not written at all.
+_SAME_LETTER = {"й": "и", "ы": "и", "ё": "е", "э": "е", "ъ": "", "ь": ""}
+
+
+@dataclass(frozen=True, slots=True)
+class Spellings:
+    """Latin spellings of Russian letters and word endings (``transliteration.tsv``), longest first."""
+
+    letters: tuple[tuple[str, str], ...] = ()
+    endings: tuple[tuple[str, str], ...] = ()
+
+    def key(self, name: str) -> str:
+        """One key for the romanisations of one Russian name: "Petrovskiy", "Petrovsky" and "Petrovskii" share
+        it. A key, not a spelling: names that share it are one name only with more evidence."""
+        return " ".join(self._word(w) for w in fold_name(name).split())
+
+    def _word(self, word: str) -> str:
+        tail = ""
+        for spelling, letter in self.endings:
+            if len(word) - len(spelling) >= 2 and word.endswith(spelling):
+                word, tail = word[: -len(spelling)], letter
+                break
+        out, i = [], 0
+        while i < len(word):
+            hit = next(((sp, letter) for sp, letter in self.letters if word.startswith(sp, i)), None)
+            out.append(hit[1] if hit else word[i])
+            i += len(hit[0]) if hit else 1
+        return "".join(out) + tail
+
+
+def load_spellings(path: Path) -> Spellings:
+    """The spelling table; a Latin spelling several letters share goes to the first of them."""
+    letters: dict[str, str] = {}
+    endings: dict[str, str] = {}
+    for _, row in read_tsv(path, ("cyrillic", "position", "spellings")):
+        letter = "".join(_SAME_LETTER.get(c, c) for c in row["cyrillic"])
+        table = endings if row["position"] == "end" else letters
+        if row["cyrillic"] in ("ъ", "ь"):
+            continue  # mostly unwritten; their spellings ("y", "ie") are other letters'
+        for spelling in _split(row["spellings"]):
+            table.setdefault(spelling, letter)
+
+    def longest(table: dict[str, str]) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(table.items(), key=lambda item: (-len(item[0]), item[0])))
+
+    return Spellings(longest(letters), longest(endings))
+
+
 @dataclass(slots=True)
 class Gazetteer:
+    """``names``: countries, capitals and curated names, which every stage reads (extraction too);
+    ``places``: generated regions and cities, which only settle the class and identity of a name the NER
+    already calls a place (thousands of town names are also words and surnames)."""
+
     names: dict[str, Name] = field(default_factory=dict)
     by_label: dict[str, Name] = field(default_factory=dict)
+    places: dict[str, Name] = field(default_factory=dict)
+    spellings: Spellings = field(default_factory=Spellings)
 
     def add(self, name: Name, surface: str, rule: str) -> None:
         self.names.setdefault(fold_name(surface), replace(name, rule=rule))
@@ -74,6 +140,10 @@ class Gazetteer:
 
     def canonical(self, label: str) -> Name | None:
         return self.by_label.get(label)
+
+    def place(self, text: str) -> Name | None:
+        """The country, capital, curated name, region or city a place name names (None if none)."""
+        return self.lookup(text) or self.places.get(fold_name(text))
 
 
 def _split(cell: str) -> list[str]:
@@ -116,9 +186,11 @@ def load_gazetteer(paths: Iterable[Path] = (), classes: Iterable[str] | None = N
         for demonym in demonyms:
             gaz.add(country, demonym, "demonym")
         capital = row.get("capital", "")
-        if capital:
+        # A capital named "The" and one word ("The Valley") would be every "Valley" once the article is folded
+        # away, as names are compared: such a capital is left to its country's context.
+        if capital and not re.fullmatch(r"The \S+", capital):
             city = Name(
-                f"city:{row['iso2']}",
+                f"city:{row['iso2']}:{fold_name(capital)}",  # the key cities.tsv gives it too: one London
                 capital,
                 "City",
                 (),
@@ -149,4 +221,43 @@ def load_gazetteer(paths: Iterable[Path] = (), classes: Iterable[str] | None = N
         for alias in aliases:
             adjective = alias[:1].isupper() and alias.endswith(("ish", "ian", "an", "ese", "i"))
             gaz.names[fold_name(alias)] = replace(name, rule="demonym" if adjective and kind == "Group" else "alias")
+    _load_places(gaz)
+    gaz.spellings = load_spellings(ontology_file("transliteration.tsv"))
     return gaz
+
+
+_METROPOLIS = 1_000_000
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def _load_places(gaz: Gazetteer) -> None:
+    """Regions and cities into ``gaz.places``. A name two cities share goes to the more populous; a name a
+    region shares with a city of its own country is the city's (Turkish provinces and Japanese prefectures
+    are named after their capitals; news means the city), with a smaller city of another country the
+    region's ("Ontario"), with a city of a million or more the city's ("Córdoba")."""
+    from kg.resources import ontology_file
+
+    cities: dict[str, tuple[int, Name]] = {}
+    for _, row in read_tsv(ontology_file("cities.tsv"), ("country", "name", "population")):
+        label, country, population = row["name"], row["country"], int(row["population"] or 0)
+        name = Name(f"city:{country}:{fold_name(label)}", label, "City", rule="name")
+        surfaces = [label] + ([label[: -len(" City")]] if label.endswith(" City") else [])
+        surfaces += [_ascii(s) for s in surfaces if not s.isascii()]  # "Córdoba" is also written "Cordoba"
+        for surface in surfaces:  # "New York City" is also "New York"
+            folded = fold_name(surface)
+            if folded not in cities or population > cities[folded][0]:
+                cities[folded] = (population, name)
+    for _, row in read_tsv(ontology_file("regions.tsv"), ("code", "country", "name")):
+        region = Name(f"region:{row['code']}", row["name"], "Region", tuple(_split(row.get("names", ""))), rule="name")
+        for surface in (row["name"], *region.aliases):
+            folded = fold_name(surface)
+            same_name = cities.get(folded)
+            if same_name is None or not (
+                same_name[1].key.startswith(f"city:{row['country']}:") or same_name[0] >= _METROPOLIS
+            ):
+                gaz.places.setdefault(folded, region if surface == row["name"] else replace(region, rule="alias"))
+    for folded, (_, city) in cities.items():
+        gaz.places.setdefault(folded, city)

@@ -30,6 +30,7 @@ class Context:
     cues: Cues
     gazetteer: Gazetteer
     sentence_numbers: tuple[int, ...]
+    titles: frozenset[str] = frozenset()  # words that, before a name, are a person's title or role
 
     def mention(self, token: Token, label: str, ner: str | None, rule: str, confidence: float = 1.0) -> Mention:
         return Mention(self.document, token.idx, token.idx + len(token.text), token.text, label, ner, rule, confidence)

@@ -3,9 +3,14 @@ the document gives ("Lopez" after "Maria Lopez", "Acme" after "Acme Motors")."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kg.mentions.coref.context import Context, Resolved
 
-__all__ = ["THING_TYPES", "name_parts", "resolve_short_names", "resolve_surnames"]
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["THING_TYPES", "compatible", "name_parts", "resolve_short_names", "resolve_surnames", "titles_of"]
 
 THING_TYPES = frozenset({"GPE", "ORG", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 
@@ -30,6 +35,7 @@ def resolve_short_names(ctx: Context, resolved: Resolved) -> None:
     # complex: the people and organisation tables are built and used in one function so they stay local.
     people: dict[str, set[str]] = {}
     organisations: dict[str, set[str]] = {}
+    full_titles = _full_titles(ctx)
     for m in ctx.names.values():
         words = m.label.split()
         if len(words) < 2:
@@ -45,14 +51,55 @@ def resolve_short_names(ctx: Context, resolved: Resolved) -> None:
         if token.head.i in ctx.names and token.dep_ == "compound":
             continue  # part of a longer name
         key = token.text.lower()
+        titles = titles_of(ctx, token)
         for table, ner in ((people, "PERSON"), (organisations, "ORG")):
             labels = table.get(key, set())
+            if ner == "PERSON":
+                labels = {label for label in labels if compatible(titles, full_titles.get(label, set()))}
             if len(labels) == 1:
                 label = next(iter(labels))
                 mention = ctx.mention(token, label, ner, "coref.surname", 0.85)
                 ctx.names[token.i] = mention
                 resolved[token.i] = (mention,)
                 break
+
+
+def titles_of(ctx: Context, token: Token) -> set[str]:
+    """The titles and roles the text gives one mention of a person: "Vice President Lind" -> {vice,
+    president}; "Lind, the senator" -> {senator}; "his son Ivar Lind" -> {son}."""
+    found = set()
+    for child in token.children:
+        if child.dep_ not in ("compound", "amod", "appos", "nmod") or child.i in ctx.names:
+            continue
+        for word in (child, *(c for c in child.children if c.dep_ in ("compound", "amod"))):
+            low = word.text.lower()
+            if low in ctx.titles or low.rstrip(".") in ctx.titles:
+                found.add(low.rstrip("."))
+    return found
+
+
+_MALE = frozenset({"mr", "sir", "lord"})
+_FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady", "madam"})
+
+
+def compatible(short: set[str], full: set[str]) -> bool:
+    """A title never merges with a conflicting one: "Vice President Lind" is not "Ivar Lind", whom the text
+    calls a son, and "Mrs. Lind" is not "Mr. Lind"; a short name without roles, or a full name without them,
+    is compatible ("Mr. Lind" after "President Ivar Lind")."""
+    for gender, other in ((_MALE, _FEMALE), (_FEMALE, _MALE)):
+        if short & gender and full & other and not full & gender:
+            return False
+    roles, full_roles = short - _MALE - _FEMALE, full - _MALE - _FEMALE
+    return not roles or not full_roles or bool(roles & full_roles)
+
+
+def _full_titles(ctx: Context) -> dict[str, set[str]]:
+    """Every title the document gives each multi-word person name."""
+    titles: dict[str, set[str]] = {}
+    for i, m in ctx.names.items():
+        if m.ner in ("PERSON", "PER") and len(m.label.split()) > 1:
+            titles.setdefault(m.label, set()).update(titles_of(ctx, ctx.doc[i]))
+    return titles
 
 
 def resolve_surnames(ctx: Context, resolved: Resolved) -> None:
@@ -65,15 +112,23 @@ def resolve_surnames(ctx: Context, resolved: Resolved) -> None:
             for key in name_parts(m.label):
                 full.setdefault(key, []).append((i, m.label))
     gazetteer = ctx.gazetteer
+    full_titles = _full_titles(ctx)
     for i, m in ctx.names.items():
         words = m.label.split()
-        if len(words) != 1:
+        if len(words) != 1 or i in resolved:
             continue
         is_person = m.ner in ("PERSON", "PER")
         if not is_person and (m.ner not in THING_TYPES or gazetteer.lookup(m.label) is not None):
             continue  # a known place or organisation keeps its label
-        matches = full.get(words[0].lower(), [])
+        titles = titles_of(ctx, ctx.doc[i])
+        matches = [(j, label) for j, label in full.get(words[0].lower(), []) if compatible(titles, full_titles[label])]
         names = sorted({label for _, label in matches})
+        roles = titles - _MALE - _FEMALE
+        if len(names) > 1 and roles:
+            # several people share the surname and the text gives this one a role: only someone the text
+            # gives that role too ("Vice President Lind" is neither Ivar nor Ana Lind, unless one is called so)
+            names = [label for label in names if roles & full_titles[label]]
+            matches = [(j, label) for j, label in matches if label in names]
         if not names:
             continue
         if len(names) == 1:

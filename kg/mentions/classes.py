@@ -1,0 +1,180 @@
+"""One name in a document is one thing: the class of a name is decided from all its mentions, not mention by
+mention (the NER may call "Rena Holt" an organisation in one sentence and a person in three others).
+
+Evidence, each a named rule with its weight:
+
+* ``ner``: every mention votes for its NER label (1);
+* ``gazetteer``: a country or capital the gazetteer knows is a place (2, only for names the NER ever called a
+  place or organisation: "Jordan" the person stays a person);
+* ``title``: a person's title or role right before the name ("coach", "Sen.", "Mr."), an age after it
+  ("Tove Ruud, 43,") or a family word it possesses ("Holt's wife") is a person (3);
+* ``surname``: a one-word person name that ends longer names in the same document ("Holt" after "Rena Holt")
+  votes for each of them being a person (1 per mention);
+* ``org-suffix``: a name ending in a company, club or newspaper word ("Inc.", "Co.", "Group", "FC", "Studios",
+  "Herald"), or a known town's name and a club word ("Leeds United"), is an organisation (3);
+* ``plural-article``: a plural name after "the" ("the Herons", "the Greens") is a team, band or party,
+  never one person: the person vote is struck.
+
+>>> from spacy.vocab import Vocab
+>>> from spacy.tokens import Doc
+>>> from kg.mentions.names import find_names, prepare
+>>> from kg.ontology import load_ontology
+>>> words = ["Coach", "Rena", "Holt", "joined", "Velvet", "Harbor", ".", "Holt", "smiled", "."]
+>>> doc = Doc(Vocab(), words=words, heads=[2, 2, 3, 3, 5, 3, 3, 8, 8, 8],
+...           deps=["compound", "compound", "nsubj", "ROOT", "compound", "dobj", "punct", "nsubj", "ROOT", "punct"],
+...           pos=["NOUN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"],
+...           lemmas=["coach", "Rena", "Holt", "join", "Velvet", "Harbor", ".", "Holt", "smile", "."],
+...           ents=["O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "B-PERSON", "O", "O"])
+>>> onto = load_ontology()
+>>> names = decide_classes(prepare(doc), find_names(doc, "d1", onto.gazetteer), onto)
+>>> [(m.label, m.ner) for m in names.values()]
+[('Rena Holt', 'PERSON'), ('Velvet Harbor', 'ORG'), ('Holt', 'PERSON')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kg.mentions.names import has_age
+from kg.model import Mention
+from kg.ontology.gazetteer import fold_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from kg.ontology import Ontology
+
+__all__ = ["decide_classes", "person_titles"]
+
+PERSON_LABELS = frozenset({"PERSON", "PER"})
+# Labels a document-wide vote may change: names of things. NORP, EVENT, LAW... keep their own label.
+_VOTING = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "FAC"})
+# Role words that name what people and organisations alike are ("ally", "member", "partner"): no evidence.
+_EITHER = frozenset({"ally", "partner", "rival", "enemy", "opponent", "critic", "member", "agent", "representative"})
+_HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mr.", "mrs.", "ms.", "dr."}
+)
+_FAMILY = frozenset(
+    {"son", "daughter", "brother", "sister", "father", "mother", "uncle", "aunt", "nephew", "niece", "cousin",
+     "grandson", "granddaughter", "grandfather", "grandmother", "widow", "widower", "stepson", "stepdaughter"}
+)  # fmt: skip
+# What only a person has: "Lind's wife", "Holt's children".
+_KIN = _FAMILY | {"wife", "husband", "spouse", "children", "parents", "girlfriend", "boyfriend", "grandchildren"}
+_ORG_SUFFIX = re.compile(
+    r"(?:^(?:fc|afc|ac|cf|sc)\s|\s(?:inc\.?|corp\.?|corporation|co\.?|company|ltd\.?|llc|plc|group|holdings|"
+    r"ag|gmbh|s\.?a\.?|n\.?v\.?|fc|afc|club|bank|university|institute|foundation|association|council|party|"
+    # company words ("Harbor Studios", "Lind Capital") and newspaper words ("Tarvik Herald", "Lind Gazette")
+    r"studios?|labs|systems|technologies|partners|ventures|associates|industries|media|capital|airlines|"
+    r"airways|motors|entertainment|pictures|records|times|post|herald|tribune|journal|gazette|chronicle|courant|"
+    r"intelligencer)$)",
+    re.IGNORECASE,
+)
+# Words after a town's name that make it a sports club: "Leeds United", "Tarvik Athletic" ("City", "County" and
+# "Town" also end the names of places: "Quebec City", "Orange County").
+_CLUB_WORDS = frozenset({"united", "athletic", "rovers", "wanderers", "albion"})
+
+
+def person_titles(ontology: Ontology) -> frozenset[str]:
+    """Words that, right before a name, say it is a person's: the lexicon's roles, the cues' person nouns,
+    honorifics and family words, less the words organisations share ("ally", "member")."""
+    roles = {w for w in ontology.lexicon.words("role") if not w.startswith("*") and " " not in w}
+    titles = roles | ontology.cues.person_nouns | _HONORIFICS | _FAMILY
+    return frozenset(titles - _EITHER - {"capital", "resident", "native"})
+
+
+def _titled(token: Token, titles: frozenset[str]) -> bool:
+    """A title or role right before the name ("quarterback Rena Holt", "Sen. Holt"), or an age after it."""
+    if has_age(token):
+        return True
+    return any(
+        c.dep_ in ("compound", "amod", "appos") and c.i < token.i and c.text.lower() in titles for c in token.lefts
+    )
+
+
+def _club(label: str, ontology: Ontology) -> bool:
+    """ "Leeds United", "Bergen Athletic": a town the gazetteer knows and a club word, and not itself a place
+    ("Kansas City" is a city)."""
+    town, _, word = label.rpartition(" ")
+    places = ontology.gazetteer
+    return word.casefold() in _CLUB_WORDS and places.place(town) is not None and places.place(label) is None
+
+
+def _kin_of(token: Token) -> bool:
+    """ "Holt's wife", "Holt's children and parents": the possessor of a family word is a person."""
+    possessor = token.dep_ == "poss" or (token.dep_ == "nmod" and any(c.dep_ == "case" for c in token.children))
+    return possessor and any(t.text.lower() in _KIN for t in (token.head, *token.head.conjuncts))
+
+
+def _plural_with_article(token: Token) -> bool:
+    """ "the Herons", "The Greens": a plural name after the article."""
+    words = token.text.split()
+    before = (
+        words[0] if len(words) > 1 and words[0].lower() == "the" else token.doc[token.i - 1].text if token.i else ""
+    )
+    last = words[-1]
+    plural = token.tag_ == "NNPS" or (last.endswith("s") and not last.endswith(("ss", "us", "is")))
+    return before.lower() == "the" and plural
+
+
+def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[str, Counter[str]]:
+    """Folded name -> weighted votes for its NER label, over every mention in the document."""
+    # complex: each named rule of the module docstring adds its weight in one walk over the names.
+    titles = person_titles(ontology)
+    votes: dict[str, Counter[str]] = {}
+    vetoed: set[str] = set()
+    for i, m in names.items():
+        key = fold_name(m.label)
+        tally = votes.setdefault(key, Counter())
+        tally["PERSON" if m.ner == "PER" else str(m.ner)] += 1
+        token = doc[i]
+        if _titled(token, titles) or _kin_of(token):
+            tally["PERSON"] += 3
+        if _ORG_SUFFIX.search(" " + m.label) or _club(m.label, ontology):  # "Herald" alone too
+            tally["ORG"] += 3
+        if _plural_with_article(token):
+            vetoed.add(key)
+        known = ontology.gazetteer.lookup(m.label)
+        if known is not None and known.type in ("Country", "City") and known.rule in ("name", "alias", "code"):
+            tally["GPE"] += 2
+    longer: dict[str, set[str]] = {}
+    for m in names.values():
+        words = m.label.split()
+        if len(words) > 1:
+            longer.setdefault(words[-1].casefold(), set()).add(fold_name(m.label))
+    for m in names.values():
+        for owner in longer.get(m.label.casefold(), set()) if m.ner in PERSON_LABELS else ():
+            votes[owner]["PERSON"] += 1
+    for key in vetoed:
+        votes[key]["PERSON"] = 0
+    return votes
+
+
+# Ties go to the earlier label: a person or an organisation is what the NER misses most often.
+_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "PER")
+
+
+def _winner(tally: Counter[str]) -> str | None:
+    ranked = [label for label, n in tally.items() if label in _VOTING and n > 0]
+    return min(ranked, key=lambda label: (-tally[label], _ORDER.index(label))) if ranked else None
+
+
+def decide_classes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[int, Mention]:
+    """Every name mention with the NER label its name wins in the document (labels outside the vote, such
+    as NORP or DATE, are kept; a vetoed person with no other vote becomes an organisation)."""
+    votes = _votes(doc, names, ontology)
+    decided: dict[int, Mention] = {}
+    for i, m in names.items():
+        tally = votes[fold_name(m.label)]
+        label = _winner(tally)
+        if m.ner not in _VOTING or label is None:
+            if m.ner in PERSON_LABELS and tally["PERSON"] == 0:
+                label = "ORG"
+            else:
+                decided[i] = m
+                continue
+        decided[i] = m if label == m.ner else replace(m, ner=label)
+    return decided
