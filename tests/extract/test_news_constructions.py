@@ -358,3 +358,12 @@ def test_a_pronoun_after_a_noun_describing_the_name_still_resolves(nlp: Any) -> 
 def test_a_verb_inside_a_persons_name_splits_it(nlp: Any) -> None:
     graph = graph_of(nlp, '"I know," Tom rang Taylor later.')
     assert not [e for e in graph.entities if " rang " in e.label], graph.entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The NFL fined Tom Berg on Monday.", "Tom Berg was fined by the NFL.", "The NFL is fining Tom Berg."],
+)
+def test_a_fine_is_a_sanction_whatever_the_lemmatizer_guesses(nlp: Any, text: str) -> None:
+    found = facts(nlp, text)
+    assert ("NFL", "kg:sanctions", "Tom Berg") in found, found
