@@ -123,7 +123,10 @@ def _bare_titles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
         for title in name.lefts:
             if title.dep_ != "compound" or title.i in reading.names or title.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if any(t.i < title.i and t.i in reading.names for t in name.lefts) or any(True for _ in title.lefts):
+            own = {c.i for c in title.lefts if f"{c.lower_} {title.lemma_.lower()}" in roles}  # "Prime Minister"
+            if any(t.i < title.i and t.i in reading.names for t in name.lefts) or any(
+                c.i not in own for c in title.lefts
+            ):
                 continue  # a title with words before it is a title chain's (kg.extract.titles)
             if _role_phrase(title, roles) is not None:
                 around = [
@@ -232,6 +235,12 @@ def _as_roles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
                     yield from _roles(reading, sent, holder, noun, targets, "as", 0.75)
 
 
+def _titled(name: Token, reading: DocumentMentions) -> bool:
+    """Whether a role word stands right before the name as its title ("President Xi of China")."""
+    roles = reading.ontology.lexicon.words("role")
+    return any(c.dep_ == "compound" and c.i < name.i and _role_phrase(c, roles) for c in name.lefts)
+
+
 def _affiliations(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """ "Li Wei at the Institute", "Ann Moss of the studio of Dunmore Reed", "Jane Roe, 41, of Springfield"."""
     # complex: an affiliation phrase may hang on the name or on an age after it; both read the same way.
@@ -255,8 +264,10 @@ def _affiliations(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]
                         kind = target_kind(reading, arg2.mention)
                         if kind == "org":
                             lemma = f"* {prep.lower_}"
-                        elif kind in ("city", "country") and prep.lower_ in ("of", "from"):
+                        elif kind in ("city", "country") and prep.lower_ == "from":
                             lemma = "resident"
+                        elif kind in ("city", "country") and prep.lower_ == "of" and not _titled(name, reading):
+                            lemma = "resident"  # "President X of China" is the title's (kg.extract.titles, bare titles)
                         else:
                             continue
                         arg1 = arguments(reading, name)[0]

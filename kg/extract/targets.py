@@ -133,6 +133,14 @@ def _agentive(noun: str) -> bool:
     return noun.lower().endswith(_AGENTIVE) and len(noun) > 4
 
 
+# Relations of roles in a team: a place before such a role stands for its club or national side.
+_TEAM_RELATIONS = frozenset({"kg:playsFor", "kg:manages"})
+
+
+def _team_role(role: str, relation: str) -> bool:
+    return relation in _TEAM_RELATIONS or role in ("captain", "co-captain", "vice-captain", "skipper")
+
+
 def role_lemma(
     reading: DocumentMentions, role: str | None, target: Mention, preposition: str, noun_text: str = ""
 ) -> str | None:
@@ -146,6 +154,8 @@ def role_lemma(
         lemma = f"{role} {preposition}" if preposition else role
         entry = reading.ontology.lexicon.lookup("role", lemma)
         vocab = reading.ontology.vocabulary
+        if entry is not None and kind in ("city", "country") and _team_role(role, entry.relation):
+            return None  # "England captain X", "Pittsburgh quarterback Y": the place names a team kg cannot name
         if (
             kind == "city"
             and entry is not None

@@ -364,6 +364,49 @@ def test_a_verb_inside_a_persons_name_splits_it(nlp: Any) -> None:
     "text",
     ["The NFL fined Tom Berg on Monday.", "Tom Berg was fined by the NFL.", "The NFL is fining Tom Berg."],
 )
-def test_a_fine_is_a_sanction_whatever_the_lemmatizer_guesses(nlp: Any, text: str) -> None:
+def test_a_fine_is_found_whatever_the_lemmatizer_guesses(nlp: Any, text: str) -> None:
     found = facts(nlp, text)
-    assert ("NFL", "kg:sanctions", "Tom Berg") in found, found
+    assert ("NFL", "kg:fines", "Tom Berg") in found, found
+
+
+def test_of_a_country_after_a_titled_name_is_the_titles_not_a_residence(nlp: Any) -> None:
+    found = facts(nlp, "With protests growing, President Xi Jinping of China is likely to deploy troops.")
+    assert ("Xi Jinping", "kg:presidentOf", "China") in found, found
+    assert ("Xi Jinping", "kg:livesIn", "China") not in found, found
+
+
+def test_of_a_place_after_an_untitled_name_is_where_they_live(nlp: Any) -> None:
+    assert ("Martin Taylor", "kg:livesIn", "Aberdeenshire") in facts(
+        nlp, "Martin Taylor of Aberdeenshire wrote the report."
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["England captain Harry Kane praised the coach.", "Pittsburgh quarterback Mason Dane was hit."]
+)
+def test_a_place_before_a_team_role_is_a_team_not_a_home(nlp: Any, text: str) -> None:
+    found = facts(nlp, text)
+    assert not any(r == "kg:livesIn" for _, r, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The BBC reported that the Labour Party lost. Ola Berg defended the party's actions.",
+            ("Ola Berg", "Labour Party"),
+        ),
+        ("The BBC reported the vote. Ola Berg defended the party's actions.", None),
+        ("The NFL fined Tom Berg. Ola Lund criticised the league's decision.", ("Ola Lund", "NFL")),
+    ],
+)
+def test_the_party_is_a_party_and_the_league_a_league(nlp: Any, text: str, expected: tuple[str, str] | None) -> None:
+    found = {(s, o) for s, _, o in facts(nlp, text)}
+    assert ("Ola Berg", "BBC") not in found, found
+    if expected is not None:
+        assert expected in found, found
+
+
+def test_a_two_word_title_before_a_name_takes_of_a_country_after_it(nlp: Any) -> None:
+    found = facts(nlp, "Prime Minister Carlos Ruiz of Spain told reporters the arrests matter.")
+    assert ("Carlos Ruiz", "kg:leads", "Spain") in found, found

@@ -61,6 +61,19 @@ def fits(kind: str, candidate: Candidate, countries: set[str], gazetteer: Gazett
     return False
 
 
+# Organisation nouns that say what kind of organisation, which its name says too ("the party" is the Labour
+# Party, not the nearest company; "the league" the Premier League): the description needs a name of that kind.
+_NAMED_KINDS = frozenset({"party", "league", "bank", "university", "ministry", "department", "alliance", "union"})
+
+
+def _named_as(noun: str, label: str, ctx: Context) -> bool:
+    """Whether an organisation's name says it is a ``noun`` ("Labour Party"; a party by its short name); leagues
+    and unions go by acronyms too ("NFL", "UAW")."""
+    words = label.lower().split()
+    acronym = noun in ("league", "union") and label.replace(".", "").isupper()
+    return acronym or noun in words or (noun == "party" and label.lower() in ctx.cues.party_names)
+
+
 def _countries(ctx: Context, token: Token) -> set[str]:
     """The countries a description's nationality words name: "the Kenyan president" -> {Kenya}."""
     demonyms = [
@@ -114,6 +127,8 @@ def resolve_description(
     pool = [c for c in before if fits(kind, c, countries, ctx.gazetteer)]
     if kind == "person":
         pool = _people(ctx, token, candidates, pool, countries, profiles)
+    elif kind == "organization" and token.lemma_.lower() in _NAMED_KINDS:
+        pool = [c for c in pool if _named_as(token.lemma_.lower(), c.mention.label, ctx)]
     found = best(pool, token)
     if found is None:
         return None
