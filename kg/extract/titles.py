@@ -102,9 +102,17 @@ def _word_texts(tokens: tuple[Token, ...] | list[Token]) -> list[str]:
     return words
 
 
+def _hyphenated(token: Token) -> bool:
+    """A word inside a hyphenated compound ("in" of "editor-in-chief", "of" of "commander-of-the-guard")."""
+    doc = token.doc
+    after = token.i + 1 < len(doc) and not token.whitespace_ and doc[token.i + 1].text == "-"
+    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    return after and before
+
+
 def _title_word(token: Token, chain: list[Token]) -> bool:
     """Whether a word (walking left from the person) can belong to a title."""
-    if _joined(token):
+    if _joined(token) or _hyphenated(token):
         return bool(chain)
     if token.is_punct or (token.pos_ in _STOP_POS and token.ent_type_ != "ORDINAL") or token.text[:1].isdigit():
         return False  # "first lady", "second deputy" keep their ordinal

@@ -1,7 +1,8 @@
 """Noun phrases that name something without being a name: a facility ("Manda Bay air base"), a group with a
 named modifier ("Kenyan forces"), a government ("the Kenyan government" -> Kenya), an instrument standing for
 whoever wields it ("a Somali drone" -> Somalia), an event standing for its place ("the nation's drought"),
-someone's conduct standing for them ("defended the party's decisions" -> the party).
+someone's conduct standing for them ("defended the party's decisions" -> the party), a thing named beside
+its generic noun ("a mission called Dragonfly", "its Dragonfly mission").
 
 Each rule is a pure function of a token and the document's :class:`~kg.mentions.record.DocumentMentions`;
 :meth:`DocumentMentions.mentions_for` tries them in order.
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "appositive_of",
     "conduct_of",
+    "named_thing",
     "event_place",
     "facility_mention",
     "group_mention",
@@ -90,6 +92,40 @@ def conduct_of(dm: DocumentMentions, token: Token) -> Mention | None:
             if found:
                 m = found[0]
                 return dm.mention(token, m.label, m.ner, "metonym.conduct", 0.8 * m.confidence)
+    return None
+
+
+_NAMING_VERBS = frozenset({"call", "name", "dub", "title", "brand"})
+_THING_NAMES = frozenset({"ORG", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW"})
+
+
+def named_thing(dm: DocumentMentions, token: Token) -> Mention | None:
+    """ "a mission called Dragonfly", "a startup named Pixel Labs": the name given is the thing; "its
+    Dragonfly mission", "the Dreamforce conference": so is the name before a generic head noun (a thing's
+    name only: "Kenyan forces" and "the Tarvik mayor" are other rules')."""
+    if token.pos_ != "NOUN" or token.i in dm.names:
+        return None
+    for acl in token.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in _NAMING_VERBS and acl.tag_ == "VBN":
+            for given in acl.children:
+                if given.dep_ in ("oprd", "xcomp", "attr", "dobj") and given.i in dm.names:
+                    m = dm.names[given.i]
+                    return Mention(m.document, m.start, m.end, m.text, m.label, m.ner, "metonym.named", m.confidence)
+    if token.lemma_.lower() not in dm.cues.named_thing_nouns:
+        return None
+    for child in token.children:
+        named = dm.names.get(child.i)
+        if child.dep_ == "compound" and child.i == token.i - 1 and named is not None and named.ner in _THING_NAMES:
+            return Mention(
+                named.document,
+                named.start,
+                named.end,
+                named.text,
+                named.label,
+                named.ner,
+                "metonym.named",
+                0.9 * named.confidence,
+            )
     return None
 
 

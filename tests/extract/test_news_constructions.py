@@ -410,3 +410,28 @@ def test_the_party_is_a_party_and_the_league_a_league(nlp: Any, text: str, expec
 def test_a_two_word_title_before_a_name_takes_of_a_country_after_it(nlp: Any) -> None:
     found = facts(nlp, "Prime Minister Carlos Ruiz of Spain told reporters the arrests matter.")
     assert ("Carlos Ruiz", "kg:leads", "Spain") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acme Corp bought a startup named Pixel Labs last year.", ("Acme Corp", "kg:acquires", "Pixel Labs")),
+        ("NASA will launch its Dragonfly mission in 2027.", ("NASA", "kg:launches", "Dragonfly")),
+        (
+            "NASA is developing a mission called Europa Probe, which will launch in 2026.",
+            ("NASA", "kg:relatedTo", "Europa Probe"),
+        ),
+    ],
+)
+def test_a_thing_named_beside_its_generic_noun_is_the_named_thing(
+    nlp: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in facts(nlp, text), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Acme editor-in-chief Karl Berg resigned on Monday.", "Tarvik Post editor-in-chief Karl Berg resigned."]
+)
+def test_hyphenated_titles_with_a_preposition_inside_keep_their_anchor(nlp: Any, text: str) -> None:
+    found = facts(nlp, text)
+    assert any(s == "Karl Berg" and r == "kg:leads" for s, r, _ in found), found
