@@ -23,12 +23,12 @@ if TYPE_CHECKING:
 __all__ = [
     "appositive_of",
     "conduct_of",
-    "named_thing",
     "event_place",
     "facility_mention",
     "group_mention",
     "members_of",
     "modifier_actor",
+    "named_thing",
     "wielder",
 ]
 
