@@ -24,7 +24,14 @@ if TYPE_CHECKING:
     from kg.ontology import Ontology
     from kg.ontology.gazetteer import Gazetteer
 
-__all__ = ["add_titled_names", "person_roles", "split_fused_names", "title_anchors", "titled_names"]
+__all__ = [
+    "add_titled_names",
+    "person_roles",
+    "split_fused_names",
+    "split_titled_entities",
+    "title_anchors",
+    "titled_names",
+]
 
 _LONGEST_NAME = 3
 
@@ -78,6 +85,28 @@ def title_anchors(doc: Doc, roles: frozenset[str], generic: frozenset[str] = fro
         if start < end and not named_before and not generic_word and _inside(doc, start, end):
             found.append(doc[start:end])
     return found
+
+
+def split_titled_entities(doc: Doc, roles: frozenset[str]) -> Doc:
+    """A person entity the NER ran over an abbreviated title ("Browns DL Sam Dyer", "Acme CEO Jo Park") is the
+    title's owner, the title and the person: the words after the abbreviation are the person, those before it
+    (if any) an organisation. Only all-capital abbreviations split ("Prince Andrew" stays one name)."""
+    from spacy.tokens import Span
+
+    ents, changed = [], False
+    for ent in doc.ents:
+        cut = next((t.i for t in ent if t.text.isupper() and len(t.text) <= 4 and t.text.lower() in roles), None)
+        if ent.label_ not in ("PERSON", "PER") or cut is None:
+            ents.append(ent)
+            continue
+        if cut > ent.start:  # "Rovers QB": the team; the title word is no one's name
+            ents.append(Span(doc, ent.start, cut, label="ORG"))
+        if cut + 1 < ent.end:
+            ents.append(Span(doc, cut + 1, ent.end, label=ent.label_))
+        changed = True
+    if changed:
+        doc.set_ents(ents)
+    return doc
 
 
 def titled_names(doc: Doc, roles: frozenset[str]) -> list[Span]:

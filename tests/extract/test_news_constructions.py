@@ -435,3 +435,22 @@ def test_a_thing_named_beside_its_generic_noun_is_the_named_thing(
 def test_hyphenated_titles_with_a_preposition_inside_keep_their_anchor(nlp: Any, text: str) -> None:
     found = facts(nlp, text)
     assert any(s == "Karl Berg" and r == "kg:leads" for s, r, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Browns DL Sam Dyer weighed in on the fight.", ("Sam Dyer", "kg:playsFor", "Browns")),
+        ("Rovers QB Tom Okafor threw two touchdowns.", ("Tom Okafor", "kg:playsFor", "Rovers")),
+        ("Acme CEO Jo Park resigned.", ("Jo Park", "kg:leads", "Acme")),
+    ],
+)
+def test_an_abbreviated_title_inside_a_person_entity_splits_it(
+    nlp: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in facts(nlp, text), facts(nlp, text)
+
+
+def test_a_name_that_starts_with_a_title_word_stays_whole(nlp: Any) -> None:
+    graph = graph_of(nlp, "Prince Andrew met the Queen at Windsor.")
+    assert not [e for e in graph.entities if e.label == "Andrew"], graph.entities
