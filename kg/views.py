@@ -106,26 +106,15 @@ def select(
         focus, triples = _around(graph, triples, names, depth, notes)
     filtered = bool(notes)
     entities = _entities_of(graph, triples, focus, keep_all=not filtered)
-    left_out_entities = left_out_triples = 0
+    before = len(entities), len(triples)
     if top is not None:
-        before = len(entities), len(triples)
         entities, triples = _top(entities, triples, focus, top, top_by, notes)
-        left_out_entities, left_out_triples = before[0] - len(entities), before[1] - len(triples)
-    used_documents = {ev.document for t in triples for ev in t.evidence}
     documents = graph.documents
     if filtered or top is not None:
-        documents = tuple(d for d in graph.documents if d.id in used_documents)
-    return View(
-        graph=KnowledgeGraph(
-            triples=tuple(triples),
-            entities=tuple(sorted(entities, key=lambda e: e.id)),
-            documents=documents,
-        ),
-        notes=tuple(notes),
-        focus=focus,
-        left_out_entities=left_out_entities,
-        left_out_triples=left_out_triples,
-    )
+        used = {ev.document for t in triples for ev in t.evidence}
+        documents = tuple(d for d in graph.documents if d.id in used)
+    selected = KnowledgeGraph(tuple(triples), tuple(sorted(entities, key=lambda e: e.id)), documents)
+    return View(selected, tuple(notes), focus, before[0] - len(entities), before[1] - len(triples))
 
 
 # -- the steps of select ---------------------------------------------------------------------------------

@@ -119,9 +119,9 @@ def generate_html(
     """
     if size_by not in SIZE_BY:
         raise ExportError(f"size_by must be one of {', '.join(map(repr, SIZE_BY))}, not {size_by!r}")
-    scene = _scene(graph, size_by=size_by, physics=physics, seed=seed)
+    scene = _scene(graph, size_by=size_by, physics=physics, seed=seed, focus=focus)
     vis = _vis_data(scene, seed=seed)
-    data = _page_data(graph, scene, focus)
+    data = _page_data(graph, scene)
     return _render(vis, scene, data, title=title or _default_title(graph), notes=notes)
 
 
@@ -158,11 +158,12 @@ class _Scene:
     communities: list[list[str]]  # largest first
     positions: dict[str, tuple[float, float]]
     fit: list[str]  # what the page frames on load
+    focus: list[str]  # entities asked for by name: selected on load, drawn even without facts
     physics: bool
     styles: dict[str, tuple[str, str]]
 
 
-def _scene(graph: KnowledgeGraph, *, size_by: str, physics: bool | None, seed: int) -> _Scene:
+def _scene(graph: KnowledgeGraph, *, size_by: str, physics: bool | None, seed: int, focus: Sequence[str]) -> _Scene:
     from kg.export.layout import communities, grid_below, layout
 
     entities, triples = _entities_and_facts(graph)
@@ -188,7 +189,9 @@ def _scene(graph: KnowledgeGraph, *, size_by: str, physics: bool | None, seed: i
         communities=groups,
         positions=positions,
         fit=_initial_fit(with_facts, pairs, weight),
-        physics=len(with_facts) <= PHYSICS_LIMIT if physics is None else physics,
+        focus=[f for f in dict.fromkeys(focus) if f in positions],
+        # Nothing to simulate without facts (and vis-network would never say it had settled).
+        physics=0 < len(with_facts) <= PHYSICS_LIMIT if physics is None else physics,
         styles={e.type: _style(e.type) for e in entities},
     )
 
@@ -242,8 +245,9 @@ def _vis_data(scene: _Scene, *, seed: int) -> _VisData:
         node: dict[str, Any] = {"id": e.id, "label": e.label, "group": e.type, "shape": scene.styles[e.type][1]}
         node.update(size=_node_size(scene.weight[e.id]), x=x, y=y)
         if not scene.degree[e.id]:
-            # Hidden until the reader asks; out of the physics run too (vis-network simulates hidden nodes).
-            node.update(hidden=True, physics=False)
+            # Out of the physics run (vis-network simulates hidden nodes too), and hidden until the reader
+            # asks, unless asked for by name.
+            node.update(hidden=e.id not in scene.focus, physics=False)
         nodes.append(node)
     edges = [
         {"from": t.subject.id, "to": t.object.id, **_edge(t, smooth)}
@@ -290,19 +294,18 @@ def _edge(t: Triple, smooth: Any) -> dict[str, Any]:
     return edge
 
 
-def _page_data(graph: KnowledgeGraph, scene: _Scene, focus: Sequence[str]) -> dict[str, Any]:
+def _page_data(graph: KnowledgeGraph, scene: _Scene) -> dict[str, Any]:
     """What view.js reads besides the vis-network nodes and edges: details, filters, communities, the frame."""
     documents = _documents(graph, scene.triples)
     doc_index = {doc: i for i, doc in enumerate(documents)}
     published = {d.id: d.published for d in documents.values()}
     facts = [_fact_data(t, doc_index, published) for t in scene.triples]
     days = [day for f in facts for interval in f.get("dates", ()) for day in interval]
-    known = {e.id for e in scene.entities}
     return {
         "entities": [_entity_data(e, scene) for e in scene.entities],
         "facts": facts,
         "documents": [_document_data(d) for d in documents.values()],
-        "focus": [f for f in focus if f in known],
+        "focus": scene.focus,
         "physics": scene.physics,
         "fit": scene.fit,
         "communities": [_community_data(i, group, scene) for i, group in enumerate(scene.communities)],

@@ -112,7 +112,8 @@ def open_offline(context: Any, path: Path) -> Page:
 
 def wait_ready(opened: Page, timeout: float) -> None:
     """Until the kg view says it is interactive (first draw, or end of its short physics run)."""
-    opened.page.wait_for_function("window.kgView && window.kgView.ready === true", timeout=timeout * 1000)
+    # A function, not an expression string: polling a string needs eval, which the page's CSP forbids.
+    opened.page.wait_for_function("() => window.kgView && window.kgView.ready === true", timeout=timeout * 1000)
 
 
 # Labels a person can read where the page opened: drawn at >= min_px on screen (the node's font size times the

@@ -213,3 +213,20 @@ def test_five_thousand_nodes_are_interactive_within_the_bound(view: Callable[...
     assert shown and page.js(f"kgView.nodes.get({shown[0]!r}).label") in details(page)
     assert page.requests == [] and page.errors == []
     page.screenshot("html-5000.png")
+
+
+def test_a_view_of_an_entity_without_facts_still_draws_it(view: Callable[..., Page]) -> None:
+    chosen = select(small_graph(), entity="Nairobi")
+    page = view(chosen.graph, notes=chosen.notes, focus=chosen.focus)
+    assert page.js("kgView.network.body.nodeIndices") == ["city-nairobi"]
+    assert page.js("kgView.network.getSelectedNodes()") == ["city-nairobi"]
+    text = details(page)
+    assert "Nairobi" in text and "No fact" in text and "Not drawn" not in text
+    # In the whole graph it is listed, not drawn.
+    page = view(small_graph())
+    assert "city-nairobi" not in page.js("kgView.network.body.nodeIndices")
+
+
+def test_an_empty_graph_is_a_page_that_says_ready(view: Callable[..., Page]) -> None:
+    page = view(KnowledgeGraph())
+    assert page.js("kgView.nodes.length") == 0 and page.errors == []

@@ -151,7 +151,7 @@
   // Frame the largest components, enlarge the labels in view, and call the page ready once that is drawn.
   function settle() {
     var fit = data.fit.filter(function (id) { return shownIds.has(id); });
-    network.fit({ nodes: fit.length ? fit : undefined, animation: false });
+    network.fit(fit.length ? { nodes: fit, animation: false } : { animation: false });
     relabel();
     network.once("afterDrawing", markReady);
     network.redraw();
@@ -343,11 +343,11 @@
       keepEntities.add(f.s);
       keepEntities.add(f.o);
     });
-    if (state.factless) {
-      data.entities.forEach(function (e) {
-        if (e.degree === 0 && !state.hiddenClasses.has(e.type)) keepEntities.add(e.id);
-      });
-    }
+    data.entities.forEach(function (e) {
+      // Entities without facts on request; those the view was made for (kg view --entity) always.
+      var asked = state.factless || data.focus.indexOf(e.id) >= 0;
+      if (e.degree === 0 && asked && !state.hiddenClasses.has(e.type)) keepEntities.add(e.id);
+    });
     var nodeUpdates = [];
     data.entities.forEach(function (e) {
       var shown = keepEntities.has(e.id);
