@@ -101,8 +101,10 @@
     return lines.join("\n");
   }
 
+  var sizeOf = new Map();
   var nodes = new vis.DataSet(json("kg-nodes").map(function (n) {
     var e = entities.get(n.id);
+    sizeOf.set(n.id, n.size);
     if (e) n.title = entityTooltip(e);
     return n;
   }));
@@ -136,19 +138,10 @@
   };
   window.kgView = view;
 
-  network.once("afterDrawing", function () {
-    view.firstDraw = performance.now();
-    if (!data.physics) settle();
-  });
-  if (data.physics) {
-    // A short run from the Python layout, then still: nodes stay where the reader drags them.
-    network.once("stabilizationIterationsDone", function () {
-      network.setOptions({ physics: { enabled: false } });
-      settle();
-    });
-  }
+  network.once("afterDrawing", function () { view.firstDraw = performance.now(); });
 
-  // Frame the largest components, enlarge the labels in view, and call the page ready once that is drawn.
+  // Frame the largest components and enlarge the labels in view before the first frame is drawn (vis-network
+  // draws on the next animation frame); with physics, after its short run. Ready once that frame is drawn.
   function settle() {
     var fit = data.fit.filter(function (id) { return shownIds.has(id); });
     network.fit(fit.length ? { nodes: fit, animation: false } : { animation: false });
@@ -238,10 +231,9 @@
   }
 
   function labelBox(e, point, px, scale) {
-    var node = nodes.get(e.id);
     measure.font = px + "px arial";
     var width = measure.measureText(e.label).width;
-    var top = point.y + ((node && node.size) || 10) * scale + 2;
+    var top = point.y + (sizeOf.get(e.id) || 10) * scale + 2;
     return [point.x - width / 2 - 2, top, point.x + width / 2 + 2, top + px * 1.25];
   }
 
@@ -253,7 +245,8 @@
     var scale = network.getScale();
     var width = container.clientWidth;
     var height = container.clientHeight;
-    var ids = Array.from(shownIds).filter(function (id) { return !clusteredIds.has(id); });
+    var ids = [];
+    shownIds.forEach(function (id) { if (!clusteredIds.has(id)) ids.push(id); });
     var positions = network.getPositions(ids);
     var inView = [];
     ids.forEach(function (id) {
@@ -820,4 +813,13 @@
 
   setUpFilters();
   applyFilters();
+  if (data.physics) {
+    // A short run from the Python layout, then still: nodes stay where the reader drags them.
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      settle();
+    });
+  } else {
+    settle();
+  }
 })();
