@@ -414,6 +414,7 @@ def hostile_graph() -> KnowledgeGraph:
         title="<iframe src=\"javascript:window.__pwned='title'\"></iframe>Breaking",
         url="javascript:window.__pwned='url'",
         published="2024-05-01",
+        source="<img src=x onerror=\"window.__pwned='outlet'\">Wire",
     )
     triple = Triple(
         id="st-hostile",

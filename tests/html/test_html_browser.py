@@ -163,9 +163,16 @@ def test_markup_in_article_text_is_shown_as_text_and_never_runs(view: Callable[.
     assert "<svg onload" in details(page)
     page.page.wait_for_timeout(300)
     assert page.js("typeof window.__pwned") == "undefined"
-    injected = "#kg-details script, #kg-details img, #kg-details iframe, #kg-details svg, .vis-tooltip :not(br)"
+    injected = (
+        "#kg-details script, #kg-details img, #kg-details iframe, #kg-details svg, .vis-tooltip :not(br), "
+        "#kg-side img, #kg-side b, #kg-side script"
+    )
     assert page.js(f"document.querySelectorAll({injected!r}).length") == 0
     assert "<iframe" in page.js("document.title")
+    # The filters' lists are text too: the outlet and the relation verb as written.
+    outlets = page.page.locator("#kg-f-outlet option").all_inner_texts()
+    assert any(o.startswith("<img src=x onerror=") for o in outlets)
+    assert any("<b onmouseover" in r for r in page.page.locator("#kg-f-relation option").all_inner_texts())
     assert "Person</script><script>" in (page.page.text_content("#kg-legend") or "")
     # Only the page itself was loaded: no <img src=x>, no frame.
     assert len(page.loads) == 1 and page.loads[0].startswith("file:")

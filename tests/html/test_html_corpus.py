@@ -205,32 +205,63 @@ def test_the_time_filter_shows_only_where_there_are_dates(opened: tuple[Knowledg
 
 
 def test_a_community_collapses_into_one_node_and_expands_on_click(opened: tuple[KnowledgeGraph, Page]) -> None:
-    _, page = opened
-    before = shown(page)["drawn"]
+    graph, page = opened
+    before = shown(page)
     size = page.js("kgView.data.communities[0].size")
     assert size >= page.js("kgView.data.collapse_min")
     page.page.locator("#kg-community-list button.kg-toggle").first.click()
-    assert page.js("kgView.network.isCluster('kg-community-0')") is True
-    drawn = shown(page)["drawn"]
-    assert len(drawn) == len(before) - size + 1 and "kg-community-0" in drawn
-    members = page.js("kgView.data.entities.filter((e) => e.c === 0).map((e) => e.id)")
-    assert len(members) == size and not set(members) & set(drawn)
+    after = shown(page)
+    members = set(page.js("kgView.data.entities.filter((e) => e.c === 0).map((e) => e.id)"))
+    assert len(members) == size
+    assert set(after["drawn"]) == (set(before["drawn"]) - members) | {"community:0"}
+    # The facts that left the community are drawn as one edge per neighbour, labelled with their number.
+    leaving: dict[str, int] = {}
+    for t in graph.triples:
+        inside = {t.subject.id, t.object.id} & members
+        if len(inside) == 1:
+            other = ({t.subject.id, t.object.id} - members).pop()
+            leaving[other] = leaving.get(other, 0) + 1
+    links = page.js(
+        """() => kgView.edges.get({filter: (e) => !e.hidden && String(e.id).startsWith('link:')})
+                   .map((e) => [e.from === 'community:0' ? e.to : e.from, e.label])"""
+    )
+    assert sorted(links) == sorted([other, f"{n} fact" + ("s" if n > 1 else "")] for other, n in leaving.items())
     assert page.page.locator("#kg-community-list button.kg-toggle").first.inner_text() == "expand"
     # A click on the collapsed community opens it again and lists its members.
-    page.js(
-        "kgView.network.moveTo({position: kgView.network.getPositions(['kg-community-0'])['kg-community-0'], scale: 1})"
-    )
+    page.js("kgView.network.moveTo({position: kgView.network.getPositions(['community:0'])['community:0'], scale: 1})")
     point = page.js(
         """() => {
-          const net = kgView.network, dom = net.canvasToDOM(net.getPositions(['kg-community-0'])['kg-community-0']);
+          const net = kgView.network, dom = net.canvasToDOM(net.getPositions(['community:0'])['community:0']);
           const box = document.getElementById('mynetwork').getBoundingClientRect();
           return {x: box.left + dom.x, y: box.top + dom.y, node: net.getNodeAt(dom)};
         }"""
     )
-    assert point["node"] == "kg-community-0"
+    assert point["node"] == "community:0"
     page.page.mouse.click(point["x"], point["y"])
-    assert sorted(shown(page)["drawn"]) == sorted(before)
+    assert sorted(shown(page)["drawn"]) == sorted(before["drawn"])
+    assert shown(page)["facts"] == before["facts"]
     assert "Community" in (page.page.text_content("#kg-details") or "")
+
+
+def test_every_community_collapses_at_once_and_filters_keep_them_collapsed(
+    opened: tuple[KnowledgeGraph, Page],
+) -> None:
+    graph, page = opened
+    page.page.click("#kg-collapse-all")
+    collapsible = page.js("kgView.data.communities.filter((c) => c.size >= kgView.data.collapse_min).length")
+    drawn = shown(page)["drawn"]
+    assert sum(1 for d in drawn if d.startswith("community:")) == collapsible
+    page.page.uncheck("#kg-f-kinds input[value=stated]")
+    # Only the communities with a member left by the filter are still drawn, still collapsed.
+    kept = {x for t in graph.triples if t.negated or t.hedged for x in (t.subject.id, t.object.id)}
+    kept_communities = set(
+        page.js("(kept) => kgView.data.entities.filter((e) => kept.includes(e.id)).map((e) => e.c)", sorted(kept))
+    )
+    drawn = shown(page)["drawn"]
+    summaries = {int(d.split(":")[1]) for d in drawn if d.startswith("community:")}
+    assert summaries == {c for c in kept_communities if c is not None and c < collapsible}
+    page.page.click("#kg-expand-all")
+    assert not any(d.startswith("community:") for d in shown(page)["drawn"])
 
 
 def test_colour_by_community(opened: tuple[KnowledgeGraph, Page]) -> None:

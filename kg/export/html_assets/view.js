@@ -14,6 +14,8 @@
   var LABEL_TIERS = [[5, 16], [15, 13], [30, 11]];
   var LABEL_BACKGROUND = "rgba(255,255,255,0.8)";
   var DAY = 864e5;
+  // One formatter for every number: Number.toLocaleString builds a new one per call (a second for 20,000 tooltips).
+  var numbers = new Intl.NumberFormat();
   var data = json("kg-data");
   var options = json("kg-options");
   var groups = options.groups || {};
@@ -130,7 +132,7 @@
     showFact: showFact,
     find: find,
     shown: null,
-    applyFilters: applyFilters,
+    applyFilters: render,
     collapse: collapse,
     expand: expand,
     collapsed: null,
@@ -143,7 +145,7 @@
   // Frame the largest components and enlarge the labels in view before the first frame is drawn (vis-network
   // draws on the next animation frame); with physics, after its short run. Ready once that frame is drawn.
   function settle() {
-    var fit = data.fit.filter(function (id) { return shownIds.has(id); });
+    var fit = data.fit.filter(function (id) { return drawnIds.has(id); });
     network.fit(fit.length ? { nodes: fit, animation: false } : { animation: false });
     relabel();
     network.once("afterDrawing", markReady);
@@ -190,8 +192,12 @@
     node.replaceChildren.apply(node, children.filter(function (c) { return c !== null && c !== undefined && c !== false; }));
   }
 
+  function number(n) {
+    return numbers.format(n);
+  }
+
   function plural(n, word, words) {
-    return n.toLocaleString() + " " + (n === 1 ? word : words || word + "s");
+    return number(n) + " " + (n === 1 ? word : words || word + "s");
   }
 
   function swatch(type) {
@@ -245,8 +251,7 @@
     var scale = network.getScale();
     var width = container.clientWidth;
     var height = container.clientHeight;
-    var ids = [];
-    shownIds.forEach(function (id) { if (!clusteredIds.has(id)) ids.push(id); });
+    var ids = Array.from(drawnIds);
     var positions = network.getPositions(ids);
     var inView = [];
     ids.forEach(function (id) {
@@ -277,8 +282,17 @@
       if (boosted.get(id) !== size) updates.push({ id: id, font: { size: size, background: LABEL_BACKGROUND } });
     });
     boosted = next;
-    // Fonts of nodes inside a collapsed community may change too: they are drawn again when it opens.
-    if (updates.length) nodes.update(updates);
+    // Straight onto vis-network's node objects: a DataSet update makes it reconnect every edge and recount
+    // every cluster (a second at 20,000 entities), too slow after each zoom. Nothing reads fonts back from
+    // the DataSet, and its later updates (hidden, colour) leave the font alone.
+    summaryShown.forEach(function (id) {
+      updates.push({ id: id, font: { size: Math.max(BASE_FONT + 2, 14 / scale), background: LABEL_BACKGROUND } });
+    });
+    updates.forEach(function (u) {
+      var node = network.body.nodes[u.id];
+      if (node) node.setOptions({ font: u.font });
+    });
+    if (updates.length && view.ready) network.redraw();
   }
 
   var relabelSoon = debounce(function () { if (view.ready) relabel(); }, 150);
@@ -294,9 +308,9 @@
   var span = data.dates ? dayNumber(data.dates[1]) - dayNumber(data.dates[0]) : 0;
   var firstDay = data.dates ? dayNumber(data.dates[0]) : 0;
   var state = defaults();
-  var shownIds = new Set();
-  var clusteredIds = new Set();
-  nodes.forEach(function (n) { if (!n.hidden) shownIds.add(n.id); });
+  var shownIds = new Set();  // entities the filters keep
+  var drawnIds = new Set();  // ... and not inside a collapsed community
+  nodes.forEach(function (n) { if (!n.hidden) drawnIds.add(n.id); });
   var edgeShown = new Set(edges.getIds());
 
   function defaults() {
@@ -327,7 +341,10 @@
     return !(s && state.hiddenClasses.has(s.type)) && !(o && state.hiddenClasses.has(o.type));
   }
 
-  function applyFilters() {
+  // Draw what the filters keep, with each collapsed community as one node: the state of every node and edge
+  // is worked out here and handed to vis-network as one node update and one edge update (each update makes
+  // vis-network revisit the whole graph, about half a second at 20,000 entities).
+  function render() {
     var keepFacts = new Set();
     var keepEntities = new Set();
     data.facts.forEach(function (f) {
@@ -341,22 +358,30 @@
       var asked = state.factless || data.focus.indexOf(e.id) >= 0;
       if (e.degree === 0 && asked && !state.hiddenClasses.has(e.type)) keepEntities.add(e.id);
     });
+    var folded = foldedMembers(keepEntities);
     var nodeUpdates = [];
+    var drawn = new Set();
     data.entities.forEach(function (e) {
-      var shown = keepEntities.has(e.id);
-      if (shown !== shownIds.has(e.id)) nodeUpdates.push({ id: e.id, hidden: !shown });
+      var show = keepEntities.has(e.id) && !(e.c !== null && folded.has(e.c));
+      if (show) drawn.add(e.id);
+      if (show !== drawnIds.has(e.id)) nodeUpdates.push({ id: e.id, hidden: !show });
     });
     var edgeUpdates = [];
+    var drawnFacts = new Set();
+    var links = new Map();
     data.facts.forEach(function (f) {
-      var shown = keepFacts.has(f.id);
-      if (shown !== edgeShown.has(f.id)) edgeUpdates.push({ id: f.id, hidden: !shown });
+      var show = keepFacts.has(f.id) && drawn.has(f.s) && drawn.has(f.o);
+      if (show) drawnFacts.add(f.id);
+      else if (keepFacts.has(f.id)) countLink(links, representative(f.s, folded), representative(f.o, folded));
+      if (show !== edgeShown.has(f.id)) edgeUpdates.push({ id: f.id, hidden: !show });
     });
+    summaryNodes(folded, nodeUpdates);
+    summaryEdges(links, edgeUpdates);
     shownIds = keepEntities;
-    edgeShown = keepFacts;
-    withClustersOpen(function () {
-      if (nodeUpdates.length) nodes.update(nodeUpdates);
-      if (edgeUpdates.length) edges.update(edgeUpdates);
-    });
+    drawnIds = drawn;
+    edgeShown = drawnFacts;
+    if (nodeUpdates.length) nodes.update(nodeUpdates);
+    if (edgeUpdates.length) edges.update(edgeUpdates);
     view.shown = { entities: keepEntities.size, facts: keepFacts.size };
     var counts = document.getElementById("kg-shown");
     counts.textContent = keepEntities.size === data.entities.length && keepFacts.size === data.facts.length ? "" :
@@ -368,11 +393,11 @@
   function setUpFilters() {
     var relation = document.getElementById("kg-f-relation");
     sortedCounts(relationCount).forEach(function (kv) {
-      relation.appendChild(el("option", { value: kv[0] }, kv[0] + " (" + kv[1].toLocaleString() + ")"));
+      relation.appendChild(el("option", { value: kv[0] }, kv[0] + " (" + number(kv[1]) + ")"));
     });
     var outlet = document.getElementById("kg-f-outlet");
     sortedCounts(outletCount).forEach(function (kv) {
-      outlet.appendChild(el("option", { value: kv[0] }, kv[0] + " (" + kv[1].toLocaleString() + ")"));
+      outlet.appendChild(el("option", { value: kv[0] }, kv[0] + " (" + number(kv[1]) + ")"));
     });
     document.querySelectorAll(".kg-outlet").forEach(function (node) { node.hidden = outletCount.size === 0; });
     var sources = document.getElementById("kg-f-sources");
@@ -380,25 +405,25 @@
     var time = document.getElementById("kg-f-time");
     time.hidden = !data.dates;
     ["kg-f-from", "kg-f-to"].forEach(function (id) { document.getElementById(id).max = String(span); });
-    relation.addEventListener("change", function () { state.relation = relation.value; applyFilters(); });
-    outlet.addEventListener("change", function () { state.outlet = outlet.value; applyFilters(); });
+    relation.addEventListener("change", function () { state.relation = relation.value; render(); });
+    outlet.addEventListener("change", function () { state.outlet = outlet.value; render(); });
     sources.addEventListener("input", function () {
       state.minSources = Math.max(1, parseInt(sources.value, 10) || 1);
-      applyFilters();
+      render();
     });
-    var timeSoon = debounce(applyFilters, 80);
+    var timeSoon = debounce(render, 80);
     ["kg-f-from", "kg-f-to"].forEach(function (id) {
       document.getElementById(id).addEventListener("input", function (event) { moveWindow(event.target); timeSoon(); });
     });
     document.querySelectorAll("#kg-f-kinds input").forEach(function (box) {
-      box.addEventListener("change", function () { state.kinds[box.value] = box.checked; applyFilters(); });
+      box.addEventListener("change", function () { state.kinds[box.value] = box.checked; render(); });
     });
     var factless = document.getElementById("kg-f-factless");
-    factless.addEventListener("change", function () { state.factless = factless.checked; applyFilters(); });
+    factless.addEventListener("change", function () { state.factless = factless.checked; render(); });
     document.getElementById("kg-f-reset").addEventListener("click", function () {
       state = defaults();
       showControls();
-      applyFilters();
+      render();
     });
     showControls();
   }
@@ -439,9 +464,11 @@
   }
 
   // -- communities -----------------------------------------------------------------------------------
-  // Computed in Python (Louvain); here they colour nodes on request and collapse into one node each, with
-  // vis-network's clustering. Filters and colours change the nodes themselves, so collapsed communities are
-  // opened around such changes and collapsed again after, with whatever members are still shown.
+  // Computed in Python (Louvain); here they colour nodes on request, and a collapsed one is drawn as one node
+  // (its members hidden) joined to the rest by one edge per neighbour, labelled with the number of facts.
+  // vis-network's own clustering is not used: each cluster it makes or opens revisits the whole graph, so
+  // collapsing all the communities of a 20,000-entity graph took a minute, and every filter had to open and
+  // remake them; here any number collapse in one update.
 
   var collapsed = new Set();
   view.collapsed = collapsed;
@@ -451,9 +478,16 @@
     if (!membersOf.has(e.c)) membersOf.set(e.c, []);
     membersOf.get(e.c).push(e.id);
   });
+  var summaryShown = new Set();
+  var linkShown = new Set();
 
   function clusterId(index) {
-    return "kg-community-" + index;
+    return "community:" + index;  // entity ids never hold a colon
+  }
+
+  function communityOf(id) {
+    var text = String(id);
+    return text.indexOf("community:") === 0 ? +text.slice("community:".length) : null;
   }
 
   function communityName(index) {
@@ -462,47 +496,82 @@
     return (top ? top.label : c.top);
   }
 
-  function collapse(index) {
-    var c = data.communities[index];
-    if (!c || c.size < data.collapse_min || collapsed.has(index)) return false;
-    var members = (membersOf.get(index) || []).filter(function (id) { return shownIds.has(id); });
-    if (members.length < 2) return false;
-    var inside = new Set(members);
+  // Collapsed communities with at least one member the filters keep: index -> those members.
+  function foldedMembers(keep) {
+    var folded = new Map();
+    collapsed.forEach(function (index) {
+      var kept = (membersOf.get(index) || []).filter(function (id) { return keep.has(id); });
+      if (kept.length) folded.set(index, kept);
+    });
+    return folded;
+  }
+
+  function representative(id, folded) {
+    var e = entities.get(id);
+    return e && e.c !== null && folded.has(e.c) ? clusterId(e.c) : id;
+  }
+
+  function countLink(links, a, b) {
+    if (a === b) return;  // a fact inside one collapsed community
+    var key = a < b ? a + "\n" + b : b + "\n" + a;
+    links.set(key, (links.get(key) || 0) + 1);
+  }
+
+  function summaryNodes(folded, updates) {
     var scale = network.getScale();
-    network.cluster({
-      joinCondition: function (node) { return inside.has(node.id); },
-      clusterNodeProperties: {
-        id: clusterId(index),
-        label: communityName(index) + " +" + (members.length - 1).toLocaleString(),
-        title: "A community of " + plural(members.length, "entity", "entities") + " around " +
-          communityName(index) + "\nclick to expand",
+    var next = new Set();
+    folded.forEach(function (members, index) {
+      var id = clusterId(index);
+      var positions = network.getPositions(members);
+      var xs = members.map(function (m) { return positions[m].x; });
+      var ys = members.map(function (m) { return positions[m].y; });
+      next.add(id);
+      updates.push({
+        id: id,
+        hidden: false,
+        x: (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2,
+        y: (Math.min.apply(null, ys) + Math.max.apply(null, ys)) / 2,
+        label: communityName(index) + " +" + number(members.length - 1),
+        title: "A community of " + plural(members.length, "entity", "entities") + " around " + communityName(index) +
+          "\nclick to expand",
         shape: "dot",
         size: Math.min(80, 16 + 4 * Math.sqrt(members.length)),
         borderWidth: 3,
-        color: colours(c.color),
-        font: { size: Math.max(18, 14 / scale) },
-      },
+        color: colours(data.communities[index].color),
+        font: { size: Math.max(BASE_FONT + 2, 14 / scale), background: LABEL_BACKGROUND },
+        physics: false,
+      });
     });
-    members.forEach(function (id) { clusteredIds.add(id); });
+    summaryShown.forEach(function (id) { if (!next.has(id)) updates.push({ id: id, hidden: true }); });
+    summaryShown = next;
+  }
+
+  function summaryEdges(links, updates) {
+    var next = new Set();
+    links.forEach(function (count, key) {
+      var ends = key.split("\n");
+      var id = "link:" + key;
+      next.add(id);
+      updates.push({ id: id, from: ends[0], to: ends[1], hidden: false, label: plural(count, "fact"),
+        title: plural(count, "fact") + " between them", width: Math.min(8, 1 + Math.log2(count)), arrows: { to: { enabled: false } },
+        dashes: [6, 3], physics: false });
+    });
+    linkShown.forEach(function (id) { if (!next.has(id)) updates.push({ id: id, hidden: true }); });
+    linkShown = next;
+  }
+
+  function collapse(index) {
+    var c = data.communities[index];
+    if (!c || c.size < data.collapse_min || collapsed.has(index)) return false;
     collapsed.add(index);
-    renderCommunities();
+    render();
     return true;
   }
 
   function expand(index) {
-    if (!collapsed.has(index)) return false;
-    network.openCluster(clusterId(index));
-    (membersOf.get(index) || []).forEach(function (id) { clusteredIds.delete(id); });
-    collapsed.delete(index);
-    renderCommunities();
+    if (!collapsed.delete(index)) return false;
+    render();
     return true;
-  }
-
-  function withClustersOpen(change) {
-    var again = Array.from(collapsed);
-    again.forEach(expand);
-    change();
-    again.forEach(collapse);
   }
 
   function colours(colour) {
@@ -540,9 +609,9 @@
     dot.style.background = c.color;
     return el("li", null, dot, " ",
       el("button", { type: "button", className: "kg-link", onclick: function () { selectEntity(c.top); } }, communityName(index)),
-      el("span", { className: "kg-muted", text: " " + c.size.toLocaleString() + " " }),
+      el("span", { className: "kg-muted", text: " " + number(c.size) + " " }),
       el("button", { type: "button", className: "kg-toggle", "data-community": index,
-        onclick: function () { if (open) collapse(index); else expand(index); relabel(); } }, open ? "collapse" : "expand"));
+        onclick: function () { if (open) collapse(index); else expand(index); } }, open ? "collapse" : "expand"));
   }
 
   function showCommunity(index) {
@@ -552,7 +621,7 @@
     });
     fill(panel, [
       el("p", { className: "kg-kind", text: "Community" }),
-      el("h2", { className: "kg-name", text: communityName(index) + " and " + (c.size - 1).toLocaleString() + " more" }),
+      el("h2", { className: "kg-name", text: communityName(index) + " and " + number(c.size - 1) + " more" }),
       el("p", { className: "kg-muted", text: plural(c.size, "entity", "entities") + "; expanded." }),
       el("ul", { className: "kg-plain-list" }, ...members.slice(0, FACT_LIST_LIMIT).map(function (id) {
         return el("li", null, entityButton(id));
@@ -562,12 +631,12 @@
 
   document.getElementById("kg-colour").addEventListener("change", function (event) { colourBy(event.target.value); });
   document.getElementById("kg-collapse-all").addEventListener("click", function () {
-    data.communities.forEach(function (c, i) { collapse(i); });
-    relabel();
+    data.communities.forEach(function (c, i) { if (c.size >= data.collapse_min) collapsed.add(i); });
+    render();
   });
   document.getElementById("kg-expand-all").addEventListener("click", function () {
-    Array.from(collapsed).forEach(expand);
-    relabel();
+    collapsed.clear();
+    render();
   });
 
   // -- entities without facts ------------------------------------------------------------------------
@@ -584,7 +653,7 @@
         e.label), el("span", { className: "kg-muted", text: " " + e.type }));
     });
     if (without.length > items.length) {
-      items.push(el("li", { className: "kg-muted", text: "and " + (without.length - items.length).toLocaleString() +
+      items.push(el("li", { className: "kg-muted", text: "and " + number(without.length - items.length) +
         " more: type a name in the search box" }));
     }
     fill(list, items);
@@ -617,13 +686,13 @@
         plural(e.degree, "fact") + " · " + plural(e.sources, "independent source") + " · " + plural(e.evidence, "evidence sentence") :
         "No fact" + (e.articles ? "; named in " + plural(e.articles, "article") : "") + "." }),
       notDrawn(e),
-      community && community.size > 1 ? el("p", { className: "kg-muted" }, "In a community of " + community.size.toLocaleString() +
+      community && community.size > 1 ? el("p", { className: "kg-muted" }, "In a community of " + number(community.size) +
         " around ", entityButton(community.top)) : null,
       el("p", { className: "kg-id" }, "id ", el("code", { text: e.id })),
       items.length ? el("h3", { text: "Facts" }) : null,
       items.length ? el("ul", { className: "kg-facts" }, ...items) : null,
       list.length > items.length ?
-        el("p", { className: "kg-muted", text: "and " + (list.length - items.length).toLocaleString() + " more (lower confidence)" }) : null,
+        el("p", { className: "kg-muted", text: "and " + number(list.length - items.length) + " more (lower confidence)" }) : null,
     ]);
     return true;
   }
@@ -635,7 +704,7 @@
       el("button", { type: "button", className: "kg-toggle", onclick: function () {
         state.factless = true;
         showControls();
-        applyFilters();
+        render();
         selectEntity(e.id);
       } }, "draw them"));
   }
@@ -751,13 +820,13 @@
 
   network.on("click", function (params) {
     var node = params.nodes.length ? params.nodes[0] : null;
-    if (node !== null && network.isCluster(node)) {
-      var index = +String(node).slice("kg-community-".length);
+    var index = node === null ? null : communityOf(node);
+    if (index !== null) {
       expand(index);
-      relabel();
       showCommunity(index);
     } else if (node !== null) showEntity(node);
     else if (params.edges.length && facts.has(params.edges[0])) showFact(params.edges[0]);
+    else if (params.edges.length) showHint("Facts between collapsed communities: click a community to expand it.");
     else showHint();
   });
 
@@ -807,12 +876,12 @@
       if (state.hiddenClasses.has(type)) state.hiddenClasses.delete(type);
       else state.hiddenClasses.add(type);
       showControls();
-      applyFilters();
+      render();
     });
   });
 
   setUpFilters();
-  applyFilters();
+  render();
   if (data.physics) {
     // A short run from the Python layout, then still: nodes stay where the reader drags them.
     network.once("stabilizationIterationsDone", function () {
