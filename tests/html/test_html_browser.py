@@ -237,3 +237,21 @@ def test_a_view_of_an_entity_without_facts_still_draws_it(view: Callable[..., Pa
 def test_an_empty_graph_is_a_page_that_says_ready(view: Callable[..., Page]) -> None:
     page = view(KnowledgeGraph())
     assert page.js("kgView.nodes.length") == 0 and page.errors == []
+
+
+def test_search_moves_the_view_onto_the_entity(view: Callable[..., Page]) -> None:
+    """Enter fires both "change" and "submit"; one animation must win, ending on the entity."""
+    page = view(news_like(400))
+    page.js("() => { kgView.network.on('animationFinished', () => { window.__moved = (window.__moved || 0) + 1; }); }")
+    page.page.fill("#kg-search", "Entity 123")
+    page.page.press("#kg-search", "Enter")
+    page.page.wait_for_function("() => window.__moved >= 1")
+    page.page.wait_for_timeout(300)  # a second animation, if any, would have started
+    where = page.js(
+        """() => { const net = kgView.network, canvas = net.canvas.frame.canvas;
+                   const dom = net.canvasToDOM(net.getPositions(['e00123'])['e00123']);
+                   return [dom.x - canvas.clientWidth / 2, dom.y - canvas.clientHeight / 2]; }"""
+    )
+    assert abs(where[0]) < 5 and abs(where[1]) < 5, where
+    assert page.js("window.__moved") == 1
+    assert page.js("kgView.network.getSelectedNodes()") == ["e00123"]

@@ -147,9 +147,22 @@
   function settle() {
     var fit = data.fit.filter(function (id) { return drawnIds.has(id); });
     network.fit(fit.length ? { nodes: fit, animation: false } : { animation: false });
+    if (fit.length && fit.length < drawnIds.size) alignTop(fit);
     relabel();
     network.once("afterDrawing", markReady);
     network.redraw();
+  }
+
+  // The rest of the graph lies below the largest components (the layout packs them first): start the frame
+  // at the top of the canvas rather than centred, so more of it shows.
+  function alignTop(ids) {
+    var positions = network.getPositions(ids);
+    var top = Math.min.apply(null, ids.map(function (id) { return positions[id].y; }));
+    var gap = network.canvasToDOM({ x: 0, y: top }).y - 40;
+    if (gap <= 0) return;
+    var scale = network.getScale();
+    var centre = network.getViewPosition();
+    network.moveTo({ position: { x: centre.x, y: centre.y + gap / scale }, scale: scale, animation: false });
   }
 
   function markReady() {
@@ -236,10 +249,11 @@
     return 0;
   }
 
-  function labelBox(e, point, px, scale) {
+  function labelBox(c, px, scale) {
+    var point = c.point;
     measure.font = px + "px arial";
-    var width = measure.measureText(e.label).width;
-    var top = point.y + (sizeOf.get(e.id) || 10) * scale + 2;
+    var width = measure.measureText(c.label).width;
+    var top = point.y + c.size * scale + 2;
     return [point.x - width / 2 - 2, top, point.x + width / 2 + 2, top + px * 1.25];
   }
 
@@ -247,31 +261,45 @@
     return placed.some(function (b) { return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]; });
   }
 
+  // What competes for a label: drawn entities, and collapsed communities first of all (they stand for many).
+  function labelCandidates() {
+    var list = [];
+    drawnIds.forEach(function (id) {
+      var e = entities.get(id);
+      list.push({ id: id, label: e.label, rank: [0, e.weight, e.degree], size: sizeOf.get(id) || 10 });
+    });
+    summaryShown.forEach(function (id) {
+      var info = summaryInfo.get(id);
+      list.push({ id: id, label: info.label, rank: [1, info.members, 0], size: info.size });
+    });
+    return list;
+  }
+
+  function byRank(a, b) {
+    for (var i = 0; i < 3; i++) if (a.rank[i] !== b.rank[i]) return b.rank[i] - a.rank[i];
+    return a.label < b.label ? -1 : a.label > b.label ? 1 : 0;
+  }
+
   function relabel() {
     var scale = network.getScale();
     var width = container.clientWidth;
     var height = container.clientHeight;
-    var ids = Array.from(drawnIds);
-    var positions = network.getPositions(ids);
-    var inView = [];
-    ids.forEach(function (id) {
-      var point = network.canvasToDOM(positions[id]);
-      if (point.x >= 0 && point.y >= 0 && point.x <= width && point.y <= height) inView.push({ e: entities.get(id), point: point });
-    });
-    inView.sort(function (a, b) {
-      return b.e.weight - a.e.weight || b.e.degree - a.e.degree || (a.e.label < b.e.label ? -1 : a.e.label > b.e.label ? 1 : 0);
-    });
+    var candidates = labelCandidates();
+    var positions = network.getPositions(candidates.map(function (c) { return c.id; }));
+    var inView = candidates.filter(function (c) {
+      c.point = network.canvasToDOM(positions[c.id]);
+      return c.point.x >= 0 && c.point.y >= 0 && c.point.x <= width && c.point.y <= height;
+    }).sort(byRank);
     var placed = [];
     var next = new Map();
     var limit = LABEL_TIERS[LABEL_TIERS.length - 1][0];
+    var base = Math.min(BASE_FONT * scale, MAX_VISIBLE);
     for (var i = 0; i < inView.length && placed.length < limit; i++) {
       var target = tierSize(placed.length);
-      var base = Math.min(BASE_FONT * scale, MAX_VISIBLE);
-      var px = Math.max(target, base);
-      var box = labelBox(inView[i].e, inView[i].point, px, scale);
+      var box = labelBox(inView[i], Math.max(target, base), scale);
       if (box[0] < 0 || box[2] > width || box[3] > height || overlaps(box, placed)) continue;
       placed.push(box);
-      if (base < target) next.set(inView[i].e.id, Math.round((target / scale) * 10) / 10);
+      if (base < target) next.set(inView[i].id, Math.round((target / scale) * 10) / 10);
     }
     var updates = [];
     boosted.forEach(function (size, id) {
@@ -285,9 +313,6 @@
     // Straight onto vis-network's node objects: a DataSet update makes it reconnect every edge and recount
     // every cluster (a second at 20,000 entities), too slow after each zoom. Nothing reads fonts back from
     // the DataSet, and its later updates (hidden, colour) leave the font alone.
-    summaryShown.forEach(function (id) {
-      updates.push({ id: id, font: { size: Math.max(BASE_FONT + 2, 14 / scale), background: LABEL_BACKGROUND } });
-    });
     updates.forEach(function (u) {
       var node = network.body.nodes[u.id];
       if (node) node.setOptions({ font: u.font });
@@ -479,6 +504,7 @@
     membersOf.get(e.c).push(e.id);
   });
   var summaryShown = new Set();
+  var summaryInfo = new Map();  // summary node id -> its label, size and number of members, for relabel
   var linkShown = new Set();
 
   function clusterId(index) {
@@ -517,28 +543,31 @@
     links.set(key, (links.get(key) || 0) + 1);
   }
 
+  // One node per collapsed community, at the centre of its members (relabel sizes its label).
   function summaryNodes(folded, updates) {
-    var scale = network.getScale();
     var next = new Set();
     folded.forEach(function (members, index) {
       var id = clusterId(index);
       var positions = network.getPositions(members);
-      var xs = members.map(function (m) { return positions[m].x; });
-      var ys = members.map(function (m) { return positions[m].y; });
+      var x = 0;
+      var y = 0;
+      members.forEach(function (m) { x += positions[m].x / members.length; y += positions[m].y / members.length; });
+      var info = { label: communityName(index) + " +" + number(members.length - 1), members: members.length,
+        size: Math.min(80, 16 + 4 * Math.sqrt(members.length)) };
+      summaryInfo.set(id, info);
       next.add(id);
       updates.push({
         id: id,
         hidden: false,
-        x: (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2,
-        y: (Math.min.apply(null, ys) + Math.max.apply(null, ys)) / 2,
-        label: communityName(index) + " +" + number(members.length - 1),
+        x: x,
+        y: y,
+        label: info.label,
         title: "A community of " + plural(members.length, "entity", "entities") + " around " + communityName(index) +
           "\nclick to expand",
         shape: "dot",
-        size: Math.min(80, 16 + 4 * Math.sqrt(members.length)),
+        size: info.size,
         borderWidth: 3,
         color: colours(data.communities[index].color),
-        font: { size: Math.max(BASE_FONT + 2, 14 / scale), background: LABEL_BACKGROUND },
         physics: false,
       });
     });
@@ -575,7 +604,7 @@
   }
 
   function colours(colour) {
-    return { background: colour, border: "#333333", highlight: { background: colour, border: "#111111" },
+    return { background: colour, border: colour, highlight: { background: colour, border: "#111111" },
       hover: { background: colour, border: "#111111" } };
   }
 
@@ -849,17 +878,23 @@
   data.entities.slice().sort(function (a, b) { return b.degree - a.degree; }).forEach(function (e) {
     names.appendChild(el("option", { value: e.label }));
   });
+  // Enter fires "change" and then "submit": one search, one move (two focus animations at once leave
+  // vis-network's view off the node).
+  var searched = null;
+  function search(query, sayMissing) {
+    if (query === searched) return;
+    var id = find(query);
+    if (id) {
+      searched = query;
+      selectEntity(id);
+    } else if (sayMissing && query.trim()) showHint("No entity matches “" + query.trim() + "”.");
+  }
   document.getElementById("kg-find").addEventListener("submit", function (event) {
     event.preventDefault();
-    var query = document.getElementById("kg-search").value;
-    var id = find(query);
-    if (id) selectEntity(id);
-    else if (query.trim()) showHint("No entity matches “" + query.trim() + "”.");
+    search(document.getElementById("kg-search").value, true);
   });
-  document.getElementById("kg-search").addEventListener("change", function (event) {
-    var id = find(event.target.value);
-    if (id) selectEntity(id);
-  });
+  document.getElementById("kg-search").addEventListener("change", function (event) { search(event.target.value, false); });
+  document.getElementById("kg-search").addEventListener("input", function () { searched = null; });
   document.getElementById("kg-fit").addEventListener("click", function () {
     network.fit({ animation: { duration: 300 } });
   });
