@@ -6,6 +6,7 @@ Clicks are real mouse clicks at positions read from the vis-network instance (``
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -255,3 +256,10 @@ def test_search_moves_the_view_onto_the_entity(view: Callable[..., Page]) -> Non
     assert abs(where[0]) < 5 and abs(where[1]) < 5, where
     assert page.js("window.__moved") == 1
     assert page.js("kgView.network.getSelectedNodes()") == ["e00123"]
+
+
+def test_facts_without_evidence_are_drawn(view: Callable[..., Page]) -> None:
+    """A graph made from triples alone (no evidence, so no sources) still shows every fact."""
+    graph = KnowledgeGraph(triples=tuple(dataclasses.replace(t, evidence=()) for t in small_graph().triples))
+    page = view(graph)
+    assert page.js("kgView.edges.get({filter: (e) => !e.hidden}).length") == len(graph.triples)

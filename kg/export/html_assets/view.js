@@ -353,7 +353,7 @@
 
   function factShown(f) {
     if (state.relation && f.label !== state.relation) return false;
-    if (f.sources < state.minSources) return false;
+    if (state.minSources > 1 && f.sources < state.minSources) return false;  // facts read from no document count too
     if (state.outlet && !f.outlets.has(state.outlet)) return false;
     if (!f.kinds.every(function (k) { return state.kinds[k]; })) return false;
     if (state.from > 0 || state.to < span) {
