@@ -222,6 +222,7 @@ def _top(
     notes: list[str],
 ) -> tuple[list[Entity], list[Triple]]:
     """The ``top`` entities (those asked for first) and the facts among them; notes what was left out."""
+    # complex: the top-N selection ranks by facts or sources and keeps named entities: one ordering.
     if top < 1:
         raise InputError("--top", f"{top} is not a positive number of entities")
     if top_by not in ("facts", "sources"):

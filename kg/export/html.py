@@ -166,6 +166,7 @@ class _Scene:
 
 
 def _scene(graph: KnowledgeGraph, *, size_by: str, physics: bool | None, seed: int, focus: Sequence[str]) -> _Scene:
+    # complex: the page's first frame is one decision over components, sizes and the label budget, read together.
     from kg.export.layout import communities, grid_below, layout
 
     entities, triples = _entities_and_facts(graph)

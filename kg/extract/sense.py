@@ -52,6 +52,7 @@ def _arguments(verb: Token) -> list[Token]:
 
 def sense_of(verb: Token, subject: Mention | None, obj: Mention | None, dm: DocumentMentions) -> str | None:
     """ "competition", "verbal" or None (the lexicon's relation stands) for one verb and its arguments."""
+    # complex: the three senses are tried in a fixed order on the same clause words.
     words = _clause_words(verb)
     cues = dm.cues
     text = " ".join(t.text for t in words)

@@ -116,6 +116,8 @@ def resolve_description(
     ctx: Context, token: Token, kind: str, candidates: list[Candidate], profiles: dict[str, Profile]
 ) -> tuple[Mention, ...] | None:
     """What a definite description stands for, or None."""
+    # complex: a description's constraints (definite, not an apposition, kind, nationality, role) narrow one pool in
+    # order.
     if not is_definite(token) or token.tag_ in ("NNS", "NNPS"):
         return None  # "the men" is not one person
     if token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children):
