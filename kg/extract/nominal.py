@@ -98,7 +98,7 @@ def _coordinated_parties(noun: Token, reading: DocumentMentions) -> tuple[list[T
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "between"):
             heads = [p for p in prep.children if p.dep_ == "pobj"]
-            # "the merger of the chains Acme and Atlas": the parties are named in apposition
+            # "the merger of the grocers Acme and Atlas": the parties are named in apposition
             heads += [a for p in heads for a in p.children if a.dep_ == "appos"]
             parties = [t for p in heads for t in conjuncts(p) if p.i in reading.names or t.i in reading.names]
             if len(parties) > 1:

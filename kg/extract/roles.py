@@ -155,7 +155,7 @@ def _loose_apposition(name: Token, reading: DocumentMentions) -> Token | None:
 
 
 def _one_of(token: Token) -> list[Token]:
-    """The noun in "one of the strategists", "among the founders"."""
+    """The noun in "one of the founders", "among the partners"."""
     if token.lower_ not in ("one", "some", "many", "among", "each"):
         return []
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -231,7 +231,7 @@ def _as_roles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
             for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
                 if any(m.lower_ in reading.cues.hedge_adverbs or m.lower_ in _MAYBE for m in noun.children):
-                    continue  # "mentioned as a possible nominee" holds no role
+                    continue  # "tipped as a possible successor" holds no role
                 objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
                 holders = objects if verb.lemma_.lower() in appointing else verb_subjects(verb)
                 targets = related_names(noun, reading)

@@ -70,7 +70,7 @@ def sense_of(verb: Token, subject: Mention | None, obj: Mention | None, dm: Docu
 
 
 def _contest_sentence(verb: Token, dm: DocumentMentions) -> bool:
-    """A sentence about a contest ("X had two goals, and Tarvik held on to beat Bremen"): a score or contest
+    """A sentence about a contest ("Ola Berg converted two penalties and Tarvik beat Bremen"): a score or contest
     noun in another of its clauses, and nothing violent in the verb's own."""
     sent = verb.sent
     if not (SCORE.search(sent.text) or any(t.lemma_.lower() in dm.cues.contest_nouns for t in sent)):

@@ -7,8 +7,8 @@ word: "Acme CEO Jo Park", "Harbour Union general secretary Petra Lindqvist", "Ro
 ("company" is the firm the text is about, through coreference). What the title is about is the name (or
 described noun) just before the chain, with or without "'s", and any name after "of", "to", "for" or "at"
 inside it. Coordinated titles share the name before them unless they have modifiers of their own:
-"Acme founder and co-CEO Jo Park" is both of Acme; "JPL scientist and study co-author X" is a scientist of
-JPL only.
+"Acme founder and co-CEO Jo Park" is both of Acme; "Tarvik Lab chemist and paper co-author X" is a chemist of
+Tarvik Lab only.
 
 >>> from spacy.vocab import Vocab
 >>> from spacy.tokens import Doc

@@ -122,7 +122,7 @@ def titled_names(doc: Doc, roles: frozenset[str]) -> list[Span]:
         if not role or token.ent_type_ or (not token.text.isalpha() and not word.endswith(".")):
             i += 1
             continue
-        # "Chief Executive Bob Iger": capitalised role words after the first still belong to the title
+        # "Chief Executive Jo Park": capitalised role words after the first still belong to the title
         while i + 1 < len(doc) and doc[i + 1].text.lower() in roles and not doc[i + 1].ent_type_:
             i += 1
         end = i + 1

@@ -37,7 +37,7 @@ def is_definite(token: Token) -> bool:
     owned = any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in token.children)
     if "the" not in determiners and not owned:
         return False  # "a minister" is someone new; "the minister" and "Kenya's minister" someone known
-    # A superlative or ordinal picks out someone new: "the largest newspaper chain", "the first woman".
+    # A superlative or ordinal picks out someone new: "the biggest grocer", "the first woman".
     if any(c.tag_ == "JJS" or c.lower_ in ("first", "only", "new", "next", "last") for c in token.children):
         return False
     # A restrictive modifier introduces someone new: "the woman charged with ...", "the man who ...".
