@@ -448,6 +448,9 @@ def extract_svo(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
                     speaker = said_by if not (arg1.mention and said_by == arg1.mention.label) else None
                     confidence = _confidence(verb, arg1, arg2, length)
                     status = replace(clause, attributed_to=speaker, place=place)
+                    if len(slot.words) > 1 and verb.lemma_.lower() in reading.cues.intent_verbs:
+                        # "plans a merger with X", "seeks talks with Y": the event noun is intended, not done
+                        status = replace(status, hedged=True)
                     passive_agent = slot.agent and passive
                     yield extraction(
                         sentence, arg1, rel, arg2, lemma, NAME, confidence, status, passive=passive_agent, extra=extra

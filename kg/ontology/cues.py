@@ -40,6 +40,7 @@ class Cues:
     government_nouns: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
     agency_members: frozenset[str] = frozenset()
+    agency_words: frozenset[str] = frozenset()
     light_verbs: Mapping[str, frozenset[str]] = field(default_factory=dict)
     idioms: Mapping[str, str] = field(default_factory=dict)
     country_nouns: frozenset[str] = frozenset()
@@ -87,6 +88,7 @@ _LISTS = (
     ("government_nouns", "actors", "government_nouns"),
     ("member_nouns", "actors", "member_nouns"),
     ("agency_members", "actors", "agency_members"),
+    ("agency_words", "actors", "agency_words"),
     ("country_nouns", "coreference", "country_nouns"),
     ("city_nouns", "coreference", "city_nouns"),
     ("organization_nouns", "coreference", "organization_nouns"),

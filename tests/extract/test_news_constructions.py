@@ -455,3 +455,24 @@ def test_an_abbreviated_title_inside_a_person_entity_splits_it(
 def test_a_name_that_starts_with_a_title_word_stays_whole(nlp: Any) -> None:
     graph = graph_of(nlp, "Prince Andrew met the Queen at Windsor.")
     assert not [e for e in graph.entities if e.label == "Andrew"], graph.entities
+
+
+def test_officers_are_an_agency_not_the_last_organisation_named(nlp: Any) -> None:
+    text = "Nora Lind works at Acme Corp. Officers later arrested Ann Lee there."
+    assert not any(r == "kg:arrests" for _, r, _ in facts(nlp, text)), facts(nlp, text)
+    text = "The Tarvik Police Department set up a checkpoint on Friday. Officers later arrested Ann Lee at 12 Harbour Place."
+    assert ("Tarvik Police Department", "kg:arrests", "Ann Lee") in facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("The merger of Acme Corp. and Atlas Inc., which closed on Tuesday, will create a bigger grocer.", False),
+        ("The merger of Acme Corp. and Atlas Inc. did not save any jobs.", False),
+        ("Acme Corp. plans a merger with Atlas Inc. next year.", True),
+        ("Acme Corp. completed its merger with Atlas Inc. in May.", False),
+    ],
+)
+def test_an_event_as_its_clauses_subject_is_given_and_one_planned_is_not(nlp: Any, text: str, hedged: bool) -> None:
+    triple = fact(nlp, text, "Acme Corp.", "kg:mergesWith", "Atlas Inc.")
+    assert triple.hedged is hedged and not triple.negated
