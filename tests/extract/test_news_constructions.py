@@ -460,7 +460,10 @@ def test_a_name_that_starts_with_a_title_word_stays_whole(nlp: Any) -> None:
 def test_officers_are_an_agency_not_the_last_organisation_named(nlp: Any) -> None:
     text = "Nora Lind works at Acme Corp. Officers later arrested Ann Lee there."
     assert not any(r == "kg:arrests" for _, r, _ in facts(nlp, text)), facts(nlp, text)
-    text = "The Tarvik Police Department set up a checkpoint on Friday. Officers later arrested Ann Lee at 12 Harbour Place."
+    text = (
+        "The Tarvik Police Department set up a checkpoint on Friday. "
+        "Officers later arrested Ann Lee at 12 Harbour Place."
+    )
     assert ("Tarvik Police Department", "kg:arrests", "Ann Lee") in facts(nlp, text)
 
 
