@@ -41,6 +41,7 @@ class Cues:
     member_nouns: frozenset[str] = frozenset()
     agency_members: frozenset[str] = frozenset()
     agency_words: frozenset[str] = frozenset()
+    company_titles: frozenset[str] = frozenset()
     light_verbs: Mapping[str, frozenset[str]] = field(default_factory=dict)
     idioms: Mapping[str, str] = field(default_factory=dict)
     country_nouns: frozenset[str] = frozenset()
@@ -89,6 +90,7 @@ _LISTS = (
     ("member_nouns", "actors", "member_nouns"),
     ("agency_members", "actors", "agency_members"),
     ("agency_words", "actors", "agency_words"),
+    ("company_titles", "actors", "company_titles"),
     ("country_nouns", "coreference", "country_nouns"),
     ("city_nouns", "coreference", "city_nouns"),
     ("organization_nouns", "coreference", "organization_nouns"),

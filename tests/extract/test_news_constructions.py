@@ -479,3 +479,35 @@ def test_officers_are_an_agency_not_the_last_organisation_named(nlp: Any) -> Non
 def test_an_event_as_its_clauses_subject_is_given_and_one_planned_is_not(nlp: Any, text: str, hedged: bool) -> None:
     triple = fact(nlp, text, "Acme Corp.", "kg:mergesWith", "Atlas Inc.")
     assert triple.hedged is hedged and not triple.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Acme Corp. was "pulled into the market," CEO Jo Park said on Tuesday.',
+            ("Jo Park", "kg:leads", "Acme Corp."),
+        ),
+        ("Norway will send aid, President Ana Lind said.", None),
+        ("The deal is off, CEO Jo Park said.", None),
+    ],
+)
+def test_a_company_title_alone_is_about_the_company_its_speaker_talks_about(
+    nlp: Any, text: str, expected: tuple[str, str, str] | None
+) -> None:
+    found = facts(nlp, text)
+    if expected is None:
+        assert not any(r in ("kg:leads", "kg:presidentOf") for _, r, _ in found), found
+    else:
+        assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "governs"),
+    [
+        ("Teachers rallied in Ohio on Monday. Gov. Ann Lee said the budget was fair.", True),
+        ("Teachers rallied in Ohio and Texas. Gov. Ann Lee said the budget was fair.", False),
+    ],
+)
+def test_a_governor_alone_governs_the_one_state_the_story_names(nlp: Any, text: str, governs: bool) -> None:
+    assert (("Ann Lee", "kg:leads", "Ohio") in facts(nlp, text)) is governs
