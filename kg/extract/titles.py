@@ -227,6 +227,20 @@ def _only_state(dm: DocumentMentions, words: list[Token], roles: frozenset[str])
     return dm.doc[next(iter(regions.values()))] if len(regions) == 1 else None
 
 
+def _what_about(
+    dm: DocumentMentions, person: Token, chain: list[Token], words: list[Token], roles: frozenset[str]
+) -> tuple[Token | None, list[Token]]:
+    """The title's anchor (and the chain left once a bare organisation noun opening it is taken as one): the name
+    before it, else the organisation it describes, else, for a title with no name at all, the company its
+    speaker talks about or the one state the story names."""
+    anchor = _anchor(dm, chain[0])
+    if anchor is None and len(words) > 1 and _described_organisation(dm, words[0]) is not None:
+        return words[0], chain[chain.index(words[0]) + 1 :]
+    if anchor is None and not any(t.i in dm.names for t in chain):
+        anchor = _quoted_organisation(dm, person, _word_texts(words), roles) or _only_state(dm, words, roles)
+    return anchor, chain
+
+
 def find_titles(dm: DocumentMentions, sent: Span) -> Iterator[Title]:
     """Every title chain before a person in the sentence, one per coordinated title."""
     roles = dm.ontology.lexicon.words("role")
@@ -240,11 +254,7 @@ def find_titles(dm: DocumentMentions, sent: Span) -> Iterator[Title]:
             continue
         if mention.ner not in PERSON and not _for_things(dm, _word_texts(words), roles):
             continue  # "Acme chief" titles people; "Jupiter's moon Io", "Acme parent Atlas Group" name things
-        anchor = _anchor(dm, chain[0])
-        if anchor is None and len(words) > 1 and _described_organisation(dm, words[0]) is not None:
-            anchor, chain = words[0], chain[chain.index(words[0]) + 1 :]
-        if anchor is None and not any(t.i in dm.names for t in chain):
-            anchor = _quoted_organisation(dm, person, _word_texts(words), roles) or _only_state(dm, words, roles)
+        anchor, chain = _what_about(dm, person, chain, words, roles)
         if anchor is not None and is_party(dm, anchor):
             # "Ohio Republican Gov. Ann Lee": she is a member of the party; the office is the place's
             yield Title(person, (anchor,), ((anchor, _PARTY),))
