@@ -202,7 +202,9 @@ def verb_subjects(verb: Token) -> list[Token]:
         found.append(subject)
     if not own:
         if _noun_infinitive(verb):
-            found.extend(_noun_controller(verb.head))
+            # with no one named to do it, the noun is the subject as written ("the ship to enter the bay",
+            # "the decision to close X": Open IE reads it so; it names no entity, so it makes no fact)
+            found.extend(_noun_controller(verb.head) or [verb.head])
         elif verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             found.append(verb.head)
         elif verb.dep_ == "pcomp":

@@ -64,7 +64,8 @@ def read_mentions(doc: Doc, document: Document, ontology: Ontology) -> DocumentM
         )
         roles = person_roles(ontology)
         split_titled_entities(doc, roles)
-        add_titled_names(doc, roles, generic)
+        ranks = cues.portfolio_words | cues.force_nouns | {"police"}
+        add_titled_names(doc, roles, generic, ranks)
     prepare(doc, ontology.gazetteer)
     by_start, numbers = _sentences(doc, document)
     names = decide_classes(doc, find_names(doc, document.id, ontology.gazetteer), ontology)

@@ -147,12 +147,16 @@ def _drop_rank_words(doc: Doc, roles: frozenset[str], generic: frozenset[str]) -
         doc.set_ents([e for e in doc.ents if e not in rank_words])
 
 
-def add_titled_names(doc: Doc, roles: frozenset[str], generic: frozenset[str] = frozenset()) -> Doc:
-    """The Doc with each titled name added as a PERSON entity (existing entities are kept)."""
+def add_titled_names(
+    doc: Doc, roles: frozenset[str], generic: frozenset[str] = frozenset(), ranks: frozenset[str] = frozenset()
+) -> Doc:
+    """The Doc with each titled name added as a PERSON entity (existing entities are kept). ``generic`` nouns
+    never anchor a title; a ``ranks`` word the NER took for a name before a title is the title's ("Army
+    Colonel", "Interior Minister"), while "Party President" stays a named party's office."""
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
-    _drop_rank_words(doc, roles, generic)
+    _drop_rank_words(doc, roles, ranks)
     people = [Span(doc, s.start, s.end, label="PERSON") for s in titled_names(doc, roles)]
     anchors = [Span(doc, s.start, s.end, label="ORG") for s in title_anchors(doc, roles, generic)]
     # people first, then the longest anchors that overlap nothing already chosen
