@@ -267,8 +267,10 @@ def _verb_first(ent: Span) -> list[tuple[int, int, str]] | None:
 
 def _score_split(ent: Span) -> list[tuple[int, int, str]] | None:
     """ "Iceland 0 - 0": a team and the score (the score is no name)."""
+    if ent.label_ not in ("ORG", "GPE", "PERSON", "PER", "NORP", "LOC", "FAC"):
+        return None  # "less than a third" is a number, not a team with its score
     doc, end = ent.doc, ent.end
-    while end - 1 > ent.start and (doc[end - 1].like_num or doc[end - 1].text in ("-", "–")):
+    while end - 1 > ent.start and (doc[end - 1].text.isdecimal() or doc[end - 1].text in ("-", "–")):
         end -= 1
     if end == ent.end:
         return None
