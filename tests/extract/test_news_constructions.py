@@ -511,3 +511,27 @@ def test_a_company_title_alone_is_about_the_company_its_speaker_talks_about(
 )
 def test_a_governor_alone_governs_the_one_state_the_story_names(nlp: Any, text: str, governs: bool) -> None:
     assert (("Ann Lee", "kg:leads", "Ohio") in facts(nlp, text)) is governs
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("The weather will ease, said Mark Quist, Acme's senior director of emergency response.", "kg:worksFor"),
+        ("Jo Park, the head of communications at Acme Corp, resigned.", "kg:worksFor"),
+        ("Jo Park, Acme's chief executive, said sales rose.", "kg:leads"),
+    ],
+)
+def test_heading_a_function_is_working_for_the_organisation(nlp: Any, text: str, relation: str) -> None:
+    found = {r for s, r, o in facts(nlp, text) if s in ("Mark Quist", "Jo Park") and o.startswith("Acme")}
+    assert found == {relation}, facts(nlp, text)
+
+
+def test_a_persons_organisation_by_possessive_alone_makes_no_fact(nlp: Any) -> None:
+    found = facts(nlp, "Investors praised Ola Berg's Tarvik Holdings on Monday.")
+    assert not any(s == "Ola Berg" for s, _, _ in found), found
+
+
+def test_a_persons_party_by_possessive_is_their_party(nlp: Any) -> None:
+    assert ("Ola Berg", "kg:memberOf", "Green Party") in facts(
+        nlp, "Voters backed Ola Berg's Green Party in the election."
+    )
