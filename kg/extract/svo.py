@@ -366,6 +366,28 @@ def _base_lemma(verb: Token, reading: DocumentMentions) -> str:
     return _idiom(verb, reading) or " ".join(w for w in (verb.lemma_.lower(), particle(verb)) if w)
 
 
+def _dateline(token: Token) -> bool:
+    """ "Indianapolis – Teachers marched...": a place opening the sentence before a dash is the dateline the
+    parser took for a subject (ingest cuts the capitalised ones; this is what is left)."""
+    doc = token.doc
+    return (
+        token.i == token.sent.start
+        and token.ent_type_ in ("GPE", "LOC")
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text in ("–", "—", "-", "--")
+    )
+
+
+def _passive_lemma(lemma: str, verb: Token, reading: DocumentMentions) -> str:
+    """ "X was shot down over Hanoi", "Y was elected to the Senate": with no agent the subject is what the verb
+    happened to, so a relation the lexicon does not read itself keeps the passive ("be shot down over"); read
+    as "shoot down over" it would say X did the shooting."""
+    if reading.ontology.lexicon.lookup("verb", lemma) is not None:
+        return lemma
+    words = lemma.split()
+    return " ".join(["be", verb.text.lower(), *words[1:]])
+
+
 def _relation_surface(verb: Token, slot: Slot) -> str:
     words = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg")]
     words.append(verb)
@@ -434,7 +456,7 @@ def extract_svo(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
         if reciprocal and not any(slot.words == ("with",) for slot in slots):
             yield from _each_pair(verb, subjects, reciprocal, reading, sentence, replace(clause, place=None))
         for subject, slot, lemma in pairs:
-            if subject.i == slot.token.i:
+            if subject.i == slot.token.i or _dateline(subject):
                 continue
             place = place_of(verb, reading, {slot.token.i})
             rel = _relation_surface(verb, slot)
@@ -446,6 +468,8 @@ def extract_svo(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
                     if _bare_demonym(subject, arg1) or _bare_demonym(slot.token, arg2):
                         continue  # "American and Dutch tourists were stranded": people, not the states
                     lemma = with_sense(lemma, verb, arg1.mention, arg2.mention, reading)
+                    if passive and not slot.agent:
+                        lemma = _passive_lemma(lemma, verb, reading)
                     said_by = clause.attributed_to
                     speaker = said_by if not (arg1.mention and said_by == arg1.mention.label) else None
                     confidence = _confidence(verb, arg1, arg2, length)

@@ -535,3 +535,27 @@ def test_a_persons_party_by_possessive_is_their_party(nlp: Any) -> None:
     assert ("Ola Berg", "kg:memberOf", "Green Party") in facts(
         nlp, "Voters backed Ola Berg's Green Party in the election."
     )
+
+
+def test_the_company_is_the_one_the_story_names_most(nlp: Any) -> None:
+    text = "Acme Corp. grew fast. Acme Corp. hired 500 people. Its rival Atlas Inc. shrank. Jo Park left the company in May."
+    found = facts(nlp, text)
+    assert any(s == "Jo Park" and o == "Acme Corp." for s, _, o in found), found
+    assert not any(s == "Jo Park" and o == "Atlas Inc." for s, _, o in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Senator Tom Hale was shot down over Hanoi in 1967.", "be shot down over"),
+        ("Tom Hale was elected to the Senate in 2010.", "be elected to"),
+    ],
+)
+def test_a_passive_with_no_agent_stays_passive(nlp: Any, text: str, surface: str) -> None:
+    generic = [t.predicate.surface for t in graph_of(nlp, text).triples if t.predicate.id == "kg:relatedTo"]
+    assert generic == [surface], generic
+
+
+def test_a_dateline_before_a_dash_is_no_subject(nlp: Any) -> None:
+    found = facts(nlp, "Tarvik – Several thousand nurses surrounded the Tarvik Statehouse on Tuesday.")
+    assert not any(s == "Tarvik" for s, _, _ in found), found
