@@ -538,7 +538,10 @@ def test_a_persons_party_by_possessive_is_their_party(nlp: Any) -> None:
 
 
 def test_the_company_is_the_one_the_story_names_most(nlp: Any) -> None:
-    text = "Acme Corp. grew fast. Acme Corp. hired 500 people. Its rival Atlas Inc. shrank. Jo Park left the company in May."
+    text = (
+        "Acme Corp. grew fast. Acme Corp. hired 500 people. Its rival Atlas Inc. shrank. "
+        "Jo Park left the company in May."
+    )
     found = facts(nlp, text)
     assert any(s == "Jo Park" and o == "Acme Corp." for s, _, o in found), found
     assert not any(s == "Jo Park" and o == "Atlas Inc." for s, _, o in found), found
