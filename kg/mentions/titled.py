@@ -272,8 +272,8 @@ def _score_split(ent: Span) -> list[tuple[int, int, str]] | None:
     doc, end = ent.doc, ent.end
     while end - 1 > ent.start and (doc[end - 1].text.isdecimal() or doc[end - 1].text in ("-", "–")):
         end -= 1
-    if end == ent.end:
-        return None
+    if end == ent.end or not any(t.text in ("-", "–") for t in doc[end : ent.end]):
+        return None  # "Attack Squadron 725", "Apollo 11": a number in a name; a score has its dash
     return [(ent.start, end, ent.label_)] if end > ent.start and doc[end - 1].text[:1].isalpha() else []
 
 

@@ -66,6 +66,7 @@ class Cues:
     named_thing_nouns: frozenset[str] = frozenset()
     female_nouns: frozenset[str] = frozenset()
     male_nouns: frozenset[str] = frozenset()
+    family_nouns: frozenset[str] = frozenset()
     conduct_nouns: frozenset[str] = frozenset()
 
 
@@ -113,6 +114,7 @@ _LISTS = (
     ("named_thing_nouns", "classes", "named_thing_nouns"),
     ("female_nouns", "coreference", "female_nouns"),
     ("male_nouns", "coreference", "male_nouns"),
+    ("family_nouns", "coreference", "family_nouns"),
     ("conduct_nouns", "nominal", "conduct_nouns"),
 )
 

@@ -50,7 +50,7 @@ def test_conll04_micro_f1_without_training_on_conll04(nlp: Any) -> None:
 
 def test_carb_f1_on_extractions(nlp: Any) -> None:
     result = evaluate(shared_file("carb-dev.jsonl"), nlp=nlp)
-    assert result.f1 >= 0.478, result.text  # dev split, 0.480 before the real-news work
+    assert result.f1 >= 0.4799, result.text  # dev split: 0.47991 before the real-news work
     # the precision-by-confidence table is there for CaRB too
     assert "precision by confidence" in result.text and sum(total for *_, total in result.bands) > 1000
 

@@ -562,3 +562,9 @@ def test_a_passive_with_no_agent_stays_passive(nlp: Any, text: str, surface: str
 def test_a_dateline_before_a_dash_is_no_subject(nlp: Any) -> None:
     found = facts(nlp, "Tarvik – Several thousand nurses surrounded the Tarvik Statehouse on Tuesday.")
     assert not any(s == "Tarvik" for s, _, _ in found), found
+
+
+def test_kin_is_read_but_relates_nothing(nlp: Any) -> None:
+    graph = graph_of(nlp, "Tom Hale's son Peter Hale joined the army.")
+    assert any(e.lemma == "kin" for e in graph.extractions), graph.extractions
+    assert not any({t.subject.label, t.object.label} == {"Tom Hale", "Peter Hale"} for t in graph.triples)
