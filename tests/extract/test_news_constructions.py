@@ -568,3 +568,10 @@ def test_kin_is_read_but_relates_nothing(nlp: Any) -> None:
     graph = graph_of(nlp, "Tom Hale's son Peter Hale joined the army.")
     assert any(e.lemma == "kin" for e in graph.extractions), graph.extractions
     assert not any({t.subject.label, t.object.label} == {"Tom Hale", "Peter Hale"} for t in graph.triples)
+
+
+def test_a_first_name_alone_is_the_one_person_the_story_names_so(nlp: Any) -> None:
+    graph = graph_of(nlp, "Jose Alves joined Rovers on Tuesday. The club posted a message: Welcome Jose. He smiled.")
+    assert not [e for e in graph.entities if e.label == "Jose"], graph.entities
+    shared = graph_of(nlp, "Jose Alves and Jose Lima met in Oslo. Jose left early.")
+    assert not any(e.label in ("Jose Alves", "Jose Lima") and "coref.firstname" in e.merged_by for e in shared.entities)
