@@ -47,5 +47,5 @@ def test_no_pronoun_is_an_entity(scored: dict[str, Any]) -> None:
 
 def test_split_entities_are_only_the_gold_lists_own_alternatives(scored: dict[str, Any]) -> None:
     # 12 before the work; the 8 left are gold name lists that accept two real things (a country or its
-    # capital, a company or its service), a nickname, and the scorer's folding of "Disney+" to "disney"
+    # capital, a company or its service), a nickname, and the scorer folding a product name with a plus sign
     assert scored["split_entities"] <= 8
