@@ -27,7 +27,7 @@ examples:
   kg curate out --reject-entity light-festival-0a1b2c
   kg curate out --split ana-silva-1f2e3d doc-0a1b2c3d4e5f6a7b     mentions in that document: a new entity
   kg curate out --split ana-silva-1f2e3d doc-0a1b2c3d4e5f6a7b:120-124 one mention
-  kg curate out --relabel nasa-0d1e2f NASA
+  kg curate out --relabel nwa-0d1e2f "National Water Authority"
   kg curate out --retype kestrel-346955 Organization
   kg curate out --alias harbour-city-fc-88704f "the Harbourers"
   kg curate out --list                                             the decisions so far
