@@ -12,7 +12,9 @@ listed: a changed build changes the ids, and its sample must be judged again.
 How we judge, strictly: a fact is right when the evidence sentence states it (or a name in it does:
 "Kenya Airways" is based in Kenya), both entities are the things the sentence means (a label cut short or
 a pronoun pointing at the wrong person is wrong), and the direction is right; hedged and attributed facts are
-judged as the hedged or attributed statement they are.
+judged as the hedged or attributed statement they are. Relations are tenseless (a past role is right, and
+"former" shows among the fact's time qualifiers when the sentence says so); a sports or election result read
+as violence, a home town read as an employer, or a team read as its city is wrong.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ def describe(row: dict[str, Any]) -> str:
     relation = predicate["label"] + (f" {predicate['surface']}" if predicate.get("surface") else "")
     flags = " (hedged)" if row["hedged"] else ""
     flags += f" (according to {row['attributed_to']})" if row.get("attributed_to") else ""
+    flags += "".join(f" ({qualifier})" for qualifier in row.get("time") or ())
     evidence = row["evidence"][0]
     sides = f"[{evidence['subject_text']} / {evidence['object_text']}]"
     fact = f"{row['subject']['label']} | {relation} | {row['object']['label']}{flags}"
