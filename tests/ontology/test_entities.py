@@ -210,6 +210,21 @@ def test_the_last_words_of_a_company_name_are_the_company_unless_they_are_a_pers
     assert _same_entity(_entities(story), "Ana Lindgren", "Lindgren")
 
 
+def test_a_newspaper_is_short_with_its_article_and_a_bare_paper_word_is_a_company() -> None:
+    story = _story(
+        _clause(_name("Harbour Gazette", ORG), "hired", _name("Ana Lind", PER)),
+        _clause(_name("Tomas Berg", PER), "praised", _name("Gazette", ("B-ORG",)), det="the"),
+    )
+    assert _same_entity(_entities(story), "Harbour Gazette", "Gazette")
+    # "Gazette sold the Harbour Gazette": the owner named like its paper is not the paper
+    story = _story(
+        _clause(_name("Gazette", ("B-ORG",)), "sold", _name("Harbour Gazette", ORG), det="the"),
+        _clause(_name("Gazette", ("B-ORG",)), "hired", _name("Tomas Berg", PER)),
+    )
+    entities = _entities(story)
+    assert "Gazette" in entities and "Gazette" not in {m.text for m in entities["Harbour Gazette"][0].mentions}
+
+
 def test_a_city_named_like_a_club_of_the_story_is_the_club_except_as_a_place() -> None:
     story = _story(
         _clause(_name("FC Bergen", ORG), "signed", _name("Ana Lind", PER)),
@@ -467,6 +482,7 @@ def test_company_newspaper_and_club_words_make_a_name_an_organisation() -> None:
 def test_a_newspaper_word_alone_is_the_newspaper_of_the_story() -> None:
     story = _story(
         _clause(_name("Tarvik Herald", ORG), "hired", _name("Ana Lind", PER)),
-        _clause(_name("Herald", ("B-PERSON",)), "praised", _name("Tomas Berg", PER)),
+        _clause(_name("Tomas Berg", PER), "praised", _name("Herald", ("B-PERSON",)), det="the"),
     )
+    # "the Herald", even where the NER takes it for a person (a bare "Herald" is a company: see above)
     assert _same_entity(_entities(story), "Tarvik Herald", "Tarvik Herald", "Herald")

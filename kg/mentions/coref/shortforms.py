@@ -7,7 +7,9 @@ Three named rules, each only when exactly one longer name fits:
 * ``suffix``: a name that is the last words of an organisation's name, without its company word ("Lindgren"
   after "Lindgren Motor Co.", "Herons" after "Tarvik Herons") is that organisation, unless it is the
   surname of a person the document names (then it is that person's); when it fits several, the one whose
-  name has a company word ("Lindgren" beside "Lindgren Motor Co." and "Lindgren Channel");
+  name has a company word ("Lindgren" beside "Lindgren Motor Co." and "Lindgren Channel"). A newspaper is
+  written with its article ("the Times" after "the Harbour Times"); a bare "Tribune" or "Gazette" is a
+  company of that name (the papers' owners often are), so it joins no newspaper;
 * ``club``: a place named like a club of the same document ("Tarvik" and "FC Tarvik", "Tarvik United", the
   "Tarvik Herons") is the club wherever it is not a place ("Tarvik won", "Tarvik's coach"; "in Tarvik"
   stays the town). Newspapers also take their city's name ("Tarvik Times"): a place never joins a newspaper.
@@ -91,6 +93,15 @@ def _part_of(prefix: list[str], long_words: list[str]) -> bool:
     return long_words[: len(prefix)] == prefix and not any(w in _BODY_WORDS for w in rest)
 
 
+def _with_article(ctx: Context, m: Mention) -> bool:
+    """Whether "the" opens the mention or stands right before it ("The Times said", "in the Times")."""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    first = span[0]
+    return first.lower_ == "the" or (first.i > 0 and ctx.doc[first.i - 1].lower_ == "the")
+
+
 def _longer(ctx: Context, m: Mention, organisations: list[Mention], surnames: set[str]) -> Mention | None:
     """The one organisation of the document that ``m`` is a short form of, if exactly one."""
     # complex: the guards of a short form (person, party, acronym, department) are one rule read together.
@@ -98,6 +109,8 @@ def _longer(ctx: Context, m: Mention, organisations: list[Mention], surnames: se
     folded = [w.casefold() for w in words]
     if len(words) == 1 and folded[0] in _GENERIC:
         return None
+    if folded[-1] in _NEWSPAPER_WORDS and not _with_article(ctx, m):
+        return None  # a paper is "the Times"; a bare "Tribune" is the company of that name, not "the Daily Tribune"
     place = ctx.gazetteer.place(m.label) is not None  # a real place: it joins only a club named after it
     # a person, a nationality or an acronym is not the short form of an organisation's name
     named = not place and m.ner not in ("PERSON", "PER", "NORP") and not m.label.isupper()
