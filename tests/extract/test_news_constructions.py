@@ -633,3 +633,22 @@ def test_a_city_its_district_and_its_country_are_an_address(nlp: Any) -> None:
 def test_a_place_in_its_county_before_the_next_clause_is_an_address(nlp: Any) -> None:
     text = "After leaving Milton Township, Greene County, the river enters the valley."
     assert ("Milton Township", "kg:locatedIn", "Greene County") in facts(nlp, text), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tarvik FC coach Ola Berg resigned.", ("Ola Berg", "kg:manages", "Tarvik FC")),
+        ("Ola Berg, the coach of Tarvik FC, resigned.", ("Ola Berg", "kg:manages", "Tarvik FC")),
+    ],
+)
+def test_a_coach_manages_the_club(nlp: Any, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(nlp, text), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Denver coach Mike Malone said the team was tired.", "“We played well,” Tarvik City coach Ola Berg said."],
+)
+def test_a_coach_named_by_a_city_coaches_its_team_and_lives_nowhere_said(nlp: Any, text: str) -> None:
+    assert not [f for f in facts(nlp, text) if f[1] in ("kg:livesIn", "kg:worksFor")], facts(nlp, text)

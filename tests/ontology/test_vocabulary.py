@@ -159,3 +159,17 @@ def test_a_malformed_user_file_is_one_clear_error_naming_it(
 def test_a_missing_user_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(OntologyError, match="no such file"):
         load_ontology([tmp_path / "absent.ttl"])
+
+
+def test_the_built_in_lexicon_gives_each_word_one_row() -> None:
+    # a second row for a word silently replaces the first when loaded ("coach" read as an employee, not as
+    # the manager of a team); user files may override on purpose, the built-in file must not
+    from kg.resources import ontology_dir
+
+    seen: dict[tuple[str, str], int] = {}
+    for number, line in enumerate((ontology_dir() / "lexicon.tsv").read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, key = line.split("\t")[:2]
+        assert (kind, key) not in seen, f"lexicon.tsv:{number} repeats line {seen[(kind, key)]} ({kind} {key})"
+        seen[(kind, key)] = number
