@@ -104,8 +104,12 @@ def clean_label(text: str) -> str:
     """A mention's text as a name: no leading article, no possessive, no bracket left open, single spaces.
 
     >>> clean_label("the Tarvik Index (TRVX"), clean_label("Acme Corp.'s"), clean_label("the Herons and")
-    ('Tarvik Index', 'Acme Corp.', 'Herons')"""
+    ('Tarvik Index', 'Acme Corp.', 'Herons')
+    >>> clean_label("’s Kestrel prison")  # the NER began at the possessive of the word before
+    'Kestrel prison'"""
     words = text.replace("’", "'").split()
+    if len(words) > 1 and words[0] in ("'s", "'"):
+        words = words[1:]
     if words and words[0].lower() == "the":
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in ("and", "or", "&", "of"):
