@@ -107,6 +107,13 @@ def _roles(
     # complex: one role phrase against each target: the lexicon key, the attribution and the confidence are read
     # together.
     role = _role_phrase(noun, reading.ontology.lexicon.words("role"))
+    if (
+        noun.tag_ in ("NNS", "NNPS")
+        and not holder.conjuncts
+        and _one_person(holder, reading)
+        and not _one_of_them(noun)
+    ):
+        return  # "Dobson, two county warrants": one person is no plural noun, so the noun describes something else
     said_by = attribution(holder.head, reading) if holder.dep_ != "ROOT" else None
     for target, preposition in targets:
         # "Hong Kong's police commissioner": the role is in the place's police
@@ -127,6 +134,17 @@ def _roles(
                     reading, sent, arg1, arg2, rel, lemma, confidence if known else confidence * 0.8, noun
                 )
                 yield extraction if said_by is None else _with_attribution(extraction, said_by)
+
+
+def _one_of_them(noun: Token) -> bool:
+    """ "one of Warner's lawyers", "among the strategists": a plural that one person belongs to."""
+    head = noun.head
+    return (head.lower_ == "of" and (head.head.lower_ == "one" or head.head.like_num)) or head.lower_ == "among"
+
+
+def _one_person(token: Token, reading: DocumentMentions) -> bool:
+    mention = reading.names.get(token.i)
+    return mention is not None and mention.ner in _PERSON
 
 
 def _with_attribution(extraction: Extraction, said_by: str) -> Extraction:

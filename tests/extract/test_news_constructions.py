@@ -652,3 +652,32 @@ def test_a_coach_manages_the_club(nlp: Any, text: str, expected: tuple[str, str,
 )
 def test_a_coach_named_by_a_city_coaches_its_team_and_lives_nowhere_said(nlp: Any, text: str) -> None:
     assert not [f for f in facts(nlp, text) if f[1] in ("kg:livesIn", "kg:worksFor")], facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Berg was known as the Norwegian envoy in Nairobi.",
+        "Ana Silva, the Portuguese ambassador in Oslo, met the minister.",
+    ],
+)
+def test_a_diplomat_in_a_city_is_posted_there_not_living_there(nlp: Any, text: str) -> None:
+    found = facts(nlp, text)
+    assert not [f for f in found if f[1] == "kg:livesIn"], found
+    assert [f for f in found if f[1] == "kg:ambassadorOf"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark Dobson, two Greene County warrants, was held.",
+        "Lena Ortiz: three Harlan County warrants and a probation violation.",
+    ],
+)
+def test_a_plural_noun_beside_one_persons_name_says_nothing_about_the_person(nlp: Any, text: str) -> None:
+    assert not [f for f in facts(nlp, text) if f[1] in ("kg:livesIn", "kg:worksFor", "kg:citizenOf")], facts(nlp, text)
+
+
+def test_one_of_a_companys_engineers_still_works_for_it(nlp: Any) -> None:
+    text = "Tom Berg, one of the senior engineers at Boeing, resigned."
+    assert ("Tom Berg", "kg:worksFor", "Boeing") in facts(nlp, text), facts(nlp, text)
