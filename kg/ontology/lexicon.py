@@ -51,9 +51,10 @@ class Lexicon:
         return cached
 
     def lookup(self, kind: str, key: str) -> LexiconEntry | None:
-        """The entry for ``key`` ("verb [particle] [noun] [preposition]"), backing off by dropping words
-        from the middle (the light-verb noun, then the particle) but never the last one: "meet in" is not
-        "meet" (the preposition says what the object is), while "hold talk on with" is "hold talk with"."""
+        """The entry for ``key`` ("verb [particle] [noun] [preposition]"), backing off to a row for the verb
+        with any object ("return * to"), then by dropping words from the middle (the light-verb noun, then the
+        particle) but never the last one: "meet in" is not "meet" (the preposition says what the object is),
+        while "hold talk on with" is "hold talk with"."""
         words = key.split()
         if not words:
             return None
@@ -68,6 +69,11 @@ class Lexicon:
             return (bare or wildcard) if words[-1] == "of" else (wildcard or bare)
         if len(words) < 3:
             return None
+        # "return * to": the verb with any object before its preposition ("returned the islands to Norway"
+        # hands them back; "returned to Oslo" is a trip)
+        entry = self.entries.get((kind, f"{words[0]} * {words[-1]}"))
+        if entry is not None:
+            return entry
         for keep in range(len(words) - 2, 0, -1):
             for candidate in (words[:keep] + words[-1:], words[:1] + words[-keep:]):
                 entry = self.entries.get((kind, " ".join(candidate)))

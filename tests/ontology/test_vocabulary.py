@@ -66,6 +66,9 @@ def test_relations_have_labels_definitions_domain_range_and_mappings() -> None:
         ("role", "president", "kg:presidentOf", False),
         ("role", "expert on", "kg:expertOn", False),
         ("role", "columnist at", "kg:worksFor", False),
+        ("verb", "return to", "kg:visits", False),
+        ("verb", "return island to", "-", False),  # the "return * to" row: any object, then "to"
+        ("verb", "return money to", "-", False),
     ],
 )
 def test_lexicon_maps_words_to_relations_with_direction(kind: str, words: str, relation: str, inverse: bool) -> None:
