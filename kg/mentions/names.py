@@ -41,16 +41,31 @@ def _runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return runs
 
 
+def _participle(token: Token, label: str) -> bool:
+    """Whether a capitalised first word is a verb's -ing form: tagged so, or, in a person's name the tagger
+    took for a proper noun, a word English dictionaries list as a verb form ("Hosting", not "Sterling")."""
+    if token.tag_ == "VBG" and token.lemma_ != token.text:
+        return True
+    if label not in ("PERSON", "PER") or not token.text.endswith("ing"):
+        return False
+    from lemminflect import getAllLemmas  # the dictionary kg's lemma repair already uses
+
+    return bool(getAllLemmas(token.text.lower()).get("VERB"))
+
+
 def _pieces(doc: Doc, ent: Span, gazetteer: Gazetteer | None, surnames: set[str]) -> list[tuple[int, int, str]] | None:
     """How one named-entity span splits, or None when it is one name:
 
     * a verb inside ("Ana Lind beat Rena Holt"): names around a verb, each run of proper nouns its own span;
+    * a participle opening the sentence ("Hosting Lind at dinner, Berg said"): the name after it;
     * a person's name after a country's ("Norway Ivar Lind", as in "the envoy to Norway Ivar Lind"): the
       country and the person, when the span is a person's or ends with a surname the document gives a
       person alone (the NER may call the whole an organisation)."""
-    # complex: the two ways one NER span is several names are tried on the same span.
+    # complex: the ways one NER span is several names, or a name and a word before it, are tried on one span.
     if any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in ent[1:-1]):
         return [(a, b, ent.label_) for a, b in _runs(doc, ent.start, ent.end)]
+    if len(ent) > 1 and ent[0].is_sent_start and _participle(ent[0], ent.label_):
+        return [(ent.start + 1, ent.end, ent.label_)]  # "Hosting Lind at dinner, ...": the verb opens the clause
     person = ent.label_ in ("PERSON", "PER") or (ent.label_ == "ORG" and ent[-1].text in surnames)
     if gazetteer is None or not person or len(ent) < 3:
         return None

@@ -681,3 +681,16 @@ def test_a_plural_noun_beside_one_persons_name_says_nothing_about_the_person(nlp
 def test_one_of_a_companys_engineers_still_works_for_it(nlp: Any) -> None:
     text = "Tom Berg, one of the senior engineers at Boeing, resigned."
     assert ("Tom Berg", "kg:worksFor", "Boeing") in facts(nlp, text), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hosting Berg at the dinner, Ana Lind praised the plan.", "Berg"),
+        ("Hosting Okafor at the summit, Lind thanked Norway.", "Okafor"),
+        ('Hosting Tarvik at the summit "is our honour," Lind said.', "Tarvik"),  # tagged a proper noun
+    ],
+)
+def test_a_participle_opening_the_sentence_is_not_part_of_the_name_after_it(nlp: Any, text: str, name: str) -> None:
+    labels = {e.label for e in graph_of(nlp, text).entities}
+    assert name in labels and not any(label.startswith("Hosting") for label in labels), labels
