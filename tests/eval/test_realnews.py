@@ -38,7 +38,7 @@ def scored(nlp: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]
 def test_key_facts_found(scored: dict[str, Any]) -> None:
     # dev pages, score_news.py: core 0.179 and all 0.221 before the work
     assert scored["core_recall"] >= 0.49, scored["missed"][:10]
-    assert scored["all_recall"] >= 0.39
+    assert scored["all_recall"] >= 0.40
 
 
 def test_no_pronoun_is_an_entity(scored: dict[str, Any]) -> None:
@@ -49,3 +49,18 @@ def test_split_entities_are_only_the_gold_lists_own_alternatives(scored: dict[st
     # 12 before the work; the 8 left are gold name lists that accept two real things (a country or its
     # capital, a company or its service), a nickname, and the scorer folding a product name with a plus sign
     assert scored["split_entities"] <= 8
+
+
+def test_sampled_facts_keep_their_verdicts_and_precision(scored: dict[str, Any]) -> None:
+    # The seeded sample of tests/bench/precision.py, judged by reading each evidence sentence (verdicts in
+    # tests/bench/precision_verdicts.tsv). A change to extraction that brings new facts into the sample fails
+    # here until they are judged; the shares are floors at the targets.
+    from tests.bench.precision import HERE, sample, verdicts
+
+    judged = verdicts(HERE / "precision_verdicts.tsv")
+    for kind, floor in (("typed", 0.85), ("related", 0.70)):
+        rows = sample(scored["out"])[kind]
+        missing = [r["id"] for r in rows if r["id"] not in judged]
+        assert len(missing) <= len(rows) // 20, f"{kind}: judge {missing} (python tests/bench/precision.py OUT --show)"
+        right = sum(judged.get(r["id"]) == "right" for r in rows)
+        assert right / (len(rows) - len(missing)) >= floor, (kind, right, len(rows) - len(missing))
