@@ -18,7 +18,7 @@ Unmapped relations become ``kg:relatedTo`` carrying the surface verb (``Settings
 default) or are dropped (``"drop"``).
 
 The corpus-wide work runs in four phases that hold only what they must, the same in one process
-(:func:`normalise`, the streaming build of :mod:`kg.build`) and on a cluster:
+(:func:`normalise`, the streaming build of :mod:`kg.store`) and on a cluster:
 
 a. :func:`~kg.normalise.stats.name_stats`: a pure map from one document to its name statistics, merged
    with an associative, commutative :meth:`~kg.normalise.stats.NameStats.merge` (a reduce);
