@@ -54,10 +54,10 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.store import remove_from
     from kg.cli.build import say_report
     from kg.cli.common import stderr_is_tty
     from kg.errors import UsageError
+    from kg.store import remove_from
 
     if not args.document and not args.origin:
         raise UsageError("name the documents to remove with --document ID or --origin PATH")

@@ -26,11 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.store.fingerprint import Fingerprint, code_digest, fingerprint
-from kg.store.graph import Normalised, normalise_store
-from kg.store.outputs import OutputOptions, write_outputs
-from kg.store.stage import ShardWriter, ToParse, parse_documents, reread
-from kg.store.state import Entry, Pending, Store, content_digest
 from kg.duplicates import clusters
 from kg.errors import InputError, UsageError
 from kg.export import Written
@@ -40,6 +35,11 @@ from kg.model import Document
 from kg.nlp import load_pipeline, model_name, pipeline_name
 from kg.ontology import Ontology, load_ontology
 from kg.pipeline import BuildSettings, other_language
+from kg.store.fingerprint import Fingerprint, code_digest, fingerprint
+from kg.store.graph import Normalised, normalise_store
+from kg.store.outputs import OutputOptions, write_outputs
+from kg.store.stage import ShardWriter, ToParse, parse_documents, reread
+from kg.store.state import Entry, Pending, Store, content_digest
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -349,6 +349,19 @@ def build_into(
         _finish(run, options, report, old, force=False)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _stored_settings(state: dict[str, Any]) -> BuildSettings:
+    """The settings of the build a state describes (what ``kg remove`` normalises with)."""
+    stored = state["settings"]
+    normalise = dataclasses.replace(BuildSettings().normalise, **state["fingerprint"]["normalise"]["settings"])
+    return BuildSettings(
+        model=stored["model"],
+        extractors=tuple(stored["extractors"]),
+        ontology=tuple(stored["ontology"]),
+        batch_size=stored["batch_size"],
+        normalise=normalise,
+    )
 
 
 def remove_from(

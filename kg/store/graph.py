@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from kg.store.state import Store
-from kg.store.tables import Tables
 from kg.export.files import open_output
 from kg.extract import DocumentReading
 from kg.ids import digest
@@ -29,6 +27,8 @@ from kg.normalise.assemble import assemble_fact, entity_header, is_named, with_m
 from kg.normalise.curation import NO_CURATION, Curation
 from kg.normalise.stats import NameStats
 from kg.ontology import Ontology
+from kg.store.state import Store
+from kg.store.tables import Tables
 
 __all__ = ["Normalised", "normalise_store"]
 
@@ -128,7 +128,6 @@ def normalise_store(
             header = curation.entity(entity_header(key, labels, aliases, created, decisions))
             if header is not None:
                 headers[key] = header
-        del decisions
         dropped: Counter[str] = Counter(tables.dropped())
         used: set[str] = set()
         with open_output(out / "triples.jsonl") as handle:

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 from kg.export import Written, get_exporter
 
 if TYPE_CHECKING:
+    from kg.ontology import Ontology
     from kg.store.graph import Normalised
     from kg.store.state import Store
-    from kg.ontology import Ontology
 
 __all__ = ["OutputOptions", "write_outputs"]
 

@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kg.store.state import Entry, Pending, Store
 from kg.duplicates import signature
 from kg.extract import read
 from kg.model import Document
 from kg.nlp import parse
 from kg.ontology import Ontology
+from kg.store.state import Entry, Pending, Store
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -96,11 +96,10 @@ class Pending:
 
 
 def _fsync_write(path: Path, data: bytes) -> None:
-    with atomic_path(path) as tmp:
-        with tmp.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+    with atomic_path(path) as tmp, tmp.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 class Store:
