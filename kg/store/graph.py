@@ -116,7 +116,7 @@ def normalise_store(
     """Normalise every stored record into ``out``'s JSONL files (see the module docstring)."""
     counts = Normalised()
     decisions = curation.decisions(decide(name_statistics(store, ontology), ontology))
-    tables = Tables(store.root / "graph.sqlite")
+    tables = Tables.create(store.root / "graph.sqlite")
     try:
         with open_output(out / "documents.jsonl") as documents, open_output(out / "extractions.jsonl") as extractions:
             _map_records(

@@ -156,8 +156,9 @@ class Store:
     def reset(self) -> None:
         """Forget every stored document (``--fresh``)."""
         with self.transaction():
-            for table in ("documents", "shards", "shard_stats", "meta"):
+            for table in ("documents", "shards", "shard_stats"):
                 self.db.execute(f"DELETE FROM {table}")
+            self.db.execute("DELETE FROM meta WHERE key != 'build_id'")
         for path in self.shards.iterdir():
             path.unlink(missing_ok=True)
         (self.root / "graph.sqlite").unlink(missing_ok=True)
@@ -287,6 +288,17 @@ class Store:
                     ),
                 )
         self._drop_dead_shards()
+
+    def build_id(self) -> str:
+        """This build's own id (made once): what a Neo4j export of it is known by on the server."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'build_id'").fetchone()
+        if row:
+            return str(row[0])
+        import uuid
+
+        value = uuid.uuid4().hex
+        self.db.execute("INSERT INTO meta VALUES ('build_id', ?)", (value,))
+        return value
 
     def generation(self) -> int:
         """The number of builds completed here: a document's place in the build's order is (the generation that

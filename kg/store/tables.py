@@ -58,19 +58,32 @@ def mention_values(m: Mention) -> list[Any]:
 
 
 class Tables:
-    """``graph.sqlite``, created empty (a scratch file: everything in it comes from the stored records)."""
+    """``graph.sqlite``: :meth:`create` makes it empty (a scratch file: everything in it comes from the stored
+    records), :meth:`open` reads what normalisation left for the exporters."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, create: bool) -> None:
         self.path = path
-        path.unlink(missing_ok=True)
+        if create:
+            path.unlink(missing_ok=True)
         self.db = sqlite3.connect(path, isolation_level=None)
         # A scratch file: no journal, no fsync; a crash only means rebuilding it.
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE", "cache_size = -32000"):
             self.db.execute(f"PRAGMA {pragma}")
-        self.db.executescript(_SCHEMA)
+        if create:
+            self.db.executescript(_SCHEMA)
         self.db.execute("BEGIN")
 
+    @classmethod
+    def create(cls, path: Path) -> Tables:
+        return cls(path, create=True)
+
+    @classmethod
+    def open(cls, path: Path) -> Tables:
+        return cls(path, create=False)
+
     def close(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("COMMIT")
         self.db.close()
 
     def add(self, mapped: MappedReading) -> None:
