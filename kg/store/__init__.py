@@ -39,12 +39,12 @@ from kg.store.fingerprint import Fingerprint, code_digest, fingerprint
 from kg.store.graph import Normalised, normalise_store
 from kg.store.outputs import OutputOptions, write_outputs
 from kg.store.stage import ShardWriter, ToParse, parse_documents, reread
-from kg.store.state import Entry, Pending, Store, content_digest
+from kg.store.state import STATE, Entry, Pending, Store, content_digest
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["OutputOptions", "Report", "build_into", "remove_from"]
+__all__ = ["OutputOptions", "Report", "build_into", "export_to_neo4j", "holds_build", "remove_from"]
 
 
 @dataclass(slots=True)
@@ -263,6 +263,10 @@ def _reasons(old: Fingerprint | None, new: Fingerprint, report: Report) -> list[
     return reasons
 
 
+def _only_neo4j(options: OutputOptions) -> OutputOptions:
+    return dataclasses.replace(options, rdf=False, html=False, embedded=False)
+
+
 def _outputs_key(run: _Build, options: OutputOptions) -> str:
     return digest(
         run.store.live_digest(),
@@ -280,9 +284,13 @@ def _finish(run: _Build, options: OutputOptions, report: Report, old: Fingerprin
     key = _outputs_key(run, options)
     report.reasons = _reasons(old, run.fingerprint, report)
     report.documents = store.count()
-    if not force and state.get("outputs") == key and all((store.out / name).exists() for name in options.files()):
+    tables = store.root / "graph.sqlite"
+    files = [store.out / name for name in options.files()]
+    if not force and state.get("outputs") == key and tables.exists() and all(p.exists() for p in files):
         report.reasons.append("nothing changed: outputs kept")
         report.normalised = Normalised(**state.get("counts", {}))
+        if options.neo4j:  # the server may still lack what changed since its last export
+            report.written = write_outputs(store, run.ontology, _only_neo4j(options), report.normalised)[1:]
         return
     near = clusters(store.signatures())
     normalised = normalise_store(store, run.ontology, run.settings.normalise, store.out, clusters=near)
@@ -400,3 +408,24 @@ def remove_from(
         _finish(run, options, report, Fingerprint.from_dict(state["fingerprint"]), force=False)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def holds_build(out: str | Path) -> bool:
+    """Whether ``out`` holds a build with its state (so a Neo4j export of it can send only changes)."""
+    return (Path(out) / STATE / "state.json").exists()
+
+
+def export_to_neo4j(out: str | Path, neo4j: Any, *, full: bool = False, nlp: Language | None = None) -> Written:
+    """Bring a Neo4j server (:class:`~kg.export.neo4j.Neo4jSettings`) up to the build in ``out``: only what
+    changed since this build's last export there, or everything with ``full``."""
+    with Store(Path(out)) as store:
+        state = store.read_state()
+        if not state:
+            raise UsageError(f"{out} holds no kg build (no {store.root / 'state.json'})")
+        if full:
+            store.forget_export(neo4j.where())
+        run = _Build(store, _stored_settings(state), nlp, progress=False)
+        options = dataclasses.replace(OutputOptions.from_dict(state["options"]), neo4j=neo4j.uri, neo4j_settings=neo4j)
+        report = Report()
+        _finish(run, options, report, Fingerprint.from_dict(state["fingerprint"]), force=False)
+        return next(w for w in report.written if w.exporter == "neo4j")

@@ -78,7 +78,7 @@ def _ident(name: str) -> str:
 
 
 def _entity_query(label: str, labels: frozenset[str]) -> str:
-    others = "".join(f":{_ident(n)}" for n in sorted(labels))
+    others = "".join(f":{_ident(n)}" for n in sorted(labels - {ENTITY_LABEL}))
     return (
         "UNWIND $rows AS row\n"
         f"MERGE (e:{ENTITY_LABEL} {{id: row.id}})\n"

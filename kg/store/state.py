@@ -300,6 +300,13 @@ class Store:
         self.db.execute("INSERT INTO meta VALUES ('build_id', ?)", (value,))
         return value
 
+    def forget_export(self, target: str) -> None:
+        """Forget what was exported to a Neo4j server, so that the next export writes everything."""
+        path = self.root / "neo4j.sqlite"
+        if path.exists():
+            with contextlib.closing(sqlite3.connect(path)) as ledger, ledger:
+                ledger.execute("DELETE FROM generations WHERE target = ?", (target,))
+
     def generation(self) -> int:
         """The number of builds completed here: a document's place in the build's order is (the generation that
         stored it, its position in that build's inputs), so a build resumed after a kill orders its documents as

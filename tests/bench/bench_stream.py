@@ -147,7 +147,9 @@ def main() -> int:
             corpus = scratch / f"corpus-{args.workers_size}.jsonl"
             if not corpus.exists():
                 write_corpus(corpus, args.workers_size, seed=args.workers_size, pool=pool)
-            one = results.get(args.workers_size) or run_kg("build", str(corpus), "--out", str(scratch / "w1"), "--fresh")
+            one = results.get(args.workers_size)
+            if one is None:
+                one = run_kg("build", str(corpus), "--out", str(scratch / "w1"), "--fresh")
             two = run_kg("build", str(corpus), "--out", str(scratch / "w2"), "--fresh", "--workers", "2")
             print(
                 f"--workers 2 on {args.workers_size:,} documents: {one['seconds']:.1f} s -> {two['seconds']:.1f} s, "
