@@ -23,12 +23,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from datasketch import MinHash
-
-__all__ = ["NUM_PERM", "SHINGLE", "THRESHOLD", "VERSION", "clusters", "signature"]
+__all__ = [
+    "NUM_PERM",
+    "SHINGLE",
+    "THRESHOLD",
+    "VERSION",
+    "band_keys",
+    "bands",
+    "clusters",
+    "join_candidates",
+    "signature",
+    "similarity",
+]
 
 NUM_PERM = 128  # permutations: 512 bytes a document; the estimate of a similarity of 0.8 is within 0.07 (2 sd)
 SHINGLE = 5  # words per shingle: copies share nearly all, different stories on one topic few
@@ -58,26 +65,34 @@ def signature(text: str) -> bytes:
 
 
 @cache
-def _permutations() -> object:
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
-
-
-def _minhash(data: bytes) -> MinHash:
-    import numpy as np
-    from datasketch import MinHash
-
-    values = np.frombuffer(data, dtype="<u4").astype(np.uint32)
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, hashvalues=values, permutations=_permutations(), scheme=_SCHEME)
-
-
-def clusters(signatures: Iterable[tuple[str, bytes]]) -> dict[str, str]:
-    """Document -> cluster (the smallest document id among its near-duplicates, found transitively), for the
-    documents that have a near-duplicate; the others are their own source and are left out."""
+def bands() -> tuple[int, int]:
+    """(bands, rows per band) of the LSH index datasketch chooses for :data:`THRESHOLD` and :data:`NUM_PERM`:
+    documents that share all the values of one band are candidates, and are compared."""
     from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    return int(lsh.b), int(lsh.r)
+
+
+def band_keys(data: bytes) -> list[tuple[int, bytes]]:
+    """(band, its values) of a signature: two documents are candidates when they share one."""
+    count, rows = bands()
+    width = 4 * rows
+    return [(band, data[band * width : (band + 1) * width]) for band in range(count)]
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """The estimated Jaccard similarity of two signatures: the share of their values that are equal."""
+    import numpy as np
+
+    x, y = np.frombuffer(a, dtype="<u4"), np.frombuffer(b, dtype="<u4")
+    return float(np.count_nonzero(x == y)) / len(x)
+
+
+def join_candidates(groups: Iterable[list[tuple[str, bytes]]]) -> dict[str, str]:
+    """Document -> cluster, from groups of candidates (documents that share a band): candidates similar enough
+    are joined, transitively; a cluster is named by its smallest document id. Pairs already joined are not
+    compared again, which changes nothing but the work: the clusters are the same as comparing all pairs."""
     parent: dict[str, str] = {}
 
     def root(doc: str) -> str:
@@ -85,17 +100,25 @@ def clusters(signatures: Iterable[tuple[str, bytes]]) -> dict[str, str]:
             doc = parent[doc]
         return doc
 
-    hashes: dict[str, MinHash] = {}
-    for doc, data in signatures:
-        minhash = _minhash(data)
-        for other in lsh.query(minhash):
-            if minhash.jaccard(hashes[other]) >= THRESHOLD:
+    for group in groups:
+        members = sorted(group)
+        for i, (doc, data) in enumerate(members):
+            for other, other_data in members[:i]:
                 a, b = root(doc), root(other)
-                if a != b:
+                if a != b and similarity(data, other_data) >= THRESHOLD:
                     parent[max(a, b)] = min(a, b)
-        lsh.insert(doc, minhash)
-        hashes[doc] = minhash
     found = {doc: root(doc) for doc in parent}
     for doc in list(found.values()):
         found.setdefault(doc, doc)
     return dict(sorted(found.items()))
+
+
+def clusters(signatures: Iterable[tuple[str, bytes]]) -> dict[str, str]:
+    """Document -> cluster (the smallest document id among its near-duplicates, found transitively), for the
+    documents that have a near-duplicate; the others are their own source and are left out. In memory; a
+    build's store groups the bands on disk (``Store.candidates``) and calls :func:`join_candidates`."""
+    by_band: dict[tuple[int, bytes], list[tuple[str, bytes]]] = {}
+    for doc, data in signatures:
+        for key in band_keys(data):
+            by_band.setdefault(key, []).append((doc, data))
+    return join_candidates(group for group in by_band.values() if len(group) > 1)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.duplicates import clusters
+from kg.duplicates import join_candidates
 from kg.errors import InputError, UsageError
 from kg.export import Written
 from kg.ids import digest
@@ -292,7 +292,7 @@ def _finish(run: _Build, options: OutputOptions, report: Report, old: Fingerprin
         if options.neo4j:  # the server may still lack what changed since its last export
             report.written = write_outputs(store, run.ontology, _only_neo4j(options), report.normalised)[1:]
         return
-    near = clusters(store.signatures())
+    near = join_candidates(store.candidates())
     normalised = normalise_store(store, run.ontology, run.settings.normalise, store.out, clusters=near)
     report.normalised = normalised
     report.written = write_outputs(store, run.ontology, options, normalised)

@@ -205,7 +205,7 @@ class Store:
 
     def entries(self) -> Iterator[Entry]:
         """Every stored document, in the build's order."""
-        for row in self.db.execute(self._ENTRY + " ORDER BY d.seq").fetchall():
+        for row in self.db.execute(self._ENTRY + " ORDER BY d.seq"):
             yield Entry(*row)
 
     def count(self) -> int:
@@ -232,6 +232,31 @@ class Store:
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         for doc_id, data in self.db.execute("SELECT id, signature FROM documents WHERE signature IS NOT NULL"):
             yield doc_id, bytes(data)
+
+    def candidates(self) -> Iterator[list[tuple[str, bytes]]]:
+        """Groups of documents that share a band of their near-duplicate signatures (kg.duplicates), grouped
+        on disk: a corpus of any size is clustered in constant memory."""
+        from kg.duplicates import band_keys
+
+        self.db.execute("PRAGMA temp_store = FILE")
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS bands (band INTEGER, key BLOB, id TEXT)")
+        self.db.execute("DELETE FROM bands")
+        rows = self.db.execute("SELECT id, signature FROM documents WHERE signature IS NOT NULL")
+        with self.transaction():
+            for doc_id, data in rows:
+                self.db.executemany(
+                    "INSERT INTO bands VALUES (?, ?, ?)", [(band, key, doc_id) for band, key in band_keys(bytes(data))]
+                )
+        grouped = self.db.execute(
+            "SELECT group_concat(id, char(31)) FROM bands GROUP BY band, key HAVING count(*) > 1"
+        )
+        for (ids,) in grouped:
+            group = []
+            for doc_id in ids.split("\x1f"):
+                data = self.db.execute("SELECT signature FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+                group.append((doc_id, bytes(data)))
+            yield group
+        self.db.execute("DELETE FROM bands")
 
     def remove(self, ids: Sequence[str]) -> list[str]:
         """Forget these documents; the ones that were stored (shards left with no live document go)."""
@@ -385,7 +410,7 @@ class Store:
     def shard_entries(self) -> Iterator[tuple[int, list[Entry]]]:
         """Live entries grouped by shard, shards in order."""
         current: list[Entry] = []
-        rows = self.db.execute(self._ENTRY + " ORDER BY d.shard, d.line").fetchall()
+        rows = self.db.execute(self._ENTRY + " ORDER BY d.shard, d.line")
         for row in rows:
             entry = Entry(*row)
             if current and current[0].shard != entry.shard:
