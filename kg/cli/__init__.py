@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "sparql": "kg.cli.sparql",
     "view": "kg.cli.view",
     "diff": "kg.cli.diff",
+    "curate": "kg.cli.curate",
 }
 
 DESCRIPTION = """\

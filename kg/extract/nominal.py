@@ -90,6 +90,7 @@ def _patients(noun: Token, reading: DocumentMentions) -> list[tuple[Token, str]]
 def _coordinated_parties(noun: Token, reading: DocumentMentions) -> tuple[list[Token], list[tuple[Token, str]]]:
     """ "the merger of Acme and Atlas", "talks between Norway and Kenya": a symmetric event's parties,
     coordinated after "of" or "between", are each other's partners (the first with every other)."""
+    # complex: a symmetric event's parties hang off 'of'/'between', with appositions and conjuncts; one walk.
     entry = reading.ontology.lexicon.lookup("noun", noun.lemma_.lower())
     vocab = reading.ontology.vocabulary
     if entry is None or entry.relation not in vocab.relations or not vocab.relation(entry.relation).symmetric:
@@ -97,12 +98,18 @@ def _coordinated_parties(noun: Token, reading: DocumentMentions) -> tuple[list[T
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "between"):
             heads = [p for p in prep.children if p.dep_ == "pobj"]
-            # "the merger of the chains Acme and Atlas": the parties are named in apposition
+            # "the merger of the grocers Acme and Atlas": the parties are named in apposition
             heads += [a for p in heads for a in p.children if a.dep_ == "appos"]
             parties = [t for p in heads for t in conjuncts(p) if p.i in reading.names or t.i in reading.names]
             if len(parties) > 1:
                 return parties[:1], [(t, noun.head.text) for t in parties[1:]]
     return [], []
+
+
+def _presupposed(noun: Token) -> bool:
+    """A definite event noun that is its clause's subject: "the merger", "Acme's takeover of Atlas"."""
+    definite = any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children)
+    return noun.dep_ in ("nsubj", "nsubjpass") and definite
 
 
 def _clause_verb(noun: Token) -> Token:
@@ -126,8 +133,15 @@ def extract_nominal(sent: Span, reading: DocumentMentions) -> Iterator[Extractio
         if not agents or not patients:
             continue
         verb = _clause_verb(noun)
-        negated = is_negated(verb, reading) if verb.i != noun.i else False
-        hedged = is_hedged(verb, reading) if verb.i != noun.i else False
+        # "The merger of A and B will create jobs", "...did not save the firm": an event named as the subject of
+        # its clause is taken as given; what the clause says of it (will, did not) is about something else
+        governed = verb.i != noun.i and not _presupposed(noun)
+        negated = is_negated(verb, reading) if governed else False
+        hedged = is_hedged(verb, reading) if governed else False
+        # "Acme plans a merger with Atlas", "Kenya seeks talks with Norway": the event is intended, not done
+        hedged = hedged or (
+            governed and noun.dep_ in ("dobj", "obj") and verb.lemma_.lower() in reading.cues.intent_verbs
+        )
         accuser = _accuser(noun, reading)
         hedged = hedged or (accuser is not None and accuser.lemma_.lower() in reading.cues.alleged_by)
         said_by = attribution(verb, reading) if verb.i != noun.i else None

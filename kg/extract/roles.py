@@ -75,6 +75,25 @@ def _role_phrase(noun: Token, roles: frozenset[str]) -> str | None:
     return noun.lower_ if noun.lower_ in roles else None
 
 
+def _heads_a_function(noun: Token, reading: DocumentMentions) -> bool:
+    """ "director of emergency response", "head of communications": the role leads a part of the organisation
+    named by a common noun, not the organisation."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ in ("of", "for")
+        and g.dep_ == "pobj"
+        and g.pos_ == "NOUN"
+        and g.i not in reading.names
+        for p in noun.children
+        for g in p.children
+    )
+
+
+def _relation_of(reading: DocumentMentions, lemma: str) -> str | None:
+    entry = reading.ontology.lexicon.lookup("role", lemma)
+    return entry.relation if entry is not None else None
+
+
 def _roles(
     reading: DocumentMentions,
     sent: Span,
@@ -85,6 +104,8 @@ def _roles(
     confidence: float,
 ) -> Iterator[Extraction]:
     """Extractions for a person holding the role ``noun`` towards each target."""
+    # complex: one role phrase against each target: the lexicon key, the attribution and the confidence are read
+    # together.
     role = _role_phrase(noun, reading.ontology.lexicon.words("role"))
     said_by = attribution(holder.head, reading) if holder.dep_ != "ROOT" else None
     for target, preposition in targets:
@@ -98,6 +119,8 @@ def _roles(
                 lemma = role_lemma(reading, role, arg2.mention, preposition, noun.lemma_)
                 if lemma is None:
                     continue
+                if _heads_a_function(noun, reading) and _relation_of(reading, lemma) == "kg:leads":
+                    lemma = "* of"  # "Acme's director of marketing" works for Acme; the role leads a function
                 rel = f"{rel_for} {noun.text} {preposition or 'of'}".strip()
                 known = role is not None
                 extraction = role_extraction(
@@ -115,6 +138,7 @@ def _with_attribution(extraction: Extraction, said_by: str) -> Extraction:
 def _bare_titles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """ "President Ana Silva in Brazil": a bare title (no name before it) and a country attached to the name.
     Titles with what they are about before them are kg.extract.titles' (read along the words)."""
+    # complex: guards that keep a bare title apart from a title chain (kg.extract.titles); one pattern.
     roles = reading.ontology.lexicon.words("role")
     for name in reading.tokens(sent):
         mention = reading.names.get(name.i)
@@ -123,7 +147,10 @@ def _bare_titles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
         for title in name.lefts:
             if title.dep_ != "compound" or title.i in reading.names or title.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if any(t.i < title.i and t.i in reading.names for t in name.lefts) or any(True for _ in title.lefts):
+            own = {c.i for c in title.lefts if f"{c.lower_} {title.lemma_.lower()}" in roles}  # "Prime Minister"
+            if any(t.i < title.i and t.i in reading.names for t in name.lefts) or any(
+                c.i not in own for c in title.lefts
+            ):
                 continue  # a title with words before it is a title chain's (kg.extract.titles)
             if _role_phrase(title, roles) is not None:
                 around = [
@@ -149,7 +176,7 @@ def _loose_apposition(name: Token, reading: DocumentMentions) -> Token | None:
 
 
 def _one_of(token: Token) -> list[Token]:
-    """The noun in "one of the strategists", "among the founders"."""
+    """The noun in "one of the founders", "among the partners"."""
     if token.lower_ not in ("one", "some", "many", "among", "each"):
         return []
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -217,6 +244,7 @@ def _copulas(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
 def _as_roles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """ "replaced Ruth Cole as the club's manager", "tapped Ola Berg as envoy to Kenya": a role after "as"
     is held by the verb's object when the verb appoints ("name", "tap", "hire"), else by its subject."""
+    # complex: 'as' roles: who holds the role depends on the verb (appointing verbs give it to the object); one pattern.
     appointing = reading.cues.appoint_verbs
     for verb in reading.tokens(sent):
         if verb.pos_ not in ("VERB", "AUX"):
@@ -224,12 +252,18 @@ def _as_roles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
             for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
                 if any(m.lower_ in reading.cues.hedge_adverbs or m.lower_ in _MAYBE for m in noun.children):
-                    continue  # "mentioned as a possible nominee" holds no role
+                    continue  # "tipped as a possible successor" holds no role
                 objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
                 holders = objects if verb.lemma_.lower() in appointing else verb_subjects(verb)
                 targets = related_names(noun, reading)
                 for holder in (h for h in holders if reading.mentions_for(h)):
                     yield from _roles(reading, sent, holder, noun, targets, "as", 0.75)
+
+
+def _titled(name: Token, reading: DocumentMentions) -> bool:
+    """Whether a role word stands right before the name as its title ("President Xi of China")."""
+    roles = reading.ontology.lexicon.words("role")
+    return any(c.dep_ == "compound" and c.i < name.i and _role_phrase(c, roles) for c in name.lefts)
 
 
 def _affiliations(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
@@ -255,8 +289,10 @@ def _affiliations(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]
                         kind = target_kind(reading, arg2.mention)
                         if kind == "org":
                             lemma = f"* {prep.lower_}"
-                        elif kind in ("city", "country") and prep.lower_ in ("of", "from"):
+                        elif kind in ("city", "country") and prep.lower_ == "from":
                             lemma = "resident"
+                        elif kind in ("city", "country") and prep.lower_ == "of" and not _titled(name, reading):
+                            lemma = "resident"  # "President X of China" is the title's (kg.extract.titles, bare titles)
                         else:
                             continue
                         arg1 = arguments(reading, name)[0]

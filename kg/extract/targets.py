@@ -133,6 +133,14 @@ def _agentive(noun: str) -> bool:
     return noun.lower().endswith(_AGENTIVE) and len(noun) > 4
 
 
+# Relations of roles in a team: a place before such a role stands for its club or national side.
+_TEAM_RELATIONS = frozenset({"kg:playsFor", "kg:manages"})
+
+
+def _team_role(role: str, relation: str) -> bool:
+    return relation in _TEAM_RELATIONS or role in ("captain", "co-captain", "vice-captain", "skipper")
+
+
 def role_lemma(
     reading: DocumentMentions, role: str | None, target: Mention, preposition: str, noun_text: str = ""
 ) -> str | None:
@@ -140,12 +148,16 @@ def role_lemma(
     know, what its target makes it: an affiliation, a citizenship, a residence."""
     # complex: the lexicon key of a role depends on the role and on its target's kind together.
     kind = target_kind(reading, target)
+    if target.ner in PERSON and noun_text.lower() in reading.cues.family_nouns:
+        return "kin"  # "Ola's grandmother Naima": read, but the ontology relates no kin (lexicon "-")
     if role is None and kind == "org" and not _agentive(noun_text):
-        return None  # "the subject of a UN inquiry" does not work for the UN
+        return None  # "the target of a council review" does not work for the council
     if role is not None:
         lemma = f"{role} {preposition}" if preposition else role
         entry = reading.ontology.lexicon.lookup("role", lemma)
         vocab = reading.ontology.vocabulary
+        if entry is not None and kind in ("city", "country") and _team_role(role, entry.relation):
+            return None  # "England captain X", "Pittsburgh quarterback Y": the place names a team kg cannot name
         if (
             kind == "city"
             and entry is not None

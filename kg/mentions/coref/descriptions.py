@@ -4,6 +4,7 @@ back; "the country", "the city", "the agency" to the nearest place or organisati
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from kg.mentions.coref.candidates import Candidate, best, window
@@ -37,7 +38,7 @@ def is_definite(token: Token) -> bool:
     owned = any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in token.children)
     if "the" not in determiners and not owned:
         return False  # "a minister" is someone new; "the minister" and "Kenya's minister" someone known
-    # A superlative or ordinal picks out someone new: "the largest newspaper chain", "the first woman".
+    # A superlative or ordinal picks out someone new: "the biggest grocer", "the first woman".
     if any(c.tag_ == "JJS" or c.lower_ in ("first", "only", "new", "next", "last") for c in token.children):
         return False
     # A restrictive modifier introduces someone new: "the woman charged with ...", "the man who ...".
@@ -59,6 +60,27 @@ def fits(kind: str, candidate: Candidate, countries: set[str], gazetteer: Gazett
     if kind == "city":
         return ner == "GPE" and (name is None or name.type == "City")
     return False
+
+
+# Organisation nouns that say what kind of organisation, which its name says too ("the party" is the Labour
+# Party, not the nearest company; "the league" the Premier League): the description needs a name of that kind.
+_NAMED_KINDS = frozenset({"party", "league", "bank", "university", "ministry", "department", "alliance", "union"})
+
+
+def _most_named(pool: list[Candidate], candidates: list[Candidate], token: Token) -> list[Candidate]:
+    """ "the company" in a story about Acme is Acme, even when another firm was named last: among the
+    organisations in reach, those the text has named most often so far (then the nearest, by :func:`best`)."""
+    counts = Counter(c.mention.label for c in candidates if c.token.i < token.i)
+    top = max((counts[c.mention.label] for c in pool), default=0)
+    return [c for c in pool if counts[c.mention.label] == top]
+
+
+def _named_as(noun: str, label: str, ctx: Context) -> bool:
+    """Whether an organisation's name says it is a ``noun`` ("Labour Party"; a party by its short name); leagues
+    and unions go by acronyms too ("NFL", "UAW")."""
+    words = label.lower().split()
+    acronym = noun in ("league", "union") and label.replace(".", "").isupper()
+    return acronym or noun in words or (noun == "party" and label.lower() in ctx.cues.party_names)
 
 
 def _countries(ctx: Context, token: Token) -> set[str]:
@@ -103,6 +125,8 @@ def resolve_description(
     ctx: Context, token: Token, kind: str, candidates: list[Candidate], profiles: dict[str, Profile]
 ) -> tuple[Mention, ...] | None:
     """What a definite description stands for, or None."""
+    # complex: a description's constraints (definite, not an apposition, kind, nationality, role) narrow one pool in
+    # order.
     if not is_definite(token) or token.tag_ in ("NNS", "NNPS"):
         return None  # "the men" is not one person
     if token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children):
@@ -114,6 +138,10 @@ def resolve_description(
     pool = [c for c in before if fits(kind, c, countries, ctx.gazetteer)]
     if kind == "person":
         pool = _people(ctx, token, candidates, pool, countries, profiles)
+    elif kind == "organization" and token.lemma_.lower() in _NAMED_KINDS:
+        pool = [c for c in pool if _named_as(token.lemma_.lower(), c.mention.label, ctx)]
+    elif kind == "organization":
+        pool = _most_named(pool, candidates, token)
     found = best(pool, token)
     if found is None:
         return None
