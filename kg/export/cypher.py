@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -39,7 +40,7 @@ from kg.ids import digest
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
-    from kg.model import Evidence, Triple
+    from kg.model import Document, Entity, Evidence, Triple
     from kg.ontology.vocabulary import Vocabulary
 
 __all__ = [
@@ -52,8 +53,12 @@ __all__ = [
     "RELATIONSHIP_PROPERTIES",
     "CypherSchema",
     "PropertyGraph",
+    "PropertyRows",
+    "document_row",
+    "entity_row",
     "evidence_key",
     "generate_property_graph",
+    "relationship_row",
     "relationship_type",
 ]
 
@@ -250,6 +255,45 @@ def _date(iso: str | None) -> date | None:
     return date.fromisoformat(iso) if iso else None
 
 
+@dataclass(frozen=True, slots=True)
+class PropertyRows:
+    """The same rows as :class:`PropertyGraph`, as streams (a graph of any size goes out in constant memory):
+    ``entities`` as (class label, row), ``relationships`` as (relationship type, row)."""
+
+    entities: Iterable[tuple[str, dict[str, Any]]]
+    documents: Iterable[dict[str, Any]]
+    relationships: Iterable[tuple[str, dict[str, Any]]]
+    mentions: Iterable[dict[str, Any]]
+
+    @classmethod
+    def of(cls, pg: PropertyGraph) -> PropertyRows:
+        return cls(
+            [(label, row) for label, rows in pg.entities.items() for row in rows],
+            pg.documents,
+            [(rel_type, row) for rel_type, rows in pg.relationships.items() for row in rows],
+            pg.mentions,
+        )
+
+
+def entity_row(entity: Entity) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "name": entity.label,
+        "aliases": list(entity.aliases),
+        "type": entity.type,
+        "note": entity.note,
+    }
+
+
+def document_row(doc_id: str, doc: Document | None) -> dict[str, Any]:
+    meta = doc.meta() if doc else {"id": doc_id}
+    return {name: meta.get(name) for name in DOCUMENT_PROPERTIES}
+
+
+def relationship_row(triple: Triple) -> dict[str, Any]:
+    return _relationship_row(triple)
+
+
 def generate_property_graph(graph: KnowledgeGraph, vocabulary: Vocabulary | None = None) -> PropertyGraph:
     """The rows of both Cypher stores, with labels and types checked against ``vocabulary`` (default: the
     graph's own)."""
@@ -264,16 +308,7 @@ def generate_property_graph(graph: KnowledgeGraph, vocabulary: Vocabulary | None
     # Distinct mention spans per (document, entity): named mentions and the argument spans of evidence.
     spans: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
     for entity in sorted(entities.values(), key=lambda e: e.id):
-        label = schema.label(entity.type, entity.id)
-        by_label[label].append(
-            {
-                "id": entity.id,
-                "name": entity.label,
-                "aliases": list(entity.aliases),
-                "type": entity.type,
-                "note": entity.note,
-            }
-        )
+        by_label[schema.label(entity.type, entity.id)].append(entity_row(entity))
         for mention in entity.mentions:
             spans[(mention.document, entity.id)].add((mention.start, mention.end))
     out.entities = dict(sorted(by_label.items()))
@@ -287,12 +322,9 @@ def generate_property_graph(graph: KnowledgeGraph, vocabulary: Vocabulary | None
     out.relationships = dict(sorted(by_type.items()))
 
     documents = {d.id: d for d in graph.documents}
-    rows = []
-    for doc_id in sorted(set(documents) | {doc for doc, _ in spans}):
-        doc = documents.get(doc_id)
-        meta = doc.meta() if doc else {"id": doc_id}
-        rows.append({name: meta.get(name) for name in DOCUMENT_PROPERTIES})
-    out.documents = rows
+    out.documents = [
+        document_row(doc_id, documents.get(doc_id)) for doc_id in sorted(set(documents) | {doc for doc, _ in spans})
+    ]
     out.mentions = [
         {"document": doc, "entity": entity, "count": len(found)} for (doc, entity), found in sorted(spans.items())
     ]
