@@ -41,7 +41,7 @@ class BuildSettings:
     16
     >>> BuildSettings().replace(wokers=2)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    kg.errors.UsageError: unknown build option wokers (options: batch_size, extractors, ...)
+    kg.errors.UsageError: unknown build option wokers (options: batch_size, curation, ...)
     """
 
     model: str | None = None  # a spaCy pipeline name or path; None: the default English pipelines
@@ -51,6 +51,8 @@ class BuildSettings:
     ontology: tuple[str | Path, ...] = ()  # extra vocabulary files or folders
     normalise: Settings = field(default_factory=Settings)
     fields: JsonlFields = field(default_factory=JsonlFields)  # the keys of JSONL corpora
+    # analysts' curation files (kg.normalise.curation_file); none given: DIR/curation.tsv when there is one
+    curation: tuple[str | Path, ...] = ()
 
     def replace(self, **options: Any) -> BuildSettings:
         """A copy with some options changed; an unknown option is a UsageError naming the known ones."""
