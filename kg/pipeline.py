@@ -23,6 +23,8 @@ from kg.ingest import JsonlFields, read_documents
 from kg.model import Document
 from kg.nlp import load_pipeline, model_name, parse
 from kg.normalise import Settings, normalise
+from kg.normalise.curate import load_curation, traced
+from kg.normalise.curation import NO_CURATION
 from kg.ontology import Ontology, load_ontology
 
 if TYPE_CHECKING:
@@ -181,7 +183,8 @@ def build_documents(
     readings = _read_all(nlp, parsed, onto, settings, progress=progress)
     # near-duplicates (syndicated copies) count once among a fact's sources
     near = clusters((d.id, signature(d.text)) for d in parsed)
-    result = normalise(readings, onto, settings.normalise, clusters=near)
+    curation = load_curation(settings.curation)
+    result = normalise(readings, onto, settings.normalise, clusters=near, curation=curation or NO_CURATION)
     extractions = tuple(e for r in readings for e in r.extractions)
     stats: dict[str, Any] = {
         "documents": len(parsed),
@@ -196,6 +199,10 @@ def build_documents(
         "seconds": round(time.perf_counter() - started, 3),
         "skipped": [str(e) for e in foreign],
     }
+    if curation is not None:
+        stats["unmatched"] = [
+            f"{d.source} {d.verb} {d.target}" for d in curation.unmatched(traced(result.entities), result.dropped)
+        ]
     return KnowledgeGraph(
         triples=result.triples,
         entities=result.entities,

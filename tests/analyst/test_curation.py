@@ -182,3 +182,15 @@ def test_decisions_of_a_curation_file_on_hand_made_decisions() -> None:
     assert curated.classes["ana silva|doc-9|10|19"] == "Person"
     assert curated.variants["tarvik group"] == "tarvik"
     assert curation.unmatched(curated=["c.tsv:1", "c.tsv:2", "c.tsv:3"], dropped={}) == []
+
+
+def test_the_python_api_applies_a_curation_file_too(curated: dict[str, Any], tmp_path: Path) -> None:
+    from kg.model import Document
+    from kg.pipeline import BuildSettings, build_documents
+
+    documents = [Document(a["id"], a["text"]) for a in ARTICLES]
+    graph = build_documents(documents, BuildSettings(curation=(curated["out"] / "curation.tsv",)), nlp=curated["nlp"])
+    labels = {e.label: e for e in graph.entities}
+    assert "FC Porto" in labels and "Brightwater" not in labels and "Harbour" not in labels
+    assert labels["FC Porto"].curation == ("curation.tsv:3 retype", "curation.tsv:4 relabel")
+    assert graph.stats["unmatched"] == ["curation.tsv:9 reject-fact st-0000000000000000"]
