@@ -188,6 +188,8 @@ class Entity:
     # How each mention was joined (same order as ``mentions``): "exact", "alias", "demonym", "surname"...
     merged_by: tuple[str, ...] = ()
     note: str | None = None  # e.g. "government of Russia" for a metonym such as "the Kremlin"
+    # Analyst decisions applied to it, as "FILE:LINE verb" (kg.normalise.curate)
+    curation: tuple[str, ...] = ()
 
     def to_dict(self, mentions: bool = False) -> dict[str, Any]:
         row: dict[str, Any] = {
@@ -198,6 +200,8 @@ class Entity:
         }
         if self.note:
             row["note"] = self.note
+        if self.curation:
+            row["curation"] = list(self.curation)
         if mentions:
             row["mentions"] = [
                 {

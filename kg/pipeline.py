@@ -23,6 +23,8 @@ from kg.ingest import JsonlFields, read_documents
 from kg.model import Document
 from kg.nlp import load_pipeline, model_name, parse
 from kg.normalise import Settings, normalise
+from kg.normalise.curate import load_curation, traced
+from kg.normalise.curation import NO_CURATION
 from kg.ontology import Ontology, load_ontology
 
 if TYPE_CHECKING:
@@ -41,7 +43,7 @@ class BuildSettings:
     16
     >>> BuildSettings().replace(wokers=2)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    kg.errors.UsageError: unknown build option wokers (options: batch_size, extractors, ...)
+    kg.errors.UsageError: unknown build option wokers (options: batch_size, curation, ...)
     """
 
     model: str | None = None  # a spaCy pipeline name or path; None: the default English pipelines
@@ -51,6 +53,8 @@ class BuildSettings:
     ontology: tuple[str | Path, ...] = ()  # extra vocabulary files or folders
     normalise: Settings = field(default_factory=Settings)
     fields: JsonlFields = field(default_factory=JsonlFields)  # the keys of JSONL corpora
+    # analysts' curation files (kg.normalise.curation_file); none given: DIR/curation.tsv when there is one
+    curation: tuple[str | Path, ...] = ()
 
     def replace(self, **options: Any) -> BuildSettings:
         """A copy with some options changed; an unknown option is a UsageError naming the known ones."""
@@ -179,7 +183,8 @@ def build_documents(
     readings = _read_all(nlp, parsed, onto, settings, progress=progress)
     # near-duplicates (syndicated copies) count once among a fact's sources
     near = clusters((d.id, signature(d.text)) for d in parsed)
-    result = normalise(readings, onto, settings.normalise, clusters=near)
+    curation = load_curation(settings.curation)
+    result = normalise(readings, onto, settings.normalise, clusters=near, curation=curation or NO_CURATION)
     extractions = tuple(e for r in readings for e in r.extractions)
     stats: dict[str, Any] = {
         "documents": len(parsed),
@@ -194,6 +199,10 @@ def build_documents(
         "seconds": round(time.perf_counter() - started, 3),
         "skipped": [str(e) for e in foreign],
     }
+    if curation is not None:
+        stats["unmatched"] = [
+            f"{d.source} {d.verb} {d.target}" for d in curation.unmatched(traced(result.entities), result.dropped)
+        ]
     return KnowledgeGraph(
         triples=result.triples,
         entities=result.entities,

@@ -75,7 +75,9 @@ def add_parser(sub: Any) -> None:
         metavar="DIR",
         help="output folder (default: kg-out)",
     )
-    p.add_argument("--strict", action="store_true", help="exit 1 if any input was skipped")
+    p.add_argument(
+        "--strict", action="store_true", help="exit 1 if any input was skipped or a curation decision matched nothing"
+    )
     p.add_argument(
         "--fresh", action="store_true", help="forget the documents an earlier build stored in DIR and start over"
     )
@@ -100,6 +102,14 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--neo4j", metavar="URI", help="also export to this Neo4j server (credentials: NEO4J_USER, NEO4J_PASSWORD)"
     )
+    p.add_argument(
+        "--curation",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="apply this curation file's analyst decisions (repeatable; default DIR/curation.tsv if there is one; "
+        "see kg curate --help)",
+    )
     add_nlp_options(p)
 
 
@@ -123,6 +133,11 @@ def run(args: argparse.Namespace) -> int:
     from kg.store import build_into
 
     settings = settings_from(args)  # checks every option before anything is read or loaded
+    if args.curation:
+        from kg.normalise.curation_file import read_curation
+
+        read_curation(args.curation)  # a bad line is one error before any parsing
+        settings = settings.replace(curation=tuple(args.curation))
 
     def report(error: InputError) -> None:
         print(f"kg: skipped {error}", file=sys.stderr)
@@ -135,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
         print("kg: error: no document could be read", file=sys.stderr)
         return 1
     say_report(args, "kg build", done)
-    return 1 if args.strict and done.skipped else 0
+    return 1 if args.strict and (done.skipped or done.unmatched) else 0
 
 
 def say_report(args: argparse.Namespace, command: str, done: Report) -> None:
@@ -148,6 +163,11 @@ def say_report(args: argparse.Namespace, command: str, done: Report) -> None:
         f"{counts.entities} entities, {counts.triples} triples in {done.seconds:.1f} s",
     )
     _say(args, f"  {done.summary()}")
+    if done.curation or done.unmatched:
+        _say(args, f"  curation: {done.curation} decision(s) applied, {len(done.unmatched)} matched nothing")
+    for line in done.unmatched:
+        # never silent: an id from another build, or an entity this build no longer has
+        print(f"kg: curation decision matched nothing: {line} (check the id against this build)", file=sys.stderr)
     written: list[Path] = []
     for item in done.written:
         written.extend(item.paths)

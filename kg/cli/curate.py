@@ -12,7 +12,7 @@ from kg.errors import InputError, UsageError
 
 __all__ = ["CURATION_FILE", "add_parser", "run"]
 
-CURATION_FILE = "curation.tsv"
+from kg.normalise.curation_file import CURATION_FILE
 
 EPILOG = f"""\
 Each decision is one line of DIR/{CURATION_FILE} (or --file): a tab-separated table you can review and

@@ -2,7 +2,7 @@
 
 One graph, two engines, the same rows::
 
-    (:Entity {id, name, aliases, type, note})          Neo4j also labels it with its class: (:Entity:Person)
+    (:Entity {id, name, aliases, type, note, curation})  Neo4j also labels it with its class: (:Entity:Person)
     (:Document {id, title, url, published, source, author})
     (:Document)-[:MENTIONS {count}]->(:Entity)
     (:Entity)-[:SUPPORTS {id, predicate, confidence, ..., documents, evidence_sentences, ...}]->(:Entity)
@@ -73,6 +73,7 @@ ENTITY_PROPERTIES: dict[str, str] = {
     "aliases": "STRING[]",
     "type": "STRING",
     "note": "STRING",
+    "curation": "STRING[]",  # analyst decisions applied to it, "FILE:LINE verb"
 }
 DOCUMENT_PROPERTIES: dict[str, str] = {
     "id": "STRING",
@@ -282,6 +283,7 @@ def entity_row(entity: Entity) -> dict[str, Any]:
         "aliases": list(entity.aliases),
         "type": entity.type,
         "note": entity.note,
+        "curation": list(entity.curation) or None,  # no empty list on every node
     }
 
 

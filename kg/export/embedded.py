@@ -16,8 +16,8 @@ previous store. No LadybugDB extension is used (they download at run time).
 
 >>> from kg.ontology import load_ontology
 >>> ddl = generate_schema(load_ontology().vocabulary)
->>> ddl[0]
-'CREATE NODE TABLE `Entity`(`id` STRING PRIMARY KEY, `name` STRING, `aliases` STRING[], `type` STRING, `note` STRING)'
+>>> ddl[0].split("(", 1)[1]
+'`id` STRING PRIMARY KEY, `name` STRING, `aliases` STRING[], `type` STRING, `note` STRING, `curation` STRING[])'
 """
 
 from __future__ import annotations

@@ -110,6 +110,7 @@ _KG_TERMS = (
     *("Statement", "Evidence", "Article", "evidence", "confidence", "negated", "hedged", "attributedTo"),
     *("time", "place", "surface", "flag", "sentence", "start", "end", "extractor", "origin"),
     *("firstSeen", "lastSeen", "eventStart", "eventEnd", "dateRule", "disputed", "disputedBy", "sources"),
+    "curation",
     *(
         "subjectText",
         "subjectStart",
@@ -188,6 +189,8 @@ def _entity(e: Entity, asserted: Sequence[tuple[str, str]], iris: Iris, v: _Term
         yield s, v.alt_label, Literal(alias)
     if e.note:
         yield s, v.note, Literal(e.note)
+    for trace in e.curation:
+        yield s, v.kg["curation"], Literal(trace)
     yield s, v.identifier, Literal(e.id)
     for relation, obj in asserted:
         yield s, iris.relation(relation), iris.entity(obj)

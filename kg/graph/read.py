@@ -28,6 +28,7 @@ def _entity_from_dict(row: dict[str, Any]) -> Entity:
         mentions,
         merged_by,
         row.get("note"),
+        tuple(row.get("curation", ())),
     )
 
 

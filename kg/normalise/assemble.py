@@ -17,6 +17,7 @@ merge here is associative and commutative up to the final sort, so parts may be 
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Mapping
+from dataclasses import replace
 
 from kg.ids import entity_id
 from kg.model import Entity, Mention, Triple
@@ -37,7 +38,7 @@ __all__ = [
 ]
 
 # Merge rules that say the entity was named outright (not only pointed at by a pronoun or a description).
-NAMED_RULES = ("ner", "exact", "name", "alias", "demonym", "code")
+NAMED_RULES = ("ner", "exact", "name", "alias", "demonym", "code", "curated")
 
 
 def merge_parts(held: EntityPart, more: EntityPart) -> EntityPart:
@@ -79,15 +80,7 @@ def mention_order(mention: Mention, merged_by: str) -> tuple[str, int, int, str]
 def with_mentions(header: Entity, mentions: Iterable[tuple[Mention, str]]) -> Entity:
     """The entity with its mentions in document order (a document's own order kept among ties)."""
     ordered = sorted(mentions, key=lambda mr: mention_order(*mr))
-    return Entity(
-        header.id,
-        header.label,
-        header.type,
-        header.aliases,
-        tuple(m for m, _ in ordered),
-        tuple(r for _, r in ordered),
-        header.note,
-    )
+    return replace(header, mentions=tuple(m for m, _ in ordered), merged_by=tuple(r for _, r in ordered))
 
 
 def is_named(merged_by: Iterable[str]) -> bool:
@@ -126,4 +119,4 @@ def assemble_fact(
     if triple.confidence < settings.min_confidence:
         return "below --min-confidence"
     curated = curation.triple(triple)
-    return "curated out" if curated is None else curated
+    return curation.dropped(triple) if curated is None else curated

@@ -33,6 +33,10 @@ class Curation(Protocol):
         """An assembled fact, changed, or None to leave it out."""
         ...
 
+    def dropped(self, triple: Triple) -> str:
+        """Why :meth:`triple` left this fact out (a key of the build's counts of facts left out)."""
+        ...
+
 
 class NoCuration:
     """The identity: what the rules decided stands."""
@@ -45,6 +49,9 @@ class NoCuration:
 
     def triple(self, triple: Triple) -> Triple | None:
         return triple
+
+    def dropped(self, triple: Triple) -> str:
+        return "curated out"
 
 
 NO_CURATION: Curation = NoCuration()

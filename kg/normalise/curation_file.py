@@ -48,6 +48,8 @@ __all__ = [
     "read_curation",
 ]
 
+CURATION_FILE = "curation.tsv"  # a build folder's own curation file, applied when no other is named
+
 # verb -> what its value is (empty: the verb takes none)
 VERBS: dict[str, str] = {
     "merge": "INTO-ENTITY",

@@ -33,6 +33,9 @@ from kg.ids import digest
 from kg.ingest import read_documents
 from kg.model import Document
 from kg.nlp import load_pipeline, model_name, pipeline_name
+from kg.normalise.curate import load_curation
+from kg.normalise.curation import NO_CURATION
+from kg.normalise.curation_file import CURATION_FILE
 from kg.ontology import Ontology, load_ontology
 from kg.pipeline import BuildSettings, other_language
 from kg.store.fingerprint import Fingerprint, code_digest, fingerprint
@@ -63,6 +66,8 @@ class Report:
     normalised: Normalised | None = None
     written: list[Written] = field(default_factory=list)
     documents: int = 0  # documents in the build (parsed or not)
+    curation: int = 0  # analyst decisions in the curation files applied
+    unmatched: list[str] = field(default_factory=list)  # decisions that matched nothing ("FILE:LINE verb target")
     seconds: float = 0.0
 
     def summary(self) -> str:
@@ -99,8 +104,12 @@ class _Build:
         if model is None:  # a pipeline named by a path or link: load it to know what it is
             self._nlp = load_pipeline(settings.model)
             model = model_name(self._nlp)
+        named = [Path(p) for p in settings.curation]
+        own = store.out / CURATION_FILE
+        self.curation_files = named or ([own] if own.is_file() else [])
+        self.curation = load_curation(self.curation_files)
         self.fingerprint = fingerprint(
-            model, settings.extractors, list(self.ontology.sources), _settings_dict(settings)
+            model, settings.extractors, list(self.ontology.sources), _settings_dict(settings), self.curation_files
         )
 
     @property
@@ -262,8 +271,8 @@ def _reasons(old: Fingerprint | None, new: Fingerprint, report: Report) -> list[
     elif changed & {"extractors", "rules", "ontology"}:
         what = "ontology" if "ontology" in changed else "extractors"
         reasons.append(f"{what} changed: {report.reread:,} stored parses read again")
-    if changed & {"ontology", "settings"} or reasons:
-        what = "ontology" if "ontology" in changed else "settings" if "settings" in changed else "records"
+    if changed & {"ontology", "settings", "curation"} or reasons:
+        what = next((w for w in ("ontology", "settings", "curation") if w in changed), "records")
         reasons.append(f"{what} changed: re-normalised" if not reasons else "re-normalised")
     return reasons
 
@@ -294,16 +303,24 @@ def _finish(run: _Build, options: OutputOptions, report: Report, old: Fingerprin
     if not force and state.get("outputs") == key and tables.exists() and all(p.exists() for p in files):
         report.reasons.append("nothing changed: outputs kept")
         report.normalised = Normalised(**state.get("counts", {}))
+        report.curation, report.unmatched = state.get("curation", 0), state.get("unmatched", [])
         if options.neo4j:  # the server may still lack what changed since its last export
             report.written = write_outputs(store, run.ontology, _only_neo4j(options), report.normalised)[1:]
         return
     near = join_candidates(store.candidates())
-    normalised = normalise_store(store, run.ontology, run.settings.normalise, store.out, clusters=near)
+    curation = run.curation or NO_CURATION
+    normalised = normalise_store(
+        store, run.ontology, run.settings.normalise, store.out, clusters=near, curation=curation
+    )
     report.normalised = normalised
+    if run.curation is not None:
+        missed = run.curation.unmatched(normalised.curated, normalised.dropped)
+        report.curation = len(run.curation.file) - len(missed)
+        report.unmatched = [f"{d.source} {d.verb} {d.target}" for d in missed]
     report.written = write_outputs(store, run.ontology, options, normalised)
     counts = {
         name: getattr(normalised, name)
-        for name in ("documents", "sentences", "words", "extractions", "triples", "entities", "dropped")
+        for name in ("documents", "sentences", "words", "extractions", "triples", "entities", "dropped", "curated")
     }
     store.write_state(
         {
@@ -313,7 +330,10 @@ def _finish(run: _Build, options: OutputOptions, report: Report, old: Fingerprin
                 "extractors": list(run.settings.extractors),
                 "ontology": [str(p) for p in run.settings.ontology],
                 "batch_size": run.settings.batch_size,
+                "curation": [str(p) for p in run.settings.curation],
             },
+            "curation": report.curation,
+            "unmatched": report.unmatched,
             "options": options.to_dict(),
             "outputs": key,
             "counts": counts,
@@ -373,6 +393,7 @@ def _stored_settings(state: dict[str, Any]) -> BuildSettings:
         extractors=tuple(stored["extractors"]),
         ontology=tuple(stored["ontology"]),
         batch_size=stored["batch_size"],
+        curation=tuple(stored.get("curation", ())),
         normalise=normalise,
     )
 
@@ -404,6 +425,7 @@ def remove_from(
             extractors=tuple(state["settings"]["extractors"]),
             ontology=tuple(state["settings"]["ontology"]),
             batch_size=state["settings"]["batch_size"],
+            curation=tuple(state["settings"].get("curation", ())),
         ).replace(
             normalise=dataclasses.replace(BuildSettings().normalise, **state["fingerprint"]["normalise"]["settings"])
         )

@@ -6,7 +6,8 @@
   parse. ``ingest`` (a digest of kg's ingest rules) is recorded for reports: a document read differently has
   different content, and is parsed again as a changed document.
 * **normalise**: ``ontology`` (a digest of every vocabulary file loaded, the built-in ones and ``--ontology``
-  extensions) and ``settings`` (normalisation's).
+  extensions), ``settings`` (normalisation's) and ``curation`` (a digest of the analyst's curation files: a
+  new decision re-normalises, nothing is parsed or read again).
 
 Records depend on the ontology too (mentions use the gazetteer, extractors the lexicon and cues), so a changed
 ontology re-reads every stored parse (no spaCy) before it re-normalises; changed settings only re-normalise.
@@ -26,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +36,7 @@ __all__ = ["Fingerprint", "code_digest", "file_digest", "fingerprint"]
 
 _PARSE = ("model", "spacy", "kg", "nlp", "duplicates")
 _READ = ("extractors", "rules", "ontology")
-_NORMALISE = ("ontology", "settings")
+_NORMALISE = ("ontology", "settings", "curation")
 _KG = Path(__file__).resolve().parents[1]
 
 
@@ -71,6 +73,7 @@ class Fingerprint:
     ontology_files: tuple[str, ...] = ()
     settings: dict[str, Any] = field(default_factory=dict)
     duplicates: str = ""
+    curation: str = ""
 
     @property
     def parse_hash(self) -> str:
@@ -91,7 +94,7 @@ class Fingerprint:
 
     def changes(self, other: Fingerprint) -> list[str]:
         """The fields that differ, in a fixed order."""
-        names = (*_PARSE, "extractors", "rules", "ingest", "ontology", "settings")
+        names = (*_PARSE, "extractors", "rules", "ingest", "ontology", "settings", "curation")
         return [name for name in names if getattr(self, name) != getattr(other, name)]
 
     def to_dict(self) -> dict[str, Any]:
@@ -113,6 +116,7 @@ class Fingerprint:
                 "ontology": self.ontology,
                 "ontology_files": list(self.ontology_files),
                 "settings": self.settings,
+                "curation": self.curation,
                 "normalise_hash": self.normalise_hash,
             },
         }
@@ -132,11 +136,16 @@ class Fingerprint:
             ontology=normalise["ontology"],
             ontology_files=tuple(normalise["ontology_files"]),
             settings=normalise["settings"],
+            curation=normalise.get("curation", ""),
         )
 
 
 def fingerprint(
-    model: str, extractors: tuple[str, ...], ontology_files: list[Path], settings: dict[str, Any]
+    model: str,
+    extractors: tuple[str, ...],
+    ontology_files: list[Path],
+    settings: dict[str, Any],
+    curation_files: Sequence[Path] = (),
 ) -> Fingerprint:
     """The fingerprint of a build with this model, these extractors, vocabulary files and settings."""
     from importlib.metadata import version
@@ -161,4 +170,5 @@ def fingerprint(
         ontology_files=tuple(str(p) for p in extra),
         settings=settings,
         duplicates=VERSION,
+        curation=file_digest(list(curation_files)) if curation_files else "",
     )

@@ -46,6 +46,7 @@ class Normalised:
     triples: int = 0
     entities: int = 0
     dropped: dict[str, int] = field(default_factory=dict)
+    curated: list[str] = field(default_factory=list)  # curation decisions (FILE:LINE) recorded on an entity
     paths: list[Path] = field(default_factory=list)
 
 
@@ -124,10 +125,12 @@ def normalise_store(
             )
         tables.index()
         headers: dict[str, Entity] = {}
+        curated: set[str] = set()
         for key, labels, aliases, created in tables.names():
             header = curation.entity(entity_header(key, labels, aliases, created, decisions))
             if header is not None:
                 headers[key] = header
+                curated.update(trace.split(" ", 1)[0] for trace in header.curation)
         dropped: Counter[str] = Counter(tables.dropped())
         used: set[str] = set()
         with open_output(out / "triples.jsonl") as handle:
@@ -154,6 +157,7 @@ def normalise_store(
                     tables.add_spans(_spans(entity))
         tables.commit()
         counts.dropped = dict(sorted(dropped.items()))
+        counts.curated = sorted(curated)
         counts.paths = [out / name for name in JSONL]
     finally:
         tables.close()

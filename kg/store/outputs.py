@@ -80,7 +80,14 @@ def triples_of(out: Path) -> Iterator[Triple]:
 def entities_of(out: Path) -> Iterator[Entity]:
     """The entities of a build folder without their mentions, one at a time, in id order."""
     for row in _rows(out / "entities.jsonl"):
-        yield Entity(row["id"], row["label"], row["type"], tuple(row.get("aliases", ())), note=row.get("note"))
+        yield Entity(
+            row["id"],
+            row["label"],
+            row["type"],
+            tuple(row.get("aliases", ())),
+            note=row.get("note"),
+            curation=tuple(row.get("curation", ())),
+        )
 
 
 def _articles(tables: Tables) -> Iterator[tuple[str, Document]]:
