@@ -38,8 +38,10 @@ from kg.errors import ExportError, OntologyError
 from kg.ids import digest
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from kg.graph import KnowledgeGraph
-    from kg.model import Evidence, Triple
+    from kg.model import Document, Entity, Evidence, Triple
     from kg.ontology.vocabulary import Vocabulary
 
 __all__ = [
@@ -52,8 +54,12 @@ __all__ = [
     "RELATIONSHIP_PROPERTIES",
     "CypherSchema",
     "PropertyGraph",
+    "document_row",
+    "entity_row",
     "evidence_key",
     "generate_property_graph",
+    "mention_spans",
+    "relationship_row",
     "relationship_type",
 ]
 
@@ -202,7 +208,8 @@ def evidence_key(evidence: Evidence) -> str:
     return "ev-" + digest(e.document, *(str(n) for n in offsets), e.extractor)
 
 
-def _relationship_row(triple: Triple) -> dict[str, Any]:
+def relationship_row(triple: Triple) -> dict[str, Any]:
+    """The relationship row of one fact: its properties and the evidence as parallel lists."""
     evidence: dict[str, Evidence] = {}
     for item in sorted(triple.evidence, key=lambda e: e.sort_key()):
         evidence.setdefault(evidence_key(item), item)
@@ -248,9 +255,40 @@ def _date(iso: str | None) -> date | None:
     return date.fromisoformat(iso) if iso else None
 
 
+def entity_row(entity: Entity) -> dict[str, Any]:
+    """The ``Entity`` node row of one entity."""
+    return {
+        "id": entity.id,
+        "name": entity.label,
+        "aliases": list(entity.aliases),
+        "type": entity.type,
+        "note": entity.note,
+    }
+
+
+def document_row(doc_id: str, document: Document | None) -> dict[str, Any]:
+    """The ``Document`` node row of one article (its id alone when only evidence names it)."""
+    meta = document.meta() if document else {"id": doc_id}
+    return {name: meta.get(name) for name in DOCUMENT_PROPERTIES}
+
+
+def mention_spans(entities: Iterable[Entity], triples: Iterable[Triple]) -> Iterator[tuple[str, str, int, int]]:
+    """(document, entity id, start, end) of every span that mentions an entity: its named mentions and the
+    argument spans of the evidence. ``MENTIONS.count`` is the number of distinct spans per (document, entity)."""
+    for entity in entities:
+        for mention in entity.mentions:
+            yield mention.document, entity.id, mention.start, mention.end
+    for triple in triples:
+        for e in triple.evidence:
+            yield e.document, triple.subject.id, e.subject_start, e.subject_end
+            yield e.document, triple.object.id, e.object_start, e.object_end
+
+
 def generate_property_graph(graph: KnowledgeGraph, vocabulary: Vocabulary | None = None) -> PropertyGraph:
     """The rows of both Cypher stores, with labels and types checked against ``vocabulary`` (default: the
-    graph's own)."""
+    graph's own). Each row comes from one item (:func:`entity_row`, :func:`relationship_row`,
+    :func:`document_row`) and mentions are counted from :func:`mention_spans`, so a distributed build makes
+    the same rows."""
     schema = CypherSchema.from_vocabulary(vocabulary or graph.vocabulary)
     out = PropertyGraph()
 
@@ -259,38 +297,25 @@ def generate_property_graph(graph: KnowledgeGraph, vocabulary: Vocabulary | None
         entities.setdefault(triple.subject.id, triple.subject)
         entities.setdefault(triple.object.id, triple.object)
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    # Distinct mention spans per (document, entity): named mentions and the argument spans of evidence.
-    spans: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
-    for entity in sorted(entities.values(), key=lambda e: e.id):
-        label = schema.label(entity.type, entity.id)
-        by_label[label].append(
-            {
-                "id": entity.id,
-                "name": entity.label,
-                "aliases": list(entity.aliases),
-                "type": entity.type,
-                "note": entity.note,
-            }
-        )
-        for mention in entity.mentions:
-            spans[(mention.document, entity.id)].add((mention.start, mention.end))
+    ordered = sorted(entities.values(), key=lambda e: e.id)
+    for entity in ordered:
+        by_label[schema.label(entity.type, entity.id)].append(entity_row(entity))
     out.entities = dict(sorted(by_label.items()))
 
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for triple in sorted(graph.triples, key=lambda t: t.id):
-        by_type[schema.type_of(triple.predicate.id, triple.id)].append(_relationship_row(triple))
-        for e in triple.evidence:
-            spans[(e.document, triple.subject.id)].add((e.subject_start, e.subject_end))
-            spans[(e.document, triple.object.id)].add((e.object_start, e.object_end))
+    triples = sorted(graph.triples, key=lambda t: t.id)
+    for triple in triples:
+        by_type[schema.type_of(triple.predicate.id, triple.id)].append(relationship_row(triple))
     out.relationships = dict(sorted(by_type.items()))
 
+    # Distinct mention spans per (document, entity): named mentions and the argument spans of evidence.
+    spans: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
+    for doc, entity_id, start, end in mention_spans(ordered, triples):
+        spans[(doc, entity_id)].add((start, end))
     documents = {d.id: d for d in graph.documents}
-    rows = []
-    for doc_id in sorted(set(documents) | {doc for doc, _ in spans}):
-        doc = documents.get(doc_id)
-        meta = doc.meta() if doc else {"id": doc_id}
-        rows.append({name: meta.get(name) for name in DOCUMENT_PROPERTIES})
-    out.documents = rows
+    out.documents = [
+        document_row(doc_id, documents.get(doc_id)) for doc_id in sorted(set(documents) | {d for d, _ in spans})
+    ]
     out.mentions = [
         {"document": doc, "entity": entity, "count": len(found)} for (doc, entity), found in sorted(spans.items())
     ]
