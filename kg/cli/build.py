@@ -6,10 +6,16 @@ import argparse
 import importlib.util
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.cli.common import add_nlp_options, settings_from, stderr_is_tty
-from kg.errors import InputError
+from kg.errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kg.export import Written
+    from kg.pipeline import BuildSettings
 
 __all__ = ["add_parser", "run"]
 
@@ -84,6 +90,19 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--neo4j", metavar="URI", help="also export to this Neo4j server (credentials: NEO4J_USER, NEO4J_PASSWORD)"
     )
+    engine = p.add_argument_group("engine")
+    engine.add_argument(
+        "--engine",
+        choices=("local", "spark"),
+        default="local",
+        help="local: this process (and --workers parsers); spark: Apache Spark, the same outputs plus Parquet "
+        "tables in DIR/tables (pip install 'kg[spark]'; see the README)",
+    )
+    engine.add_argument(
+        "--spark-master",
+        metavar="URL",
+        help="with --engine spark: the Spark master (default: what spark-submit set, else local[*])",
+    )
     add_nlp_options(p)
 
 
@@ -121,21 +140,62 @@ def run(args: argparse.Namespace) -> int:
         print(f"kg: skipped {error}", file=sys.stderr)
 
     progress = stderr_is_tty() if args.progress is None else args.progress
+    if args.engine == "spark":
+        return _run_spark(args, settings, report, skipped, progress)
+    if args.spark_master:
+        raise UsageError("--spark-master needs --engine spark")
     graph = build(args.inputs, settings, on_error=report, progress=progress)
-    stats = graph.stats
+    if not _summary(args, graph.stats, skipped):
+        return 1
+    written: list[Written] = []
+    for name, target, options in _outputs(args):
+        written.append(get_exporter(name).write(graph, target, **options))
+    _report_written(args, written)
+    return 1 if args.strict and skipped else 0
+
+
+def _summary(args: argparse.Namespace, stats: dict[str, Any], skipped: list[InputError]) -> bool:
+    """Say what was read; False (after saying so) when nothing was."""
     if not stats.get("documents"):
         print("kg: error: no document could be read", file=sys.stderr)
-        return 1
+        return False
     _say(
         args,
         f"kg build: {stats['documents']} document(s) read, {len(skipped)} skipped, {stats['sentences']} sentences, "
         f"{stats['entities']} entities, {stats['triples']} triples in {stats['seconds']:.1f} s",
     )
-    written: list[Path] = []
-    for name, target, options in _outputs(args):
-        done = get_exporter(name).write(graph, target, **options)
-        written.extend(done.paths)
-        if name != "jsonl":
+    return True
+
+
+def _report_written(args: argparse.Namespace, written: list[Written]) -> None:
+    for done in written:
+        if done.exporter != "jsonl":
             _say(args, f"  {done.summary}")
-    _say(args, "  wrote " + ", ".join(str(p) for p in written))
+    _say(args, "  wrote " + ", ".join(str(p) for done in written for p in done.paths))
+
+
+def _run_spark(
+    args: argparse.Namespace,
+    settings: BuildSettings,
+    report: Callable[[InputError], None],
+    skipped: list[InputError],
+    progress: bool,
+) -> int:
+    """``--engine spark``: the same outputs, written by :mod:`kg.spark` (which says what it wrote)."""
+    from kg.spark import SparkOptions
+    from kg.spark.build import OutputPlan, build_spark
+
+    if args.workers != 1:
+        raise UsageError("--workers is for --engine local; Spark's executors and cores set the parallelism")
+    embedded = args.embedded and importlib.util.find_spec("ladybug") is not None
+    if args.embedded and not embedded:
+        _say(args, "  embedded store skipped: LadybugDB is not installed (pip install 'kg[embedded]')")
+    plan = OutputPlan(args.rdf_format if args.rdf else None, args.html, embedded, args.neo4j)
+    options = SparkOptions(master=args.spark_master, progress=progress)
+    result = build_spark(
+        args.inputs, args.out, settings, options, plan, on_error=report, on_read=lambda s: _summary(args, s, skipped)
+    )
+    if not result.stats.get("documents"):
+        return 1
+    _report_written(args, result.written)
     return 1 if args.strict and skipped else 0
