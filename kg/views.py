@@ -2,9 +2,13 @@
 
 :func:`select` is pure: it takes a :class:`~kg.graph.KnowledgeGraph` and returns a :class:`View` holding a
 smaller graph and notes that say, in words, what each filter kept and what it left out (``kg view`` prints
-them and the HTML page shows them). Fact filters run first (relation, confidence, date), then the
-neighbourhood of ``entity``, then ``top``, so ``--entity X --relation supports`` is X's neighbourhood in the
-"supports" graph.
+them and the HTML page shows them). Fact filters run first (relation, confidence, sources, outlet, dates),
+then the neighbourhood of ``entity``, then ``top``, so ``--entity X --relation supports`` is X's
+neighbourhood in the "supports" graph.
+
+Dates are the ones the evidence gives: the event date a sentence states where the pipeline resolved one,
+else the publication date of its article (:func:`evidence_dates`). The HTML view's time slider uses the same
+rule.
 
 >>> from kg.model import Entity, Relation, Triple
 >>> a, b, c = Entity("a", "Alice", "Person"), Entity("b", "Bob", "Person"), Entity("c", "Carol", "Person")
@@ -21,19 +25,32 @@ neighbourhood of ``entity``, then ``top``, so ``--entity X --relation supports``
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from kg.errors import InputError
 from kg.graph import KnowledgeGraph
-from kg.model import Entity, Triple
+from kg.model import Entity, Evidence, Triple
 
-__all__ = ["View", "find_entities", "parse_date", "relation_names", "select"]
+__all__ = [
+    "View",
+    "entity_sources",
+    "evidence_dates",
+    "fact_sources",
+    "find_entities",
+    "parse_date",
+    "parse_period",
+    "relation_names",
+    "select",
+]
+
+DateLike = str | date
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,95 +71,218 @@ def select(
     depth: int = 1,
     relation: str | Sequence[str] = (),
     min_confidence: float | None = None,
-    since: str | date | None = None,
+    min_sources: int | None = None,
+    outlet: str | Sequence[str] = (),
+    since: DateLike | None = None,
+    until: DateLike | None = None,
     top: int | None = None,
+    top_by: str = "facts",
 ) -> View:
     """Keep the facts and entities the filters ask for (see the module docstring for the order).
 
     ``entity``: names (id, label or alias, case-insensitive); keeps them and everything within ``depth``
     facts of them. ``relation``: CURIEs, local names, labels or, for ``kg:relatedTo``, surface verbs.
-    ``since``: an ISO date (``2024``, ``2024-03``, ``2024-03-05``); keeps facts with evidence from
-    documents published on or after it, and only that evidence. ``top``: the N entities with the most facts.
+    ``min_sources``: facts with at least this many independent sources (:func:`fact_sources`).
+    ``outlet``: facts with evidence from articles of these outlets (``Document.source``, any case).
+    ``since``/``until``: ISO dates (``2024``, ``2024-03``, ``2024-03-05``; ``until`` a year or month runs to
+    its end); keeps evidence dated inside the window (:func:`evidence_dates`) and the facts that have some.
+    ``top``: the N entities with the most facts (``top_by="facts"``) or sources (``"sources"``).
     Unknown names raise :class:`~kg.errors.InputError` with close matches.
     """
     names = (entity,) if isinstance(entity, str) else tuple(entity)
-    relations = (relation,) if isinstance(relation, str) else tuple(relation)
     notes: list[str] = []
-    triples = list(graph.triples)
-    total = len(triples)
-    filtered = False
-
-    if relations:
-        wanted = _relation_keys(graph.triples, relations)
-        triples = [t for t in triples if _relation_key(t) & wanted]
-        notes.append(f"relation {', '.join(relations)}: {_count(len(triples), total, 'fact')}")
-        filtered = True
-    if min_confidence is not None:
-        if not 0.0 <= min_confidence <= 1.0:
-            raise InputError("--min-confidence", f"{min_confidence} is not between 0 and 1")
-        before = len(triples)
-        triples = [t for t in triples if t.confidence >= min_confidence]
-        notes.append(f"confidence ≥ {min_confidence:g}: {_count(len(triples), before, 'fact')}")
-        filtered = True
-    if since is not None:
-        triples, note = _since(graph, triples, since)
-        notes.append(note)
-        filtered = True
-
+    triples = _filter_facts(
+        graph,
+        notes,
+        relations=(relation,) if isinstance(relation, str) else tuple(relation),
+        min_confidence=min_confidence,
+        min_sources=min_sources,
+        outlets=(outlet,) if isinstance(outlet, str) else tuple(outlet),
+        since=since,
+        until=until,
+    )
     focus: tuple[str, ...] = ()
     if names:
-        matched = [e for name in names for e in find_entities(graph, name)]
-        focus = tuple(dict.fromkeys(e.id for e in matched))
-        keep = _neighbourhood(triples, set(focus), depth)
-        triples = [t for t in triples if t.subject.id in keep and t.object.id in keep]
-        labels = ", ".join(dict.fromkeys(e.label for e in matched))
-        steps = "1 step" if depth == 1 else f"{depth} steps"
-        notes.append(f"neighbourhood of {labels} ({steps}): {len(keep)} entities, {len(triples)} facts")
-        filtered = True
+        focus, triples = _around(graph, triples, names, depth, notes)
+    filtered = bool(notes)
+    entities = _entities_of(graph, triples, focus, keep_all=not filtered)
+    before = len(entities), len(triples)
+    if top is not None:
+        entities, triples = _top(entities, triples, focus, top, top_by, notes)
+    documents = graph.documents
+    if filtered or top is not None:
+        used = {ev.document for t in triples for ev in t.evidence}
+        documents = tuple(d for d in graph.documents if d.id in used)
+    selected = KnowledgeGraph(tuple(triples), tuple(sorted(entities, key=lambda e: e.id)), documents)
+    return View(selected, tuple(notes), focus, before[0] - len(entities), before[1] - len(triples))
 
+
+# -- the steps of select ---------------------------------------------------------------------------------
+
+
+def _filter_facts(
+    graph: KnowledgeGraph,
+    notes: list[str],
+    *,
+    relations: Sequence[str],
+    min_confidence: float | None,
+    min_sources: int | None,
+    outlets: Sequence[str],
+    since: DateLike | None,
+    until: DateLike | None,
+) -> list[Triple]:
+    """The fact filters in order; each one that is asked for adds a note saying what it kept."""
+    triples = list(graph.triples)
+    if relations:
+        triples = _by_relation(triples, relations, notes)
+    if min_confidence is not None:
+        triples = _by_confidence(triples, min_confidence, notes)
+    if min_sources is not None:
+        triples = _by_sources(triples, min_sources, notes)
+    if outlets:
+        triples = _by_outlet(graph, triples, outlets, notes)
+    if since is not None or until is not None:
+        triples = _by_dates(graph, triples, since, until, notes)
+    return triples
+
+
+def _by_relation(triples: list[Triple], relations: Sequence[str], notes: list[str]) -> list[Triple]:
+    wanted = _relation_keys(triples, relations)
+    kept = [t for t in triples if _relation_key(t) & wanted]
+    notes.append(f"relation {', '.join(relations)}: {_count(len(kept), len(triples), 'fact')}")
+    return kept
+
+
+def _by_confidence(triples: list[Triple], minimum: float, notes: list[str]) -> list[Triple]:
+    if not 0.0 <= minimum <= 1.0:
+        raise InputError("--min-confidence", f"{minimum} is not between 0 and 1")
+    kept = [t for t in triples if t.confidence >= minimum]
+    notes.append(f"confidence ≥ {minimum:g}: {_count(len(kept), len(triples), 'fact')}")
+    return kept
+
+
+def _by_sources(triples: list[Triple], minimum: int, notes: list[str]) -> list[Triple]:
+    if minimum < 1:
+        raise InputError("--min-sources", f"{minimum} is not a positive number of sources")
+    kept = [t for t in triples if fact_sources(t) >= minimum]
+    noun = "source" if minimum == 1 else "sources"
+    notes.append(f"at least {minimum:,} independent {noun}: {_count(len(kept), len(triples), 'fact')}")
+    return kept
+
+
+def _by_outlet(graph: KnowledgeGraph, triples: list[Triple], outlets: Sequence[str], notes: list[str]) -> list[Triple]:
+    present = {d.source.casefold(): d.source for d in graph.documents if d.source}
+    for name in outlets:
+        if name.strip().casefold() not in present:
+            known = sorted(present.values())
+            hint = _suggest(name, known) if known else " (no article names its outlet)"
+            raise InputError("--outlet", f"no article in this graph is from {name!r}{hint}")
+    wanted = {name.strip().casefold() for name in outlets}
+    of_document = {d.id for d in graph.documents if d.source and d.source.casefold() in wanted}
+    kept = [t for t in triples if any(ev.document in of_document for ev in t.evidence)]
+    names = ", ".join(present[w] for w in dict.fromkeys(wanted))
+    notes.append(f"reported by {names}: {_count(len(kept), len(triples), 'fact')}")
+    return kept
+
+
+def _around(
+    graph: KnowledgeGraph, triples: list[Triple], names: Sequence[str], depth: int, notes: list[str]
+) -> tuple[tuple[str, ...], list[Triple]]:
+    """The entities asked for by name and the facts among everything within ``depth`` steps of them."""
+    matched = [e for name in names for e in find_entities(graph, name)]
+    focus = tuple(dict.fromkeys(e.id for e in matched))
+    keep = _neighbourhood(triples, set(focus), depth)
+    kept = [t for t in triples if t.subject.id in keep and t.object.id in keep]
+    labels = ", ".join(dict.fromkeys(e.label for e in matched))
+    steps = "1 step" if depth == 1 else f"{depth} steps"
+    notes.append(f"neighbourhood of {labels} ({steps}): {len(keep)} entities, {len(kept)} facts")
+    return focus, kept
+
+
+def _entities_of(
+    graph: KnowledgeGraph, triples: Sequence[Triple], focus: Sequence[str], *, keep_all: bool
+) -> list[Entity]:
+    """Every entity of the graph when nothing was filtered (those without facts too), else those of the facts."""
     by_id = {e.id: e for e in graph.entities}
     for t in triples:
         by_id.setdefault(t.subject.id, t.subject)
         by_id.setdefault(t.object.id, t.object)
-    if filtered:
-        ids = {t.subject.id for t in triples} | {t.object.id for t in triples} | set(focus)
-        entities = [e for e in by_id.values() if e.id in ids]
-    else:
-        entities = list(by_id.values())
+    if keep_all:
+        return list(by_id.values())
+    ids = {t.subject.id for t in triples} | {t.object.id for t in triples} | set(focus)
+    return [e for e in by_id.values() if e.id in ids]
 
-    left_out_entities = left_out_triples = 0
-    if top is not None:
-        if top < 1:
-            raise InputError("--top", f"{top} is not a positive number of entities")
-        degree = Counter(x for t in triples for x in (t.subject.id, t.object.id))
-        evidence = Counter(x for t in triples for x in (t.subject.id, t.object.id) for _ in t.evidence)
-        ranked = sorted(entities, key=lambda e: (e.id not in focus, -degree[e.id], -evidence[e.id], e.label, e.id))
-        kept = {e.id for e in ranked[:top]}
-        before_entities, before_triples = len(entities), len(triples)
-        entities = [e for e in entities if e.id in kept]
-        triples = [t for t in triples if t.subject.id in kept and t.object.id in kept]
-        left_out_entities = before_entities - len(entities)
-        left_out_triples = before_triples - len(triples)
-        if left_out_entities:
-            cutoff = max((degree[e.id] for e in ranked[top:]), default=0)
-            notes.append(
-                f"top {top:,} most connected of {before_entities:,} entities: left out {left_out_entities:,} "
-                f"entities (≤ {cutoff:,} facts each) and {left_out_triples:,} of {before_triples:,} facts"
-            )
 
-    used_documents = {ev.document for t in triples for ev in t.evidence}
-    documents = tuple(d for d in graph.documents if d.id in used_documents) if filtered or top else graph.documents
-    return View(
-        graph=KnowledgeGraph(
-            triples=tuple(triples),
-            entities=tuple(sorted(entities, key=lambda e: e.id)),
-            documents=documents,
-        ),
-        notes=tuple(notes),
-        focus=focus,
-        left_out_entities=left_out_entities,
-        left_out_triples=left_out_triples,
+def _top(
+    entities: list[Entity],
+    triples: list[Triple],
+    focus: Sequence[str],
+    top: int,
+    top_by: str,
+    notes: list[str],
+) -> tuple[list[Entity], list[Triple]]:
+    """The ``top`` entities (those asked for first) and the facts among them; notes what was left out."""
+    # complex: the top-N selection ranks by facts or sources and keeps named entities: one ordering.
+    if top < 1:
+        raise InputError("--top", f"{top} is not a positive number of entities")
+    if top_by not in ("facts", "sources"):
+        raise InputError("--top-by", f"{top_by!r} is not 'facts' or 'sources'")
+    degree = Counter(x for t in triples for x in (t.subject.id, t.object.id))
+    evidence = Counter(x for t in triples for x in (t.subject.id, t.object.id) for _ in t.evidence)
+    primary = degree if top_by == "facts" else entity_sources(triples)
+    secondary = entity_sources(triples) if top_by == "facts" else degree
+    ranked = sorted(
+        entities,
+        key=lambda e: (e.id not in focus, -primary[e.id], -secondary[e.id], -evidence[e.id], e.label, e.id),
     )
+    kept_ids = {e.id for e in ranked[:top]}
+    kept_entities = [e for e in entities if e.id in kept_ids]
+    kept_triples = [t for t in triples if t.subject.id in kept_ids and t.object.id in kept_ids]
+    left_out = len(entities) - len(kept_entities)
+    if left_out:
+        cutoff = max((primary[e.id] for e in ranked[top:]), default=0)
+        how = "most connected" if top_by == "facts" else "most reported (by independent sources)"
+        unit = "facts" if top_by == "facts" else "sources"
+        notes.append(
+            f"top {top:,} {how} of {len(entities):,} entities: left out {left_out:,} "
+            f"entities (≤ {cutoff:,} {unit} each) and {len(triples) - len(kept_triples):,} of {len(triples):,} facts"
+        )
+    return kept_entities, kept_triples
+
+
+# -- sources ---------------------------------------------------------------------------------------------
+
+
+def fact_sources(t: Triple) -> int:
+    """The independent sources behind a fact: ``Triple.sources`` where known, else its number of documents.
+
+    >>> from kg.model import Entity, Relation
+    >>> a = Entity("a", "A", "Person")
+    >>> fact_sources(Triple("t", a, Relation("kg:meets", "meets"), a, 0.5, sources=2))
+    2
+    """
+    return t.sources or len(t.documents)
+
+
+def entity_sources(triples: Iterable[Triple]) -> Counter[str]:
+    """For each entity, about how many independent sources report a fact about it.
+
+    Facts count their sources, not which copies of a story belong together, so an entity's sources are
+    estimated from its documents: each document counts as ``sources / documents`` of the fact it supports
+    (the largest share where it supports several), and the shares are added up. Five syndicated copies of one
+    wire story (a fact with 5 documents and 1 source) count once; independent articles count one each.
+    """
+    share: dict[str, dict[str, float]] = {}
+    for t in triples:
+        documents = t.documents
+        if not documents:
+            continue
+        weight = fact_sources(t) / len(documents)
+        for end in dict.fromkeys((t.subject.id, t.object.id)):
+            of_entity = share.setdefault(end, {})
+            for doc in documents:
+                of_entity[doc] = max(of_entity.get(doc, 0.0), weight)
+    return Counter({entity: max(1, round(sum(docs.values()))) for entity, docs in share.items()})
 
 
 def _count(kept: int, total: int, noun: str) -> str:
@@ -252,22 +392,87 @@ def parse_date(text: str) -> date | None:
         return None
 
 
-def _since(graph: KnowledgeGraph, triples: list[Triple], since: str | date) -> tuple[list[Triple], str]:
-    start = since if isinstance(since, date) else parse_date(since)
-    if start is None:
-        raise InputError("--since", f"{since!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
-    published = {d.id: parse_date(d.published) if d.published else None for d in graph.documents}
-    undated = {doc for doc, day in published.items() if day is None}
+def parse_period(text: str) -> tuple[date, date] | None:
+    """The first and last day an ISO date names: a day, a whole month (``2024-02``) or a whole year.
+
+    >>> parse_period("2024-02")
+    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
+    >>> parse_period("2024-03-05T10:00Z")
+    (datetime.date(2024, 3, 5), datetime.date(2024, 3, 5))
+    """
+    match = _DATE.match(text.strip())
+    first = parse_date(text)
+    if match is None or first is None:
+        return None
+    _, month, day = match.groups()
+    if day:
+        return first, first
+    if month:
+        return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return first, first.replace(month=12, day=31)
+
+
+def evidence_dates(ev: Evidence, published: Mapping[str, str | None]) -> tuple[date, date] | None:
+    """When a piece of evidence says its fact happened, as a (first, last) day interval, or None if undated.
+
+    The event date the sentence gives (``event_start``/``event_end``) where the pipeline resolved one, else
+    the day the article was published (the evidence's own ``published``, else ``published[ev.document]``,
+    the article's date from ``documents.jsonl``). Partial dates cover their month or year.
+    """
+    if ev.event_start:
+        start = parse_period(ev.event_start)
+        end = parse_period(ev.event_end) if ev.event_end else start
+        if start and end:
+            return start[0], max(start[1], end[1])
+    day = ev.published or published.get(ev.document)
+    return parse_period(day) if day else None
+
+
+def _window(since: DateLike | None, until: DateLike | None) -> tuple[date, date]:
+    low, high = date.min, date.max
+    for option, value in (("--since", since), ("--until", until)):
+        if value is None:
+            continue
+        period = (value, value) if isinstance(value, date) else parse_period(value)
+        if period is None:
+            raise InputError(option, f"{value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+        if option == "--since":
+            low = period[0]
+        else:
+            high = period[1]
+    if low > high:
+        raise InputError("--until", f"{high.isoformat()} is before --since {low.isoformat()}")
+    return low, high
+
+
+def _by_dates(
+    graph: KnowledgeGraph, triples: list[Triple], since: DateLike | None, until: DateLike | None, notes: list[str]
+) -> list[Triple]:
+    """Facts with evidence dated inside the window, keeping only that evidence (the panel shows what is in it)."""
+    low, high = _window(since, until)
+    published = {d.id: d.published for d in graph.documents}
     kept: list[Triple] = []
-    hidden = 0
+    outside = undated = 0
     for t in triples:
-        evidence = tuple(ev for ev in t.evidence if (day := published.get(ev.document)) is not None and day >= start)
-        hidden += len(t.evidence) - len(evidence)
-        if evidence:
-            kept.append(t if len(evidence) == len(t.evidence) else dataclasses.replace(t, evidence=evidence))
-    note = f"evidence published on or after {start.isoformat()}: {_count(len(kept), len(triples), 'fact')}"
-    if hidden:
-        note += f"; {hidden:,} older or undated evidence sentence(s) hidden"
-    if undated:
-        note += f" ({len(undated):,} document(s) have no publication date)"
-    return kept, note
+        inside: list[Evidence] = []
+        for ev in t.evidence:
+            when = evidence_dates(ev, published)
+            if when is None:
+                undated += 1
+            elif when[1] >= low and when[0] <= high:
+                inside.append(ev)
+            else:
+                outside += 1
+        if inside:
+            kept.append(t if len(inside) == len(t.evidence) else dataclasses.replace(t, evidence=tuple(inside)))
+    if since is not None and until is not None:
+        window = f"from {low.isoformat()} to {high.isoformat()}"
+    else:
+        window = f"on or after {low.isoformat()}" if since is not None else f"on or before {high.isoformat()}"
+    note = f"evidence dated {window} (event date, else publication date): {_count(len(kept), len(triples), 'fact')}"
+    left_out = [f"{outside:,} outside the window"] if outside else []
+    left_out += [f"{undated:,} undated"] if undated else []
+    if left_out:
+        note += f"; left out evidence sentences: {', '.join(left_out)}"
+    notes.append(note)
+    return kept

@@ -10,7 +10,8 @@ from typing import Any
 __all__ = ["add_parser", "run"]
 
 EPILOG = """\
-QUERY is the query text, @FILE to read it from a file, or - for standard input. These prefixes are
+QUERY is the query text, @FILE to read it from a file, - for standard input, or :NAME for one of the
+research queries (:supporters, :by-date, :outlets, :disputed, :timeline; --examples prints them). These prefixes are
 declared for you: rdf rdfs owl xsd skos prov dcterms schema kg, and entity statement evidence doc id
 (the export's own IRIs). The ontology is in the graph <https://w3id.org/kg-news/ontology>, so
 `?p rdfs:subPropertyOf* kg:supports` works. SERVICE and FROM are refused (nothing is fetched).
@@ -18,6 +19,8 @@ declared for you: rdf rdfs owl xsd skos prov dcterms schema kg, and entity state
 examples:
   kg sparql out/sample "SELECT ?a ?b WHERE { ?x kg:supports ?y . ?x rdfs:label ?a . ?y rdfs:label ?b }"
   kg sparql out/sample @supporters.rq --format csv > supporters.csv
+  kg sparql out/sample :disputed
+  kg sparql --examples
 """
 
 
@@ -29,8 +32,9 @@ def add_parser(sub: Any) -> None:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("folder", type=Path, metavar="DIR", help="an output folder of kg build, or an RDF file")
-    p.add_argument("query", metavar="QUERY", help="SPARQL text, @FILE, or - for stdin")
+    p.add_argument("folder", type=Path, nargs="?", metavar="DIR", help="an output folder of kg build, or an RDF file")
+    p.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text, @FILE, - for stdin, or :NAME")
+    p.add_argument("--examples", action="store_true", help="print the research queries and exit")
     p.add_argument(
         "--format",
         "-f",
@@ -41,8 +45,13 @@ def add_parser(sub: Any) -> None:
 
 
 def _query_text(spec: str) -> str:
-    from kg.errors import InputError
+    from kg.errors import InputError, UsageError
+    from kg.sparql import RESEARCH_QUERIES
 
+    if spec.startswith(":"):
+        if spec[1:] not in RESEARCH_QUERIES:
+            raise UsageError(f"no research query {spec} (one of: {', '.join(':' + n for n in RESEARCH_QUERIES)})")
+        return RESEARCH_QUERIES[spec[1:]]
     if spec == "-":
         return sys.stdin.read()
     if spec.startswith("@"):
@@ -55,8 +64,15 @@ def _query_text(spec: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.sparql import format_result, load_for_query, run_sparql
+    from kg.errors import UsageError
+    from kg.sparql import RESEARCH_QUERIES, format_result, load_for_query, run_sparql
 
+    if args.examples:
+        for name, query in RESEARCH_QUERIES.items():
+            print(f"# :{name}\n{query}\n")
+        return 0
+    if args.folder is None or args.query is None:
+        raise UsageError("kg sparql needs a build folder and a query (or --examples): kg sparql DIR QUERY")
     text = _query_text(args.query)
     data, source = load_for_query(args.folder)
     result = run_sparql(data, text)

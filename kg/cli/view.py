@@ -18,21 +18,29 @@ from kg.export.html import BUILD_LIMIT
 
 EPILOG = """\
 The page is one file that opens from disk with no network. Click an entity or a fact for its details and
-evidence; hover for a summary; type a name in the search box; click a class in the legend to hide it.
+evidence; hover for a summary; type a name in the search box; filter by relation, class, sources, outlet,
+time and kind of fact in the side panel; collapse a community into one node. Entities without facts are
+listed, not drawn, until you ask. kg view reads the files kg build wrote (no rebuilding), so a view of part
+of a large build is written in seconds.
 
 Filters (facts first, then the neighbourhood, then --top):
   --entity NAME       NAME and its neighbours (id, label or alias, any case; repeatable)
   --relation R        only facts with this relation: kg:supports, supports, "president of", or the verb
                       of a kg:relatedTo fact (repeatable)
   --min-confidence X  only facts with confidence >= X
-  --since DATE        only facts with evidence from articles published on or after DATE (YYYY[-MM[-DD]]);
-                      older evidence is left out of the panel
-  --top N             the N entities with the most facts; what is left out is said on stderr and in the page
+  --min-sources N     only facts reported by N or more independent sources (copies of one story count once)
+  --outlet NAME       only facts with evidence from this outlet (the articles' source; repeatable)
+  --since DATE        only evidence dated on or after DATE, --until on or before it (YYYY[-MM[-DD]]; a
+  --until DATE        month or year as --until runs to its end). The date is the event date a sentence
+                      gives where kg resolved one, else the article's publication date; evidence outside
+                      the window, or undated, is left out of the panel
+  --top N             the N entities with the most facts (--top-by sources: the most independent sources);
+                      what is left out is said on stderr and in the page
 
 examples:
   kg view out/sample --entity "Ingrid Halvorsen"
   kg view out/news --relation supports --relation opposes --min-confidence 0.7 --out supports.html
-  kg view out/news --since 2024-03-01 --top 500
+  kg view out/news --since 2024-03-01 --until 2024-03 --top 500 --top-by sources --size-by sources
 """
 
 
@@ -49,13 +57,22 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--depth", type=int, default=1, metavar="N", help="with --entity: how many steps out (default 1)")
     p.add_argument("--relation", "-r", action="append", default=[], metavar="R", help="keep this relation (repeatable)")
     p.add_argument("--min-confidence", type=float, metavar="X", help="keep facts with confidence >= X (0-1)")
-    p.add_argument("--since", type=_date, metavar="DATE", help="keep evidence published on or after DATE")
+    p.add_argument("--min-sources", type=int, metavar="N", help="keep facts with N or more independent sources")
+    p.add_argument("--outlet", action="append", default=[], metavar="NAME", help="keep facts from this outlet")
+    p.add_argument("--since", type=_date, metavar="DATE", help="keep evidence dated on or after DATE")
+    p.add_argument("--until", type=_date, metavar="DATE", help="keep evidence dated on or before DATE")
     p.add_argument("--top", type=int, metavar="N", help="keep the N most connected entities")
     p.add_argument(
+        "--top-by",
+        choices=("facts", "sources"),
+        default="facts",
+        help="with --top: rank entities by number of facts (default) or of independent sources",
+    )
+    p.add_argument(
         "--size-by",
-        choices=("degree", "evidence"),
+        choices=("degree", "sources", "evidence"),
         default="degree",
-        help="node size: number of facts (default) or of evidence sentences",
+        help="node size: number of facts (default), of independent sources or of evidence sentences",
     )
     p.add_argument("--title", metavar="TEXT", help="page title (default: the article title or count)")
     p.add_argument("--out", "-o", metavar="FILE", help="where to write the page (default: DIR/view.html; - for stdout)")
@@ -80,8 +97,12 @@ def run(args: argparse.Namespace) -> int:
         depth=args.depth,
         relation=args.relation,
         min_confidence=args.min_confidence,
+        min_sources=args.min_sources,
+        outlet=args.outlet,
         since=args.since,
+        until=args.until,
         top=args.top,
+        top_by=args.top_by,
     )
 
     def say(message: str) -> None:

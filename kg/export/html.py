@@ -1,21 +1,30 @@
 """``graph.html``: one self-contained interactive page to explore the graph and the evidence behind each edge.
 
-Built with pyvis (its ``Network`` holds the nodes, edges and vis-network options; its bundled vis-network
-9.1.2 is inlined) and a template of our own: pyvis's template loads Bootstrap from a CDN even in
-``in_line`` mode, and sets tooltips that contain links with ``innerHTML``. The page:
+Drawn with vis-network 9.1.2, the copy pyvis bundles, inlined into a template of our own. The nodes, edges
+and options are vis-network's own data format, written here rather than through pyvis's ``Network``: its
+``add_node``/``add_edge`` look ids up in lists (quadratic: seconds at 20,000 entities), and its template
+loads Bootstrap from a CDN even in ``in_line`` mode and sets tooltips that contain links with
+``innerHTML``. The page:
 
 * opens from disk with no network: every script and style is inline, and a Content-Security-Policy allows
   only those scripts (by hash) and no connections at all;
-* colours and shapes nodes by ontology class (legend; click a class to hide it), sizes them by facts or
-  evidence, labels edges with the relation (the surface verb for ``kg:relatedTo``), draws negated facts
-  dashed red and hedged ones dotted grey;
+* colours and shapes nodes by ontology class (legend; click a class to hide it) or by community (Louvain,
+  computed here, so the page never runs it), sizes them by facts, independent sources or evidence, labels
+  edges with the relation (the surface verb for ``kg:relatedTo``), draws negated facts dashed red, hedged
+  ones dotted grey and disputed ones orange;
+* does not draw entities without facts (the side panel lists them, search finds them, a filter shows them),
+  frames the largest components on load and gives the most connected entities in view labels a person can
+  read at that zoom;
+* filters in the page by relation, class, minimum number of sources, outlet, time (event dates, else
+  publication dates) and kind of fact, and collapses a large community into one node (click to expand);
 * shows details on hover (plain-text tooltip) and on click (side panel, built with ``textContent``):
   aliases and type of an entity, and for a fact every evidence sentence with its article, confidence,
   time, place and who said it. Article text is never parsed as HTML;
 * lays the graph out in Python (:mod:`kg.export.layout`) and draws it with physics off above
-  ``PHYSICS_LIMIT`` nodes, so 5,000 nodes are interactive in seconds.
+  ``PHYSICS_LIMIT`` drawn nodes, so 20,000 entities are interactive in seconds.
 
-Node ids are entity ids and edge ids statement ids, as in the JSONL, RDF and Neo4j outputs.
+Node ids are entity ids and edge ids statement ids, as in the JSONL, RDF and Neo4j outputs. The same graph
+gives the same bytes on every run.
 
 >>> from kg.model import Entity, Relation, Triple
 >>> a, b = Entity("a", "Alice", "Person"), Entity("b", "Bob", "Person")
@@ -32,7 +41,8 @@ import math
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -42,11 +52,23 @@ from kg.export import Written, in_folder
 from kg.export.files import PathOrFile, open_output
 from kg.graph import KnowledgeGraph
 from kg.model import Document, Entity, Evidence, Triple
+from kg.views import entity_sources, evidence_dates, fact_sources
 
-__all__ = ["CLASS_STYLES", "PHYSICS_LIMIT", "generate_html", "relation_name", "write_html"]
+__all__ = ["CLASS_STYLES", "COLLAPSE_MIN", "FIT_NODES", "PHYSICS_LIMIT", "generate_html", "relation_name", "write_html"]
 
-# Up to this many nodes the browser refines the Python layout with a short physics run; above, physics is off.
+# Up to this many drawn nodes the browser refines the Python layout with a short physics run; above, physics is off.
 PHYSICS_LIMIT = 300
+# The page opens framing the largest components, up to this many entities (or the most connected of a bigger one).
+FIT_NODES = 120
+# A community of at least this many entities can be collapsed into one node.
+COLLAPSE_MIN = 6
+
+# What node size shows, as the legend says it.
+SIZE_BY = {
+    "degree": "number of facts",
+    "sources": "number of independent sources reporting its facts",
+    "evidence": "number of evidence sentences",
+}
 
 # class -> (colour, vis-network shape). Shapes with the label outside, so size shows degree.
 CLASS_STYLES: dict[str, tuple[str, str]] = {
@@ -68,10 +90,17 @@ CLASS_STYLES: dict[str, tuple[str, str]] = {
     "Entity": ("#9aa5b1", "dot"),
 }
 _EXTRA_COLOURS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#17becf")
+# Communities in the order of their size (a qualitative palette, distinct side by side); small ones are grey.
+_COMMUNITY_COLOURS = (
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+    "#e377c2", "#17becf", "#bcbd22", "#393b79", "#ad494a", "#637939",
+)  # fmt: skip
+_SMALL_COMMUNITY = "#b8c0cc"
 
-_EDGE = {"stated": "#4a586e", "negated": "#d62728", "hedged": "#8c8c8c"}
+_EDGE = {"stated": "#4a586e", "negated": "#d62728", "hedged": "#8c8c8c", "disputed": "#e08214"}
 _DASHES = {"negated": [8, 5], "hedged": [2, 4]}
 _ASSETS = "kg.export.html_assets"
+_LABEL_SIZE = 14  # node label font size at zoom 1 (view.js reads it from the options)
 
 
 def generate_html(
@@ -87,112 +116,15 @@ def generate_html(
     """The page as a string.
 
     ``notes`` are shown above the details (what a filter kept or left out); ``focus`` entity ids are selected
-    on load. ``size_by`` is ``"degree"`` (facts) or ``"evidence"`` (evidence sentences). ``physics``: None
-    decides by size (on up to ``PHYSICS_LIMIT`` nodes).
+    on load. ``size_by`` is ``"degree"`` (facts), ``"sources"`` (independent sources) or ``"evidence"``
+    (evidence sentences). ``physics``: None decides by size (on up to ``PHYSICS_LIMIT`` drawn nodes).
     """
-    from jinja2 import Environment, FunctionLoader, select_autoescape
-    from pyvis.network import Network
-
-    from kg.export.layout import layout
-
-    if size_by not in ("degree", "evidence"):
-        raise ExportError(f"size_by must be 'degree' or 'evidence', not {size_by!r}")
-    entities = list(graph.entities)
-    known = {e.id for e in entities}
-    for t in graph.triples:
-        for end in (t.subject, t.object):
-            if end.id not in known:
-                entities.append(end)
-                known.add(end.id)
-    triples = sorted(graph.triples, key=lambda t: t.id)
-    physics = len(entities) <= PHYSICS_LIMIT if physics is None else physics
-    big = len(entities) > PHYSICS_LIMIT
-
-    degree = Counter(x for t in triples for x in (t.subject.id, t.object.id))
-    evidence_count = Counter(x for t in triples for x in (t.subject.id, t.object.id) for _ in t.evidence)
-    weight = degree if size_by == "degree" else evidence_count
-    positions = layout([e.id for e in entities], [(t.subject.id, t.object.id) for t in triples], seed=seed, scale=150)
-    styles = {e.type: _style(e.type) for e in entities}
-
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
-    for e in entities:
-        x, y = positions[e.id]
-        # Colours come from the class's vis-network group; the shape is repeated because pyvis defaults every
-        # node to a dot, which would override the group. Tooltips are made in the page from the data.
-        size = round(min(50.0, 9 + 5 * math.sqrt(weight[e.id])), 1)
-        net.add_node(e.id, label=e.label, group=e.type, shape=styles[e.type][1], size=size, x=x, y=y)
-    for t, smooth in zip(triples, _curves(triples), strict=True):
-        kind = "negated" if t.negated else "hedged" if t.hedged else "stated"
-        edge: dict[str, Any] = {
-            "id": t.id,
-            "label": relation_name(t),
-            "width": round(1 + min(4.0, math.log2(max(1, len(t.evidence)))), 1),
-            # Less sure facts are fainter.
-            "color": {"opacity": round(0.45 + 0.5 * max(0.0, min(1.0, t.confidence)), 2)},
-        }
-        if kind != "stated":
-            edge["color"]["color"] = _EDGE[kind]
-            edge["dashes"] = [2, 4] if t.negated and t.hedged else _DASHES[kind]
-        if smooth:
-            edge["smooth"] = smooth
-        net.add_edge(t.subject.id, t.object.id, **edge)
-    net.options = _options(physics=physics, big=big, edges=len(triples), seed=seed)
-    net.options["groups"] = {
-        name: {"color": _colours(colour), "shape": shape} for name, (colour, shape) in sorted(styles.items())
-    }
-
-    documents = _documents(graph, triples)
-    doc_index = {doc: i for i, doc in enumerate(documents)}
-    data = {
-        "entities": [_entity_data(e, degree[e.id], evidence_count[e.id]) for e in entities],
-        "facts": [_fact_data(t, doc_index) for t in triples],
-        "documents": [_document_data(d) for d in documents.values()],
-        "focus": [f for f in focus if f in known],
-        "physics": physics,
-    }
-    legend = [
-        {"name": name, "color": styles[name][0], "shape": styles[name][1], "count": count}
-        for name, count in sorted(Counter(e.type for e in entities).items(), key=lambda kv: (-kv[1], kv[0]))
-    ]
-    kinds = Counter("negated" if t.negated else "hedged" if t.hedged else "stated" for t in triples)
-    assets = {name: _asset(name) for name in ("view.js", "view.css")}
-    vis_js = _pyvis_asset("lib/vis-9.1.2/vis-network.min.js")
-    vis_css = _pyvis_asset("lib/vis-9.1.2/vis-network.css")
-    for name, text, tag in (
-        ("vis-network.min.js", vis_js, "script"),
-        ("view.js", assets["view.js"], "script"),
-        ("vis-network.css", vis_css, "style"),
-        ("view.css", assets["view.css"], "style"),
-    ):
-        if re.search(f"</{tag}", text, re.IGNORECASE):
-            raise ExportError(f"{name} contains '</{tag}' and cannot be inlined")
-
-    env = Environment(loader=FunctionLoader(_template), autoescape=select_autoescape(default=True))
-    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
-    env.globals.update(
-        kg={
-            "title": title or _default_title(graph),
-            "counts": f"{len(entities):,} entities · {len(triples):,} facts",
-            "notes": list(notes),
-            "legend": legend,
-            "kinds": kinds,
-            "data": data,
-            # pyvis hands the template its options as plain json.dumps; class names in them come from the
-            # graph's files, so the page embeds its own HTML-safe copy instead.
-            "options": net.options,
-            "script_hashes": [_sha256(vis_js), _sha256(assets["view.js"])],
-            "size_note": "number of facts" if size_by == "degree" else "number of evidence sentences",
-        },
-        # Our own files, checked above; the template inserts them verbatim (|safe) so the CSP hashes match.
-        vis_js=vis_js,
-        vis_css=vis_css,
-        view_js=assets["view.js"],
-        view_css=assets["view.css"],
-    )
-    net.templateEnv = env
-    net.path = "view.html.j2"
-    page: str = net.generate_html()
-    return page
+    if size_by not in SIZE_BY:
+        raise ExportError(f"size_by must be one of {', '.join(map(repr, SIZE_BY))}, not {size_by!r}")
+    scene = _scene(graph, size_by=size_by, physics=physics, seed=seed, focus=focus)
+    vis = _vis_data(scene, seed=seed)
+    data = _page_data(graph, scene)
+    return _render(vis, scene, data, title=title or _default_title(graph), notes=notes)
 
 
 def write_html(graph: KnowledgeGraph, target: PathOrFile, **options: Any) -> Path | None:
@@ -208,6 +140,232 @@ def relation_name(t: Triple) -> str:
     if t.predicate.id == "kg:relatedTo" and t.predicate.surface:
         return t.predicate.surface
     return t.predicate.label
+
+
+# -- the steps: what to draw and where, the vis-network data, the page's own data, the page ---------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Scene:
+    """Everything the page is made of, computed once: entities and facts, their measures, places and groups."""
+
+    entities: list[Entity]  # the graph's entities, then any fact end it does not list
+    triples: list[Triple]  # sorted by id
+    degree: Counter[str]  # facts per entity
+    evidence: Counter[str]  # evidence sentences per entity
+    sources: Counter[str]  # independent sources per entity (estimated, see kg.views.entity_sources)
+    size_by: str
+    weight: Counter[str]  # what node size shows: one of the three above
+    community: dict[str, int]  # entity id -> index into communities (entities with facts only)
+    communities: list[list[str]]  # largest first
+    positions: dict[str, tuple[float, float]]
+    fit: list[str]  # what the page frames on load
+    focus: list[str]  # entities asked for by name: selected on load, drawn even without facts
+    physics: bool
+    styles: dict[str, tuple[str, str]]
+
+
+def _scene(graph: KnowledgeGraph, *, size_by: str, physics: bool | None, seed: int, focus: Sequence[str]) -> _Scene:
+    # complex: the page's first frame is one decision over components, sizes and the label budget, read together.
+    from kg.export.layout import communities, grid_below, layout
+
+    entities, triples = _entities_and_facts(graph)
+    degree = Counter(x for t in triples for x in (t.subject.id, t.object.id))
+    evidence = Counter(x for t in triples for x in (t.subject.id, t.object.id) for _ in t.evidence)
+    sources = entity_sources(triples)
+    weight = {"degree": degree, "sources": sources, "evidence": evidence}[size_by]
+    with_facts = [e.id for e in entities if degree[e.id]]
+    pairs = [(t.subject.id, t.object.id) for t in triples]
+    groups = communities(with_facts, pairs, seed=seed)
+    # Entities without facts are not drawn until the reader asks: they wait in rows under the graph.
+    positions = layout(with_facts, pairs, seed=seed, scale=150)
+    positions.update(grid_below([e.id for e in entities if not degree[e.id]], positions))
+    return _Scene(
+        entities=entities,
+        triples=triples,
+        degree=degree,
+        evidence=evidence,
+        sources=sources,
+        size_by=size_by,
+        weight=weight,
+        community={member: i for i, group in enumerate(groups) for member in group},
+        communities=groups,
+        positions=positions,
+        fit=_initial_fit(with_facts, pairs, weight),
+        focus=[f for f in dict.fromkeys(focus) if f in positions],
+        # Nothing to simulate without facts (and vis-network would never say it had settled).
+        physics=0 < len(with_facts) <= PHYSICS_LIMIT if physics is None else physics,
+        styles={e.type: _style(e.type) for e in entities},
+    )
+
+
+def _entities_and_facts(graph: KnowledgeGraph) -> tuple[list[Entity], list[Triple]]:
+    entities = list(graph.entities)
+    known = {e.id for e in entities}
+    for t in graph.triples:
+        for end in (t.subject, t.object):
+            if end.id not in known:
+                entities.append(end)
+                known.add(end.id)
+    return entities, sorted(graph.triples, key=lambda t: t.id)
+
+
+def _initial_fit(nodes: Sequence[str], pairs: Sequence[tuple[str, str]], weight: Mapping[str, int]) -> list[str]:
+    """The entities framed on load: the largest components while they fit in ``FIT_NODES`` entities.
+
+    When the largest component alone is bigger, its ``FIT_NODES`` most connected entities: the layout puts
+    hubs near its middle, so the frame is its core rather than a cloud too small to read.
+    """
+    from kg.export.layout import components
+
+    fit: list[str] = []
+    for component in components(nodes, pairs):
+        if fit and len(fit) + len(component) > FIT_NODES:
+            break
+        fit.extend(component)
+    if len(fit) > FIT_NODES:
+        core = set(sorted(fit, key=lambda n: (-weight[n], n))[:FIT_NODES])
+        fit = [n for n in fit if n in core]
+    return fit
+
+
+@dataclass(frozen=True, slots=True)
+class _VisData:
+    """vis-network's input: nodes, edges and options."""
+
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    options: dict[str, Any]
+
+
+def _vis_data(scene: _Scene, *, seed: int) -> _VisData:
+    """One node per entity (hidden without facts), one edge per fact, and the options with one group per class."""
+    nodes = []
+    for e in scene.entities:
+        x, y = scene.positions[e.id]
+        # Colours come from the class's vis-network group; the shape is repeated so the node's shape is set
+        # even where a group is not. Tooltips are made in the page from the data.
+        node: dict[str, Any] = {"id": e.id, "label": e.label, "group": e.type, "shape": scene.styles[e.type][1]}
+        node.update(size=_node_size(scene.weight[e.id]), x=x, y=y)
+        if not scene.degree[e.id]:
+            # Out of the physics run (vis-network simulates hidden nodes too), and hidden until the reader
+            # asks, unless asked for by name.
+            node.update(hidden=e.id not in scene.focus, physics=False)
+        nodes.append(node)
+    edges = [
+        {"from": t.subject.id, "to": t.object.id, **_edge(t, smooth)}
+        for t, smooth in zip(scene.triples, _curves(scene.triples), strict=True)
+    ]
+    drawn = sum(1 for e in scene.entities if scene.degree[e.id])
+    options = _options(physics=scene.physics, big=drawn > PHYSICS_LIMIT, edges=len(scene.triples), seed=seed)
+    options["groups"] = {
+        name: {"color": _colours(colour), "shape": shape} for name, (colour, shape) in sorted(scene.styles.items())
+    }
+    return _VisData(nodes, edges, options)
+
+
+def _node_size(weight: int) -> float:
+    return round(min(50.0, 9 + 5 * math.sqrt(weight)), 1)
+
+
+def _kind_counts(triples: Sequence[Triple]) -> Counter[str]:
+    counts = Counter(kind for t in triples for kind in ("negated", "hedged") if getattr(t, kind))
+    counts.update(stated=sum(1 for t in triples if not (t.negated or t.hedged)))
+    counts.update(disputed=sum(1 for t in triples if t.disputed))
+    return counts
+
+
+def _kind(t: Triple) -> str:
+    return "negated" if t.negated else "hedged" if t.hedged else "disputed" if t.disputed else "stated"
+
+
+def _edge(t: Triple, smooth: Any) -> dict[str, Any]:
+    kind = _kind(t)
+    edge: dict[str, Any] = {
+        "id": t.id,
+        "label": relation_name(t),
+        "width": round(1 + min(4.0, math.log2(max(1, len(t.evidence)))), 1),
+        # Less sure facts are fainter.
+        "color": {"opacity": round(0.45 + 0.5 * max(0.0, min(1.0, t.confidence)), 2)},
+    }
+    if kind != "stated":
+        edge["color"]["color"] = _EDGE[kind]
+    if kind in _DASHES:
+        edge["dashes"] = [2, 4] if t.negated and t.hedged else _DASHES[kind]
+    if smooth:
+        edge["smooth"] = smooth
+    return edge
+
+
+def _page_data(graph: KnowledgeGraph, scene: _Scene) -> dict[str, Any]:
+    """What view.js reads besides the vis-network nodes and edges: details, filters, communities, the frame."""
+    documents = _documents(graph, scene.triples)
+    doc_index = {doc: i for i, doc in enumerate(documents)}
+    published = {d.id: d.published for d in documents.values()}
+    facts = [_fact_data(t, doc_index, published) for t in scene.triples]
+    days = [day for f in facts for interval in f.get("dates", ()) for day in interval]
+    return {
+        "entities": [_entity_data(e, scene) for e in scene.entities],
+        "facts": facts,
+        "documents": [_document_data(d) for d in documents.values()],
+        "focus": scene.focus,
+        "physics": scene.physics,
+        "fit": scene.fit,
+        "communities": [_community_data(i, group, scene) for i, group in enumerate(scene.communities)],
+        "collapse_min": COLLAPSE_MIN,
+        "size_by": scene.size_by,
+        "dates": [min(days), max(days)] if days else None,
+    }
+
+
+def _legend(scene: _Scene) -> list[dict[str, Any]]:
+    """One row per class: its swatch and how many of its entities are drawn (have facts)."""
+    drawn = Counter(e.type for e in scene.entities if scene.degree[e.id])
+    classes = sorted({e.type for e in scene.entities}, key=lambda c: (-drawn[c], c))
+    return [{"name": c, "color": scene.styles[c][0], "shape": scene.styles[c][1], "count": drawn[c]} for c in classes]
+
+
+def _render(vis: _VisData, scene: _Scene, data: dict[str, Any], *, title: str, notes: Sequence[str]) -> str:
+    """The page: our template with the vis-network data, vis-network and our script and style inlined."""
+    from jinja2 import Environment, FunctionLoader, select_autoescape
+
+    assets = {name: _asset(name) for name in ("view.js", "view.css")}
+    vis_js = _pyvis_asset("lib/vis-9.1.2/vis-network.min.js")
+    vis_css = _pyvis_asset("lib/vis-9.1.2/vis-network.css")
+    for name, text, tag in (
+        ("vis-network.min.js", vis_js, "script"),
+        ("view.js", assets["view.js"], "script"),
+        ("vis-network.css", vis_css, "style"),
+        ("view.css", assets["view.css"], "style"),
+    ):
+        if re.search(f"</{tag}", text, re.IGNORECASE):
+            raise ExportError(f"{name} contains '</{tag}' and cannot be inlined")
+    env = Environment(loader=FunctionLoader(_template), autoescape=select_autoescape(default=True))
+    # Article text lands in <script type="application/json"> blocks: jinja's tojson escapes <, >, & and '.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
+    page: str = env.get_template("view.html.j2").render(
+        kg={
+            "title": title,
+            "counts": f"{len(scene.entities):,} entities · {len(scene.triples):,} facts",
+            "without_facts": sum(1 for e in scene.entities if not scene.degree[e.id]),
+            "notes": list(notes),
+            "legend": _legend(scene),
+            "styles": Counter(_kind(t) for t in scene.triples),  # how edges are drawn (one style each)
+            "kinds": _kind_counts(scene.triples),  # what the filters count (a fact can be two kinds)
+            "data": data,
+            "options": vis.options,
+            "script_hashes": [_sha256(vis_js), _sha256(assets["view.js"])],
+            "size_note": SIZE_BY[scene.size_by],
+        },
+        nodes=vis.nodes,
+        edges=vis.edges,
+        # Our own files, checked above; the template inserts them verbatim (|safe) so the CSP hashes match.
+        vis_js=vis_js,
+        vis_css=vis_css,
+        view_js=assets["view.js"],
+        view_css=assets["view.css"],
+    )
+    return page
 
 
 # -- styling -------------------------------------------------------------------------------------------
@@ -260,8 +418,10 @@ def _options(*, physics: bool, big: bool, edges: int, seed: int) -> dict[str, An
         "nodes": {
             "borderWidth": 1,
             "borderWidthSelected": 3,
-            "font": {"size": 14, "color": "#1f2328", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {"label": {"drawThreshold": 8}},
+            "font": {"size": _LABEL_SIZE, "color": "#1f2328", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            # Labels too small to read are not drawn at all; the page enlarges the most connected ones in view
+            # (view.js, relabel) and never beyond maxVisible pixels on screen.
+            "scaling": {"label": {"drawThreshold": 9, "maxVisible": 22}},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
@@ -323,7 +483,7 @@ def _compact(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if not (v is None or v is False or v == [] or v == "")}
 
 
-def _entity_data(e: Entity, degree: int, evidence: int) -> dict[str, Any]:
+def _entity_data(e: Entity, scene: _Scene) -> dict[str, Any]:
     return _compact(
         {
             "id": e.id,
@@ -331,13 +491,25 @@ def _entity_data(e: Entity, degree: int, evidence: int) -> dict[str, Any]:
             "type": e.type,
             "aliases": list(e.aliases),
             "note": e.note,
-            "degree": degree,
-            "evidence": evidence,
+            "degree": scene.degree[e.id],
+            "evidence": scene.evidence[e.id],
+            "sources": scene.sources[e.id],
+            "weight": scene.weight[e.id],
+            "c": scene.community.get(e.id),
+            # For entities without facts, the panel says where they were mentioned.
+            "articles": len({m.document for m in e.mentions}),
         }
     )
 
 
-def _fact_data(t: Triple, index: dict[str, int]) -> dict[str, Any]:
+def _community_data(index: int, members: Sequence[str], scene: _Scene) -> dict[str, Any]:
+    """Its size, colour, and the member that names it (the most connected one)."""
+    top = min(members, key=lambda m: (-scene.weight[m], -scene.degree[m], m))
+    coloured = len(members) >= 3 and index < len(_COMMUNITY_COLOURS)
+    return {"size": len(members), "top": top, "color": _COMMUNITY_COLOURS[index] if coloured else _SMALL_COMMUNITY}
+
+
+def _fact_data(t: Triple, index: dict[str, int], published: Mapping[str, str | None]) -> dict[str, Any]:
     return _compact(
         {
             "id": t.id,
@@ -349,6 +521,9 @@ def _fact_data(t: Triple, index: dict[str, int]) -> dict[str, Any]:
             "confidence": round(t.confidence, 3),
             "negated": t.negated,
             "hedged": t.hedged,
+            "disputed_by": list(t.disputed_by),
+            "sources": fact_sources(t),
+            "dates": _fact_dates(t, published),
             "attributed_to": t.attributed_to,
             "time": list(t.time),
             "place": list(t.place),
@@ -356,6 +531,12 @@ def _fact_data(t: Triple, index: dict[str, int]) -> dict[str, Any]:
             "evidence": [_evidence_data(ev, index[ev.document]) for ev in t.evidence],
         }
     )
+
+
+def _fact_dates(t: Triple, published: Mapping[str, str | None]) -> list[list[str]]:
+    """The distinct day intervals its evidence is dated by (kg.views.evidence_dates), for the time slider."""
+    intervals = {evidence_dates(ev, published) for ev in t.evidence}
+    return [[lo.isoformat(), hi.isoformat()] for lo, hi in sorted(i for i in intervals if i is not None)]
 
 
 def _evidence_data(ev: Evidence, doc: int) -> dict[str, Any]:

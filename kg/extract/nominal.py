@@ -90,6 +90,7 @@ def _patients(noun: Token, reading: DocumentMentions) -> list[tuple[Token, str]]
 def _coordinated_parties(noun: Token, reading: DocumentMentions) -> tuple[list[Token], list[tuple[Token, str]]]:
     """ "the merger of Acme and Atlas", "talks between Norway and Kenya": a symmetric event's parties,
     coordinated after "of" or "between", are each other's partners (the first with every other)."""
+    # complex: a symmetric event's parties hang off 'of'/'between', with appositions and conjuncts; one walk.
     entry = reading.ontology.lexicon.lookup("noun", noun.lemma_.lower())
     vocab = reading.ontology.vocabulary
     if entry is None or entry.relation not in vocab.relations or not vocab.relation(entry.relation).symmetric:
@@ -97,7 +98,7 @@ def _coordinated_parties(noun: Token, reading: DocumentMentions) -> tuple[list[T
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "between"):
             heads = [p for p in prep.children if p.dep_ == "pobj"]
-            # "the merger of the chains Acme and Atlas": the parties are named in apposition
+            # "the merger of the grocers Acme and Atlas": the parties are named in apposition
             heads += [a for p in heads for a in p.children if a.dep_ == "appos"]
             parties = [t for p in heads for t in conjuncts(p) if p.i in reading.names or t.i in reading.names]
             if len(parties) > 1:

@@ -347,6 +347,8 @@ def _described_bases(sent: Span, reading: DocumentMentions) -> Iterator[Extracti
 
 def _born(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """ "Kenyan-born Ruth Cole", "Oslo-born writer Ola Berg": where a person was born."""
+    # complex: the birthplace may hang on the name or on a title before it, and be a name or a demonym; guards of one
+    # pattern.
     for token in reading.tokens(sent):
         mention = reading.names.get(token.i)
         if mention is None or mention.ner not in PERSON:

@@ -85,6 +85,8 @@ def _roles(
     confidence: float,
 ) -> Iterator[Extraction]:
     """Extractions for a person holding the role ``noun`` towards each target."""
+    # complex: one role phrase against each target: the lexicon key, the attribution and the confidence are read
+    # together.
     role = _role_phrase(noun, reading.ontology.lexicon.words("role"))
     said_by = attribution(holder.head, reading) if holder.dep_ != "ROOT" else None
     for target, preposition in targets:
@@ -115,6 +117,7 @@ def _with_attribution(extraction: Extraction, said_by: str) -> Extraction:
 def _bare_titles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """ "President Ana Silva in Brazil": a bare title (no name before it) and a country attached to the name.
     Titles with what they are about before them are kg.extract.titles' (read along the words)."""
+    # complex: guards that keep a bare title apart from a title chain (kg.extract.titles); one pattern.
     roles = reading.ontology.lexicon.words("role")
     for name in reading.tokens(sent):
         mention = reading.names.get(name.i)
@@ -152,7 +155,7 @@ def _loose_apposition(name: Token, reading: DocumentMentions) -> Token | None:
 
 
 def _one_of(token: Token) -> list[Token]:
-    """The noun in "one of the strategists", "among the founders"."""
+    """The noun in "one of the founders", "among the partners"."""
     if token.lower_ not in ("one", "some", "many", "among", "each"):
         return []
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -220,6 +223,7 @@ def _copulas(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
 def _as_roles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """ "replaced Ruth Cole as the club's manager", "tapped Ola Berg as envoy to Kenya": a role after "as"
     is held by the verb's object when the verb appoints ("name", "tap", "hire"), else by its subject."""
+    # complex: 'as' roles: who holds the role depends on the verb (appointing verbs give it to the object); one pattern.
     appointing = reading.cues.appoint_verbs
     for verb in reading.tokens(sent):
         if verb.pos_ not in ("VERB", "AUX"):
@@ -227,7 +231,7 @@ def _as_roles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
             for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
                 if any(m.lower_ in reading.cues.hedge_adverbs or m.lower_ in _MAYBE for m in noun.children):
-                    continue  # "mentioned as a possible nominee" holds no role
+                    continue  # "tipped as a possible successor" holds no role
                 objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
                 holders = objects if verb.lemma_.lower() in appointing else verb_subjects(verb)
                 targets = related_names(noun, reading)

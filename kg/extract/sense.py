@@ -52,6 +52,7 @@ def _arguments(verb: Token) -> list[Token]:
 
 def sense_of(verb: Token, subject: Mention | None, obj: Mention | None, dm: DocumentMentions) -> str | None:
     """ "competition", "verbal" or None (the lexicon's relation stands) for one verb and its arguments."""
+    # complex: the three senses are tried in a fixed order on the same clause words.
     words = _clause_words(verb)
     cues = dm.cues
     text = " ".join(t.text for t in words)
@@ -69,7 +70,7 @@ def sense_of(verb: Token, subject: Mention | None, obj: Mention | None, dm: Docu
 
 
 def _contest_sentence(verb: Token, dm: DocumentMentions) -> bool:
-    """A sentence about a contest ("X had two goals, and Tarvik held on to beat Bremen"): a score or contest
+    """A sentence about a contest ("Ola Berg converted two penalties and Tarvik beat Bremen"): a score or contest
     noun in another of its clauses, and nothing violent in the verb's own."""
     sent = verb.sent
     if not (SCORE.search(sent.text) or any(t.lemma_.lower() in dm.cues.contest_nouns for t in sent)):

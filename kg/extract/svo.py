@@ -163,7 +163,7 @@ def _bare_demonym(token: Token, argument: Argument) -> bool:
 
 
 def _noun_infinitive(verb: Token) -> bool:
-    """ "a deal to replace X", "the decision to suspend X": an infinitive completing a noun."""
+    """ "a plan to close X", "the board's vote to fire X": an infinitive completing a noun."""
     return (
         verb.dep_ in ("acl", "relcl")
         and verb.head.pos_ == "NOUN"
@@ -172,8 +172,8 @@ def _noun_infinitive(verb: Token) -> bool:
 
 
 def _noun_controller(noun: Token) -> list[Token]:
-    """Who does what a noun's infinitive says: the noun's possessor ("the league's decision to suspend"), or
-    the subject of the verb the noun is the object of ("agreed a deal to replace"); a plan, deal or decision
+    """Who does what a noun's infinitive says: the noun's possessor ("the board's vote to fire"), or
+    the subject of the verb the noun is the object of ("signed a contract to coach"); a plan, deal or decision
     does nothing itself."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
@@ -360,7 +360,7 @@ def _base_lemma(verb: Token, reading: DocumentMentions) -> str:
         "lift",
         "push",
     ):
-        return f"{verb.lemma_.lower()} past"  # "scored to lead St. Paul past Duluth": a result, not leadership
+        return f"{verb.lemma_.lower()} past"  # "scored twice to lead Tarvik past Bremen": a result, not leadership
     return _idiom(verb, reading) or " ".join(w for w in (verb.lemma_.lower(), particle(verb)) if w)
 
 

@@ -149,7 +149,7 @@ def role_lemma(
     # complex: the lexicon key of a role depends on the role and on its target's kind together.
     kind = target_kind(reading, target)
     if role is None and kind == "org" and not _agentive(noun_text):
-        return None  # "the subject of a UN inquiry" does not work for the UN
+        return None  # "the target of a council review" does not work for the council
     if role is not None:
         lemma = f"{role} {preposition}" if preposition else role
         entry = reading.ontology.lexicon.lookup("role", lemma)

@@ -7,8 +7,8 @@ word: "Acme CEO Jo Park", "Harbour Union general secretary Petra Lindqvist", "Ro
 ("company" is the firm the text is about, through coreference). What the title is about is the name (or
 described noun) just before the chain, with or without "'s", and any name after "of", "to", "for" or "at"
 inside it. Coordinated titles share the name before them unless they have modifiers of their own:
-"Acme founder and co-CEO Jo Park" is both of Acme; "JPL scientist and study co-author X" is a scientist of
-JPL only.
+"Acme founder and co-CEO Jo Park" is both of Acme; "Tarvik Lab chemist and paper co-author X" is a chemist of
+Tarvik Lab only.
 
 >>> from spacy.vocab import Vocab
 >>> from spacy.tokens import Doc
@@ -102,9 +102,17 @@ def _word_texts(tokens: tuple[Token, ...] | list[Token]) -> list[str]:
     return words
 
 
+def _hyphenated(token: Token) -> bool:
+    """A word inside a hyphenated compound ("in" of "editor-in-chief", "of" of "commander-of-the-guard")."""
+    doc = token.doc
+    after = token.i + 1 < len(doc) and not token.whitespace_ and doc[token.i + 1].text == "-"
+    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    return after and before
+
+
 def _title_word(token: Token, chain: list[Token]) -> bool:
     """Whether a word (walking left from the person) can belong to a title."""
-    if _joined(token):
+    if _joined(token) or _hyphenated(token):
         return bool(chain)
     if token.is_punct or (token.pos_ in _STOP_POS and token.ent_type_ != "ORDINAL") or token.text[:1].isdigit():
         return False  # "first lady", "second deputy" keep their ordinal
@@ -218,6 +226,7 @@ def _split(
     roles: frozenset[str],
 ) -> Iterator[Title]:
     """One title per conjunct of the chain; a later conjunct shares the anchor only when it is a bare role."""
+    # complex: coordinated titles share the anchor only when bare: one pass over the segments.
     segments: list[list[Token]] = [[]]
     for token in chain:
         if token.text.lower() == "and":
@@ -278,32 +287,37 @@ def _institution(dm: DocumentMentions, title: Title, anchor: Token) -> tuple[Arg
     return (found, words[last + 1 :]) if found is not None else None
 
 
+def _one_role(
+    reading: DocumentMentions, sent: Span, title: Title, role: str | None, pair: tuple[Argument, Argument], prep: str
+) -> Extraction | None:
+    """The extraction for one person and one thing their title is about, or None when the role says nothing
+    about that kind of thing."""
+    arg1, arg2 = pair
+    noun = title.words[-1]
+    if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
+        return None
+    if prep == _PARTY:
+        return role_extraction(reading, sent, arg1, arg2, "is member of", "member", 0.8, noun)
+    lemma = role_lemma(reading, role, arg2.mention, prep, noun.text)
+    if lemma is None:
+        return None
+    rel = f"is {' '.join(t.text for t in title.words)} {prep or 'of'}"
+    extraction = role_extraction(reading, sent, arg1, arg2, rel, lemma, 0.85 if role is not None else 0.65, noun)
+    return replace(extraction, time="former") if _former(title, reading) else extraction
+
+
 def extract_titles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """Role extractions from every title chain: the person holds the role towards each name it is about."""
     roles = reading.ontology.lexicon.words("role")
     for title in find_titles(reading, sent):
-        role = role_key(_word_texts(title.words), roles)
-        noun = title.words[-1]
         said_by = attribution(title.person.head, reading) if title.person.dep_ != "ROOT" else None
         for target, preposition in title.targets:
+            role = role_key(_word_texts(title.words), roles)
             institution = _institution(reading, title, target) if not preposition else None
             if institution is not None:
                 role = role_key(_word_texts(institution[1]), roles)
             targets = [institution[0]] if institution is not None else _target_arguments(reading, target)
-            for arg1 in arguments(reading, title.person):
-                for arg2 in targets:
-                    if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
-                        continue
-                    if preposition == _PARTY:
-                        extraction = role_extraction(reading, sent, arg1, arg2, "is member of", "member", 0.8, noun)
-                        yield extraction
-                        continue
-                    lemma = role_lemma(reading, role, arg2.mention, preposition, noun.text)
-                    if lemma is None:
-                        continue
-                    rel = f"is {' '.join(t.text for t in title.words)} {preposition or 'of'}"
-                    confidence = 0.85 if role is not None else 0.65
-                    extraction = role_extraction(reading, sent, arg1, arg2, rel, lemma, confidence, noun)
-                    if _former(title, reading):
-                        extraction = replace(extraction, time="former")
+            for pair in ((a1, a2) for a1 in arguments(reading, title.person) for a2 in targets):
+                extraction = _one_role(reading, sent, title, role, pair, preposition)
+                if extraction is not None:
                     yield extraction if said_by is None else replace(extraction, attributed_to=said_by)

@@ -60,8 +60,8 @@ _MIN_LINK_WORDS = 3  # shorter link texts ("Home", "Sport", a name) are everywhe
 def normalise(text: str) -> str:
     """Lower-cased words joined by single spaces: how lines are compared with titles, links and captions.
 
-    >>> normalise("‘We Got Her!’ — Video")
-    'we got her video'
+    >>> normalise("‘Storm Hits the Coast!’ — Video")
+    'storm hits the coast video'
     """
     return " ".join(_TOKEN.findall(text.lower()))
 

@@ -29,7 +29,7 @@ from kg.mentions.classes import decide_classes
 from kg.mentions.coref import resolve
 from kg.mentions.names import ENTITY_LABELS, QUALIFIER_LABELS, clean_label, find_names, prepare
 from kg.mentions.record import DocumentMentions
-from kg.mentions.titled import add_titled_names, person_roles, split_fused_names
+from kg.mentions.titled import add_titled_names, person_roles, split_fused_names, split_titled_entities
 from kg.model import Document, Sentence
 
 if TYPE_CHECKING:
@@ -61,7 +61,9 @@ def read_mentions(doc: Doc, document: Document, ontology: Ontology) -> DocumentM
         generic = (
             cues.organization_nouns | cues.group_nouns | cues.force_nouns | cues.government_nouns | cues.portfolio_words
         )
-        add_titled_names(doc, person_roles(ontology), generic)
+        roles = person_roles(ontology)
+        split_titled_entities(doc, roles)
+        add_titled_names(doc, roles, generic)
     prepare(doc, ontology.gazetteer)
     by_start, numbers = _sentences(doc, document)
     names = decide_classes(doc, find_names(doc, document.id, ontology.gazetteer), ontology)

@@ -1,7 +1,8 @@
 """Noun phrases that name something without being a name: a facility ("Manda Bay air base"), a group with a
 named modifier ("Kenyan forces"), a government ("the Kenyan government" -> Kenya), an instrument standing for
 whoever wields it ("a Somali drone" -> Somalia), an event standing for its place ("the nation's drought"),
-someone's conduct standing for them ("defended the party's decisions" -> the party).
+someone's conduct standing for them ("defended the party's decisions" -> the party), a thing named beside
+its generic noun ("a mission called Dragonfly", "its Dragonfly mission").
 
 Each rule is a pure function of a token and the document's :class:`~kg.mentions.record.DocumentMentions`;
 :meth:`DocumentMentions.mentions_for` tries them in order.
@@ -27,6 +28,7 @@ __all__ = [
     "group_mention",
     "members_of",
     "modifier_actor",
+    "named_thing",
     "wielder",
 ]
 
@@ -93,6 +95,50 @@ def conduct_of(dm: DocumentMentions, token: Token) -> Mention | None:
     return None
 
 
+_NAMING_VERBS = frozenset({"call", "name", "dub", "title", "brand"})
+_THING_NAMES = frozenset({"ORG", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW"})
+
+
+def _given_name(dm: DocumentMentions, token: Token) -> Mention | None:
+    """ "a startup named Pixel Labs": the name a naming participle gives the noun."""
+    for acl in token.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in _NAMING_VERBS or acl.tag_ != "VBN":
+            continue
+        for given in acl.children:
+            if given.dep_ in ("oprd", "xcomp", "attr", "dobj") and given.i in dm.names:
+                m = dm.names[given.i]
+                return Mention(m.document, m.start, m.end, m.text, m.label, m.ner, "metonym.named", m.confidence)
+    return None
+
+
+def _name_before(dm: DocumentMentions, token: Token) -> Mention | None:
+    """ "its Dragonfly mission": a thing's name right before a generic head noun."""
+    if token.lemma_.lower() not in dm.cues.named_thing_nouns:
+        return None
+    named = dm.names.get(token.i - 1) if token.i > 0 else None
+    if named is None or named.ner not in _THING_NAMES or token.doc[token.i - 1].head.i != token.i:
+        return None
+    return Mention(
+        named.document,
+        named.start,
+        named.end,
+        named.text,
+        named.label,
+        named.ner,
+        "metonym.named",
+        0.9 * named.confidence,
+    )
+
+
+def named_thing(dm: DocumentMentions, token: Token) -> Mention | None:
+    """ "a mission called Dragonfly", "a startup named Pixel Labs": the name given is the thing; "its
+    Dragonfly mission", "the Dreamforce conference": so is the name before a generic head noun (a thing's
+    name only: "Kenyan forces" and "the Tarvik mayor" are other rules')."""
+    if token.pos_ != "NOUN" or token.i in dm.names:
+        return None
+    return _given_name(dm, token) or _name_before(dm, token)
+
+
 def wielder(dm: DocumentMentions, token: Token) -> Mention | None:
     """ "the gunman fired the bullets that wounded the guard": an instrument someone used stands for them."""
     if token.dep_ not in ("dobj", "obj"):
@@ -113,41 +159,39 @@ def modifier_actor(dm: DocumentMentions, token: Token) -> Mention | None:
     return None
 
 
+def _owners(token: Token) -> list[Token]:
+    """What a member noun says it belongs to: "the agency's investigators", "officers from the department"."""
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "with")]
+    return owners + [g for c in preps for g in c.children if g.dep_ == "pobj"]
+
+
+def _agency_just_named(dm: DocumentMentions, token: Token) -> Mention | None:
+    """ "Officers also arrested X": officers acting alone are the agency named in the last two sentences."""
+    if token.lemma_.lower() not in dm.cues.agency_members or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    here = dm.sentence_numbers[token.i]
+    near = [m for i, m in dm.names.items() if i < token.i and here - dm.sentence_numbers[i] <= 2 and m.ner == "ORG"]
+    if not near:
+        return None
+    m = max(near, key=lambda x: x.start)
+    return Mention(
+        dm.document.id, token.idx, token.idx + len(token.text), token.text, m.label, m.ner, "metonym.members", 0.6
+    )
+
+
 def members_of(dm: DocumentMentions, token: Token) -> Mention | None:
     """ "officers from the Tarvik Police Department arrested X": people named by what they are in an
     organisation stand for it when they act ("agents of the bureau", "the agency's investigators")."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in dm.cues.member_nouns or token.i in dm.names:
         return None
-    owners = [c for c in token.children if c.dep_ == "poss"]
-    owners += [
-        g
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ in ("of", "from", "with")
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    owners = _owners(token)
     for owner in owners:
         named = dm.coref.get(owner.i) or ((dm.names[owner.i],) if owner.i in dm.names else ())
         if named and named[0].ner == "ORG":
             m = named[0]
             return Mention(m.document, m.start, m.end, m.text, m.label, m.ner, "metonym.members", 0.8 * m.confidence)
-    if not owners and token.lemma_.lower() in dm.cues.agency_members and token.dep_ in ("nsubj", "nsubjpass"):
-        # "Officers also arrested X": the agency the text has just named
-        here = dm.sentence_numbers[token.i]
-        near = [m for i, m in dm.names.items() if i < token.i and here - dm.sentence_numbers[i] <= 2 and m.ner == "ORG"]
-        if near:
-            m = max(near, key=lambda x: x.start)
-            return Mention(
-                dm.document.id,
-                token.idx,
-                token.idx + len(token.text),
-                token.text,
-                m.label,
-                m.ner,
-                "metonym.members",
-                0.6,
-            )
-    return None
+    return None if owners else _agency_just_named(dm, token)
 
 
 def group_mention(dm: DocumentMentions, token: Token) -> Mention | None:

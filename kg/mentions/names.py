@@ -48,6 +48,7 @@ def _pieces(doc: Doc, ent: Span, gazetteer: Gazetteer | None, surnames: set[str]
     * a person's name after a country's ("Norway Ivar Lind", as in "the envoy to Norway Ivar Lind"): the
       country and the person, when the span is a person's or ends with a surname the document gives a
       person alone (the NER may call the whole an organisation)."""
+    # complex: the two ways one NER span is several names are tried on the same span.
     if any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in ent[1:-1]):
         return [(a, b, ent.label_) for a, b in _runs(doc, ent.start, ent.end)]
     person = ent.label_ in ("PERSON", "PER") or (ent.label_ == "ORG" and ent[-1].text in surnames)
@@ -142,6 +143,7 @@ def _state_after_town(token: Token, label: str, gazetteer: Gazetteer) -> bool:
 def find_names(doc: Doc, document: str, gazetteer: Gazetteer) -> dict[int, Mention]:
     """Token index -> the name it is, for every named-entity token and every country or capital the NER
     missed."""
+    # complex: NER names, gazetteer places the NER missed and mis-tagged demonyms are found in one pass over tokens.
     names: dict[int, Mention] = {}
     for token in doc:
         if token.ent_type_ in ENTITY_LABELS and token.ent_iob_ == "B":

@@ -85,6 +85,7 @@ class DocumentMentions:
             metonyms.group_mention,
             metonyms.event_place,
             metonyms.conduct_of,
+            metonyms.named_thing,
         )
         for rule in rules:
             found = rule(self, token)

@@ -24,7 +24,14 @@ if TYPE_CHECKING:
     from kg.ontology import Ontology
     from kg.ontology.gazetteer import Gazetteer
 
-__all__ = ["add_titled_names", "person_roles", "split_fused_names", "title_anchors", "titled_names"]
+__all__ = [
+    "add_titled_names",
+    "person_roles",
+    "split_fused_names",
+    "split_titled_entities",
+    "title_anchors",
+    "titled_names",
+]
 
 _LONGEST_NAME = 3
 
@@ -57,6 +64,7 @@ def title_anchors(doc: Doc, roles: frozenset[str], generic: frozenset[str] = fro
     """Capitalised proper nouns right before a role word that the NER left out: what the title is about
     ("Rovers goalkeeper Sam Dyer": Rovers), an organisation when nothing else says what it is. Generic
     nouns capitalised as part of a rank ("Police Major", "Army Colonel") are not names."""
+    # complex: the anchor's extent depends on the role's own extent (multi-word, hyphenated) and on what precedes it.
     found = []
     for token in doc[1:]:
         two_words = f"{doc[token.i - 1].text.lower()} {token.text.lower()}"  # "pass rusher", "wide receiver"
@@ -80,8 +88,31 @@ def title_anchors(doc: Doc, roles: frozenset[str], generic: frozenset[str] = fro
     return found
 
 
+def split_titled_entities(doc: Doc, roles: frozenset[str]) -> Doc:
+    """A person entity the NER ran over an abbreviated title ("Browns DL Sam Dyer", "Acme CEO Jo Park") is the
+    title's owner, the title and the person: the words after the abbreviation are the person, those before it
+    (if any) an organisation. Only all-capital abbreviations split ("Prince Andrew" stays one name)."""
+    from spacy.tokens import Span
+
+    ents, changed = [], False
+    for ent in doc.ents:
+        cut = next((t.i for t in ent if t.text.isupper() and len(t.text) <= 4 and t.text.lower() in roles), None)
+        if ent.label_ not in ("PERSON", "PER") or cut is None:
+            ents.append(ent)
+            continue
+        if cut > ent.start:  # "Rovers QB": the team; the title word is no one's name
+            ents.append(Span(doc, ent.start, cut, label="ORG"))
+        if cut + 1 < ent.end:
+            ents.append(Span(doc, cut + 1, ent.end, label=ent.label_))
+        changed = True
+    if changed:
+        doc.set_ents(ents)
+    return doc
+
+
 def titled_names(doc: Doc, roles: frozenset[str]) -> list[Span]:
     """Spans of proper nouns after a role word (the role word itself names nothing)."""
+    # complex: a titled name's extent: name words after the role, stopped by title words and other entities.
     found = []
     i = 0
     while i < len(doc) - 1:
@@ -91,7 +122,7 @@ def titled_names(doc: Doc, roles: frozenset[str]) -> list[Span]:
         if not role or token.ent_type_ or (not token.text.isalpha() and not word.endswith(".")):
             i += 1
             continue
-        # "Chief Executive Bob Iger": capitalised role words after the first still belong to the title
+        # "Chief Executive Jo Park": capitalised role words after the first still belong to the title
         while i + 1 < len(doc) and doc[i + 1].text.lower() in roles and not doc[i + 1].ent_type_:
             i += 1
         end = i + 1
@@ -104,13 +135,9 @@ def titled_names(doc: Doc, roles: frozenset[str]) -> list[Span]:
     return found
 
 
-def add_titled_names(doc: Doc, roles: frozenset[str], generic: frozenset[str] = frozenset()) -> Doc:
-    """The Doc with each titled name added as a PERSON entity (existing entities are kept)."""
-    from spacy.tokens import Span
-    from spacy.util import filter_spans
-
-    # "Interior Minister", "Army Colonel": one generic word the NER took for a name is the title's, not a name
-    # ("State Department official": two words make an organisation's name)
+def _drop_rank_words(doc: Doc, roles: frozenset[str], generic: frozenset[str]) -> None:
+    """ "Interior Minister", "Army Colonel": one generic word the NER took for a name is the title's, not a
+    name ("State Department official": two words make an organisation's name)."""
     rank_words = [
         e
         for e in doc.ents
@@ -118,6 +145,14 @@ def add_titled_names(doc: Doc, roles: frozenset[str], generic: frozenset[str] = 
     ]
     if rank_words:
         doc.set_ents([e for e in doc.ents if e not in rank_words])
+
+
+def add_titled_names(doc: Doc, roles: frozenset[str], generic: frozenset[str] = frozenset()) -> Doc:
+    """The Doc with each titled name added as a PERSON entity (existing entities are kept)."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    _drop_rank_words(doc, roles, generic)
     people = [Span(doc, s.start, s.end, label="PERSON") for s in titled_names(doc, roles)]
     anchors = [Span(doc, s.start, s.end, label="ORG") for s in title_anchors(doc, roles, generic)]
     # people first, then the longest anchors that overlap nothing already chosen
@@ -213,56 +248,60 @@ def _pieces(ent: Span) -> list[tuple[int, int]]:
     return [(a, b) for a, b in bounds if b > a and any(t.text[:1].isupper() for t in ent.doc[a:b])]
 
 
+def _owner_split(ent: Span) -> list[tuple[int, int, str]] | None:
+    """ "Jeff Bezos's Blue Origin": the owner, then the thing."""
+    inner = next((t.i for t in ent[1:-1] if t.text.lower() in ("'s", "’s")), None)
+    return None if inner is None else [(ent.start, inner, "PERSON"), (inner + 1, ent.end, ent.label_)]
+
+
+def _verb_first(ent: Span) -> list[tuple[int, int, str]] | None:
+    """ "Hosting Cook": a verb, then the name."""
+    if ent.label_ in ("PERSON", "PER") and len(ent) > 1 and ent[0].tag_ in ("VBG", "VBN", "VBD", "VB"):
+        return [(ent.start + 1, ent.end, ent.label_)]
+    return None
+
+
+def _score_split(ent: Span) -> list[tuple[int, int, str]] | None:
+    """ "Iceland 0 - 0": a team and the score (the score is no name)."""
+    doc, end = ent.doc, ent.end
+    while end - 1 > ent.start and (doc[end - 1].like_num or doc[end - 1].text in ("-", "–")):
+        end -= 1
+    if end == ent.end:
+        return None
+    return [(ent.start, end, ent.label_)] if end > ent.start and doc[end - 1].text[:1].isalpha() else []
+
+
+def _place_first(ent: Span, gazetteer: Gazetteer) -> list[tuple[int, int, str]] | None:
+    """ "ambassador to Kenya Ola Berg": a person entity (or any entity right after "envoy to", "chief of")
+    that starts with a country or capital the gazetteer knows is the place, then the person."""
+    doc = ent.doc
+    titled = ent.start > 1 and doc[ent.start - 1].text.lower() in ("to", "of", "for", "at")
+    titled = titled and not doc[ent.start - 2].ent_type_
+    person_like = ent.label_ in ("PERSON", "PER") or (titled and all(_is_name_word(t.text, t.pos_) for t in ent[1:]))
+    place = gazetteer.lookup(ent[0].text) if person_like and len(ent) >= 3 else None
+    if place is None or place.type not in ("Country", "City") or place.rule not in ("name", "alias"):
+        return None
+    return [(ent.start, ent.start + 1, "GPE"), (ent.start + 1, ent.end, "PERSON")]
+
+
 def split_fused_names(doc: Doc, gazetteer: Gazetteer) -> Doc:
-    """Names the NER ran together: two people in a list ("Ola Berg, Tom Dyer"), a person entity that starts
-    with a country or capital the gazetteer knows
-    ("ambassador to Kenya Ola Berg": the place, then the person), an owner and what they own ("Ola Berg's
-    Tarvik Media"), a team and its score ("Kenya 2-1")."""
+    """Names the NER ran together: two people in a list ("Ola Berg, Tom Dyer"), an owner and what they own
+    ("Ola Berg's Tarvik Media"), a verb before a name, a team and its score ("Kenya 2-1"), a place before a
+    person ("ambassador to Kenya Ola Berg"). The first splitter that applies to an entity decides."""
     from spacy.tokens import Span
 
     changed, ents = False, []
     for ent in doc.ents:
         pieces = _pieces(ent)
-        if len(pieces) > 1:  # "Ola Berg, Tom Dyer": two names in a list; "Tom rang Taylor": a verb between
-            ents += [Span(doc, a, b, label=ent.label_) for a, b in pieces]
-            changed = True
-            continue
-        inner = next((t.i for t in ent[1:-1] if t.text.lower() in ("'s", "’s")), None)
-        if inner is not None:  # "Jeff Bezos's Blue Origin": the owner, then the thing
-            ents += [Span(doc, ent.start, inner, label="PERSON"), Span(doc, inner + 1, ent.end, label=ent.label_)]
-            changed = True
-            continue
-        if ent.label_ in ("PERSON", "PER") and len(ent) > 1 and ent[0].tag_ in ("VBG", "VBN", "VBD", "VB"):
-            ents.append(Span(doc, ent.start + 1, ent.end, label=ent.label_))  # "Hosting Cook": a verb, then the name
-            changed = True
-            continue
-        end = ent.end
-        while end - 1 > ent.start and (doc[end - 1].like_num or doc[end - 1].text in ("-", "–")):
-            end -= 1  # "Iceland 0 - 0": a team and the score
-        if end < ent.end:
-            if end > ent.start and doc[end - 1].text[:1].isalpha():
-                ents.append(Span(doc, ent.start, end, label=ent.label_))
-            changed = True
-            continue
-        first = ent[0]
-        # a person's name run into a place: a person entity, or any entity right after "envoy to", "chief of"
-        titled = (
-            ent.start > 1
-            and doc[ent.start - 1].text.lower() in ("to", "of", "for", "at")
-            and not doc[ent.start - 2].ent_type_
-        )
-        person_like = ent.label_ in ("PERSON", "PER") or (
-            titled and all(_is_name_word(t.text, t.pos_) for t in ent[1:])
-        )
-        place = gazetteer.lookup(first.text) if person_like and len(ent) >= 3 else None
-        if place is not None and place.type in ("Country", "City") and place.rule in ("name", "alias"):
-            ents += [
-                Span(doc, ent.start, ent.start + 1, label="GPE"),
-                Span(doc, ent.start + 1, ent.end, label="PERSON"),
-            ]
-            changed = True
-        else:
+        found = [(a, b, ent.label_) for a, b in pieces] if len(pieces) > 1 else None
+        for splitter in (_owner_split, _verb_first, _score_split):
+            found = found if found is not None else splitter(ent)
+        found = found if found is not None else _place_first(ent, gazetteer)
+        if found is None:
             ents.append(ent)
+            continue
+        ents += [Span(doc, a, b, label=label) for a, b, label in found]
+        changed = True
     if changed:
         doc.set_ents(ents)
     return doc

@@ -114,6 +114,7 @@ class Curation:
 
 
 def _decision(cells: list[str], source: str) -> Decision:
+    # complex: each verb's arguments are checked where the line is read, so errors name the line.
     verb = cells[0].strip().lower()
     if verb not in VERBS:
         raise InputError(source, f"unknown decision {cells[0]!r} (one of: {', '.join(VERBS)})")

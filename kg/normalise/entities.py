@@ -190,6 +190,8 @@ class EntityResolver:
         the evidence says so: both in one document, or given the same role. The most-mentioned spelling keeps
         the key; the others join it (rule ``spelling``). A surname alone joins a full name whose surname it
         spells otherwise ("Petrovsky" and "Ivan Petrovskiy") on the same evidence."""
+        # complex: spelling variants join only on evidence (one document names both, or both hold one role): read
+        # together.
         documents: dict[str, set[str]] = {}
         for m, key, _, _, name in firsts:
             if name is None and "@" not in key and classes[key] in ("Person", "Organization"):
@@ -228,6 +230,8 @@ class EntityResolver:
         self, firsts: list[_First], classes: dict[str, str]
     ) -> tuple[dict[str, set[str]], dict[str, str]]:
         """Full person names by surname, and organisation keys by their short forms and initials."""
+        # complex: the corpus-wide merge tables (surnames, abbreviations, suffixes) are built in one pass over the
+        # mentions.
         persons: dict[str, set[str]] = {}
         orgs: dict[str, str] = {}
         last_words: dict[str, set[str]] = {}
@@ -253,6 +257,7 @@ class EntityResolver:
 
     def resolve_all(self) -> None:
         """Decide every pending mention's entity."""
+        # complex: the corpus-wide merges read the same tables in one pass.
         firsts = self._split_by_nationality([(m, *self._first_key(m)) for m in self._pending])
         classes = self._classes(firsts)
         variants = self._spelling_variants(firsts, classes)

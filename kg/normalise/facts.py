@@ -149,8 +149,8 @@ _RELATION_WORDS = frozenset(
 def _generic_relation(e: Extraction, ontology: Ontology) -> str | None:
     """Why an unmapped verb makes no kg:relatedTo fact, or None when it does. A generic relation must be a
     verb (with its particle and preposition) a reader can take as what the subject does to the object:
-    not a verb through an ordinary noun ("posted an image of X": the image is what was posted), not a
-    speech verb's setting ("said at the White House"), not a mis-tagged name."""
+    not a verb through an ordinary noun ("shared a photo of X": the photo is what was shared), not a
+    speech verb's setting ("said in the town hall"), not a mis-tagged name."""
     words = e.lemma.split()
     light = ontology.cues.light_verbs.get(words[0], frozenset())
     if any(w not in _RELATION_WORDS and not (k == 1 and w in light) for k, w in enumerate(words[1:], 1)):

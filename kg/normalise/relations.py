@@ -24,7 +24,7 @@ LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around
 
 def relation_for(extraction: Extraction, ontology: Ontology) -> tuple[Relation, bool] | str | None:
     """(relation, inverse) from the lexicon, None when it has no entry, NOTHING when it relates nothing.
-    A verb with an event noun means what the noun means: "has a partnership with", "did an internship at"
+    A verb with an event noun means what the noun means: "formed a partnership with", "completed a residency at"
     are the nouns' rows when the lexicon has none for the verb phrase."""
     entry = ontology.lexicon.lookup(extraction.kind, extraction.lemma)
     words = extraction.lemma.split()

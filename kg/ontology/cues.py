@@ -61,6 +61,7 @@ class Cues:
     premises_nouns: frozenset[str] = frozenset()
     portfolio_words: frozenset[str] = frozenset()
     institution_nouns: frozenset[str] = frozenset()
+    named_thing_nouns: frozenset[str] = frozenset()
     female_nouns: frozenset[str] = frozenset()
     male_nouns: frozenset[str] = frozenset()
     conduct_nouns: frozenset[str] = frozenset()
@@ -105,6 +106,7 @@ _LISTS = (
     ("premises_nouns", "classes", "premises_nouns"),
     ("portfolio_words", "actors", "portfolio_words"),
     ("institution_nouns", "actors", "institution_nouns"),
+    ("named_thing_nouns", "classes", "named_thing_nouns"),
     ("female_nouns", "coreference", "female_nouns"),
     ("male_nouns", "coreference", "male_nouns"),
     ("conduct_nouns", "nominal", "conduct_nouns"),

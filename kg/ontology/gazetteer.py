@@ -238,6 +238,7 @@ def _load_places(gaz: Gazetteer) -> None:
     region shares with a city of its own country is the city's (Turkish provinces and Japanese prefectures
     are named after their capitals; news means the city), with a smaller city of another country the
     region's ("Ontario"), with a city of a million or more the city's ("Córdoba")."""
+    # complex: regions and cities that share a name are settled by fixed precedence rules while loading.
     from kg.resources import ontology_file
 
     cities: dict[str, tuple[int, Name]] = {}

@@ -58,8 +58,8 @@ def test_titles_before_a_name(nlp: Any, text: str, expected: tuple[str, str, str
 
 
 def test_a_title_opened_by_a_bare_organisation_noun_is_about_the_organisation_just_named(nlp: Any) -> None:
-    text = "Tarvik Power cut electricity to thousands of homes. Company CEO Andy Vesey apologised on Monday."
-    assert ("Andy Vesey", "kg:leads", "Tarvik Power") in facts(nlp, text)
+    text = "Tarvik Power raised its prices in March. Company CEO Lena Dahl defended the increase."
+    assert ("Lena Dahl", "kg:leads", "Tarvik Power") in facts(nlp, text)
 
 
 def test_a_former_title_keeps_former_as_its_time(nlp: Any) -> None:
@@ -76,9 +76,12 @@ def test_a_party_before_a_title_is_a_membership_and_the_office_is_the_places(nlp
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Jorge Alves agreed a deal to replace Ruth Cole as Rovers' manager.", ("Jorge Alves", "kg:manages", "Rovers")),
         (
-            "Jorge Alves agreed a deal to replace Ruth Cole as Rovers' manager.",
+            "Jorge Alves signed a contract to succeed Ruth Cole as Rovers' manager.",
+            ("Jorge Alves", "kg:manages", "Rovers"),
+        ),
+        (
+            "Jorge Alves signed a contract to succeed Ruth Cole as Rovers' manager.",
             ("Jorge Alves", "kg:replaces", "Ruth Cole"),
         ),
         ("Acme Foods named Jo Park as chief executive of Atlas Group.", ("Jo Park", "kg:leads", "Atlas Group")),
@@ -146,7 +149,7 @@ def test_people_named_by_their_post_stand_for_their_organisation(nlp: Any, text:
         ("Acme Foods sued Atlas Group over the recipe.", ("Acme Foods", "kg:sues", "Atlas Group")),
         ("The league suspended Sam Dyer for three games.", None),
         (
-            "Ann Lee still has a partnership with Acme Foods to sell her products.",
+            "Acme Foods formed a partnership with Ann Lee to sell her sauces.",
             ("Acme Foods", "kg:partnersWith", "Ann Lee"),
         ),
     ],
@@ -162,7 +165,7 @@ def test_business_and_institutional_events(nlp: Any, text: str, expected: tuple[
 @pytest.mark.parametrize(
     "text",
     [
-        "Rovers posted an image of Sam Dyer holding a new shirt.",
+        "The club shared a photo of Sam Dyer signing the contract.",
         "At the State House, Ann Lee said she had watched the hearing.",
         "Kenya made it to the final as Tom Okafor scored twice.",
         "Ann Lee, also known as Annie Lee, wrote the column.",
@@ -170,7 +173,7 @@ def test_business_and_institutional_events(nlp: Any, text: str, expected: tuple[
 )
 def test_no_generic_relation_from_a_noun_a_setting_an_it_or_an_alias(nlp: Any, text: str) -> None:
     generic = {t.predicate.surface for t in graph_of(nlp, text).triples if t.predicate.id == "kg:relatedTo"}
-    assert not {s for s in generic if s and ("image" in s or s.startswith(("say", "make", "know")))}, generic
+    assert not {s for s in generic if s and ("photo" in s or s.startswith(("say", "make", "know")))}, generic
 
 
 def test_agency_members_acting_alone_are_the_agency_just_named(nlp: Any) -> None:
@@ -190,12 +193,12 @@ def test_hyphenated_titles_keep_what_they_are_about(nlp: Any, text: str) -> None
 
 
 def test_a_merger_of_parties_named_in_apposition(nlp: Any) -> None:
-    found = facts(nlp, "The merger of the newspaper chains Acme Corp. and Atlas Inc. became final Tuesday.")
+    found = facts(nlp, "Shareholders approved the merger of the grocers Acme Corp. and Atlas Inc. last spring.")
     assert ("Acme Corp.", "kg:mergesWith", "Atlas Inc.") in found
 
 
 def test_a_description_with_a_place_says_where_the_organisation_is_and_is_not_the_place(nlp: Any) -> None:
-    text = "Acme Foods posted record sales. Last week the Toledo food giant launched the Hydra Network."
+    text = "Acme Foods posted record sales. This spring the Toledo food company launched the Hydra Network."
     found = facts(nlp, text)
     assert ("Acme Foods", "kg:basedIn", "Toledo") in found
     assert ("Acme Foods", "kg:launches", "Hydra Network") in found
@@ -208,7 +211,7 @@ def test_a_description_with_a_place_says_where_the_organisation_is_and_is_not_th
         ("Acme Corp. beat Atlas Inc. in the final on Sunday.", "kg:defeats", "kg:attacks"),
         ("Democrats beat Ann Lee in the election.", "kg:defeats", "kg:attacks"),
         ("Senator Tom Hale attacked Governor Ann Lee over the budget.", "kg:criticises", "kg:attacks"),
-        ("Ann Lee hit Tom Hale in the head with his own helmet.", "kg:attacks", "kg:criticises"),
+        ("Ann Lee struck Tom Hale on the arm with a baseball bat.", "kg:attacks", "kg:criticises"),
         ("Kenyan troops attacked Somali fighters near the border.", "kg:attacks", "kg:criticises"),
     ],
 )
@@ -303,8 +306,8 @@ def test_debates_are_between_their_parties(nlp: Any, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "person", "institution"),
     [
-        ("Ola Berg, Hong Kong's new police commissioner, said the violence must end.", "Ola Berg", "Hong Kong police"),
-        ("Interim Tarvik Police Chief Ed Alvarez told reporters about the fight.", "Ed Alvarez", "Tarvik Police"),
+        ("Ola Berg, Oslo's new police commissioner, promised more patrols.", "Ola Berg", "Oslo police"),
+        ("Acting Tarvik Police Chief Nina Holt described the raid to reporters.", "Nina Holt", "Tarvik Police"),
         ("Kenya's police chief Tom Oduya denied the report.", "Tom Oduya", "Kenya police"),
     ],
 )
@@ -317,7 +320,7 @@ def test_a_title_inside_an_institution_is_about_the_institution_not_its_place(
 
 
 def test_a_result_in_a_sentence_about_a_match_is_not_an_assault(nlp: Any) -> None:
-    found = facts(nlp, "Ola Berg had two goals, and Tarvik held on to beat Bremen on Sunday.")
+    found = facts(nlp, "Ola Berg converted two penalties and Tarvik beat Bremen at home.")
     assert not any(r in ("kg:attacks", "kg:fights") for _, r, _ in found), found
 
 
@@ -329,8 +332,8 @@ def test_armed_men_beating_people_after_a_vote_is_no_contest(nlp: Any) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Nearly 150 Indians returned home after illegally entering the United States.",
-        "American, Dutch and German tourists were marooned in Tarvik.",
+        "Brazilians migrate to Portugal each year.",
+        "Thousands of Brazilians migrate to Portugal each year.",
     ],
 )
 def test_a_nationalitys_people_are_not_their_country_in_a_generic_relation(nlp: Any, text: str) -> None:
@@ -341,7 +344,7 @@ def test_a_nationalitys_people_are_not_their_country_in_a_generic_relation(nlp: 
 @pytest.mark.parametrize(
     "text",
     [
-        "Tom Webb grabbed the little girl as she and her mother were walking down Main Street.",
+        "Ola Dahl stopped the small boy as he and his father crossed Harbour Road.",
         "Ola Berg told the man that he should leave Oslo.",
     ],
 )
@@ -370,19 +373,17 @@ def test_a_fine_is_found_whatever_the_lemmatizer_guesses(nlp: Any, text: str) ->
 
 
 def test_of_a_country_after_a_titled_name_is_the_titles_not_a_residence(nlp: Any) -> None:
-    found = facts(nlp, "With protests growing, President Xi Jinping of China is likely to deploy troops.")
-    assert ("Xi Jinping", "kg:presidentOf", "China") in found, found
-    assert ("Xi Jinping", "kg:livesIn", "China") not in found, found
+    found = facts(nlp, "On Monday, President Ana Silva of Brazil is expected to visit Lisbon.")
+    assert ("Ana Silva", "kg:presidentOf", "Brazil") in found, found
+    assert ("Ana Silva", "kg:livesIn", "Brazil") not in found, found
 
 
 def test_of_a_place_after_an_untitled_name_is_where_they_live(nlp: Any) -> None:
-    assert ("Martin Taylor", "kg:livesIn", "Aberdeenshire") in facts(
-        nlp, "Martin Taylor of Aberdeenshire wrote the report."
-    )
+    assert ("Tom Baker", "kg:livesIn", "Leeds") in facts(nlp, "Tom Baker, 52, of Leeds wrote the letter.")
 
 
 @pytest.mark.parametrize(
-    "text", ["England captain Harry Kane praised the coach.", "Pittsburgh quarterback Mason Dane was hit."]
+    "text", ["Norway captain Ola Berg thanked the fans.", "Denver quarterback Sam Dyer threw three passes."]
 )
 def test_a_place_before_a_team_role_is_a_team_not_a_home(nlp: Any, text: str) -> None:
     found = facts(nlp, text)
@@ -397,7 +398,7 @@ def test_a_place_before_a_team_role_is_a_team_not_a_home(nlp: Any, text: str) ->
             ("Ola Berg", "Labour Party"),
         ),
         ("The BBC reported the vote. Ola Berg defended the party's actions.", None),
-        ("The NFL fined Tom Berg. Ola Lund criticised the league's decision.", ("Ola Lund", "NFL")),
+        ("The NBA fined Tom Berg. Ola Lund questioned the league's handling of the case.", ("Ola Lund", "NBA")),
     ],
 )
 def test_the_party_is_a_party_and_the_league_a_league(nlp: Any, text: str, expected: tuple[str, str] | None) -> None:
@@ -408,5 +409,49 @@ def test_the_party_is_a_party_and_the_league_a_league(nlp: Any, text: str, expec
 
 
 def test_a_two_word_title_before_a_name_takes_of_a_country_after_it(nlp: Any) -> None:
-    found = facts(nlp, "Prime Minister Carlos Ruiz of Spain told reporters the arrests matter.")
-    assert ("Carlos Ruiz", "kg:leads", "Spain") in found, found
+    found = facts(nlp, "Prime Minister Ana Costa of Portugal opened the new bridge on Friday.")
+    assert ("Ana Costa", "kg:leads", "Portugal") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acme Corp bought a startup named Pixel Labs last year.", ("Acme Corp", "kg:acquires", "Pixel Labs")),
+        ("Boeing will launch its Starliner mission in 2030.", ("Boeing", "kg:launches", "Starliner")),
+        (
+            "Acme Corp is building a rover called Sandpiper, which will ship in 2026.",
+            ("Acme Corp", "kg:relatedTo", "Sandpiper"),
+        ),
+    ],
+)
+def test_a_thing_named_beside_its_generic_noun_is_the_named_thing(
+    nlp: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in facts(nlp, text), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Acme editor-in-chief Karl Berg resigned on Monday.", "Tarvik Post editor-in-chief Karl Berg resigned."]
+)
+def test_hyphenated_titles_with_a_preposition_inside_keep_their_anchor(nlp: Any, text: str) -> None:
+    found = facts(nlp, text)
+    assert any(s == "Karl Berg" and r == "kg:leads" for s, r, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Browns DL Sam Dyer weighed in on the fight.", ("Sam Dyer", "kg:playsFor", "Browns")),
+        ("Rovers QB Tom Okafor threw two touchdowns.", ("Tom Okafor", "kg:playsFor", "Rovers")),
+        ("Acme CEO Jo Park resigned.", ("Jo Park", "kg:leads", "Acme")),
+    ],
+)
+def test_an_abbreviated_title_inside_a_person_entity_splits_it(
+    nlp: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in facts(nlp, text), facts(nlp, text)
+
+
+def test_a_name_that_starts_with_a_title_word_stays_whole(nlp: Any) -> None:
+    graph = graph_of(nlp, "Prince Andrew met the Queen at Windsor.")
+    assert not [e for e in graph.entities if e.label == "Andrew"], graph.entities

@@ -112,4 +112,52 @@ def open_offline(context: Any, path: Path) -> Page:
 
 def wait_ready(opened: Page, timeout: float) -> None:
     """Until the kg view says it is interactive (first draw, or end of its short physics run)."""
-    opened.page.wait_for_function("window.kgView && window.kgView.ready === true", timeout=timeout * 1000)
+    # A function, not an expression string: polling a string needs eval, which the page's CSP forbids.
+    opened.page.wait_for_function("() => window.kgView && window.kgView.ready === true", timeout=timeout * 1000)
+
+
+# Labels a person can read where the page opened: drawn at >= min_px on screen (the node's font size times the
+# network's scale, capped at vis-network's maxVisible), inside the canvas, and not overlapping a label already
+# counted (larger first). Positions and sizes are vis-network's own: getScale(), canvasToDOM() of the box
+# each label was last drawn in.
+LEGIBLE_LABELS = """(minPx) => {
+  const net = kgView.network, scale = net.getScale(), canvas = net.canvas.frame.canvas;
+  const width = canvas.clientWidth, height = canvas.clientHeight;
+  const labels = [];
+  for (const id of net.body.nodeIndices) {
+    const node = net.body.nodes[id];
+    if (!node.options.label || node.labelModule.size.width === 0) continue;
+    const px = Math.min(node.options.font.size * scale, node.options.scaling.label.maxVisible);
+    const box = node.labelModule.size;
+    const a = net.canvasToDOM({x: box.left, y: box.top});
+    const b = net.canvasToDOM({x: box.left + box.width, y: box.top + box.height});
+    labels.push({id, label: node.options.label, px, box: [a.x, a.y, b.x, b.y]});
+  }
+  const inside = (l) => l.box[0] >= 0 && l.box[1] >= 0 && l.box[2] <= width && l.box[3] <= height;
+  const apart = (l, k) => l.box[2] <= k.box[0] || k.box[2] <= l.box[0] || l.box[3] <= k.box[1] || k.box[3] <= l.box[1];
+  const kept = [];
+  for (const l of labels.filter((l) => l.px >= minPx && inside(l)).sort((a, b) => b.px - a.px)) {
+    if (kept.every((k) => apart(l, k))) kept.push(l);
+  }
+  return {scale, legible: kept.map((l) => ({id: l.id, label: l.label, px: Math.round(l.px * 10) / 10}))};
+}"""
+
+SHOWN = """() => ({
+  entities: kgView.nodes.get({filter: (n) => !n.hidden}).map((n) => n.id),
+  facts: kgView.edges.get({filter: (e) => !e.hidden}).length,
+  drawn: kgView.network.body.nodeIndices.slice(),
+})"""
+
+
+def legible_labels(opened: Page, min_px: float = 10.0) -> list[dict[str, Any]]:
+    """The labels a person can read at the current zoom (see ``LEGIBLE_LABELS``)."""
+    opened.page.wait_for_timeout(50)  # one more frame, so every label box is the one on screen
+    result: dict[str, Any] = opened.js(LEGIBLE_LABELS, min_px)
+    legible: list[dict[str, Any]] = result["legible"]
+    return legible
+
+
+def shown(opened: Page) -> dict[str, Any]:
+    """Entity ids not hidden, how many facts are not hidden, and the node ids vis-network draws."""
+    result: dict[str, Any] = opened.js(SHOWN)
+    return result

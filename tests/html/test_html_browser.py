@@ -6,6 +6,7 @@ Clicks are real mouse clicks at positions read from the vis-network instance (``
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -163,9 +164,16 @@ def test_markup_in_article_text_is_shown_as_text_and_never_runs(view: Callable[.
     assert "<svg onload" in details(page)
     page.page.wait_for_timeout(300)
     assert page.js("typeof window.__pwned") == "undefined"
-    injected = "#kg-details script, #kg-details img, #kg-details iframe, #kg-details svg, .vis-tooltip :not(br)"
+    injected = (
+        "#kg-details script, #kg-details img, #kg-details iframe, #kg-details svg, .vis-tooltip :not(br), "
+        "#kg-side img, #kg-side b, #kg-side script"
+    )
     assert page.js(f"document.querySelectorAll({injected!r}).length") == 0
     assert "<iframe" in page.js("document.title")
+    # The filters' lists are text too: the outlet and the relation verb as written.
+    outlets = page.page.locator("#kg-f-outlet option").all_inner_texts()
+    assert any(o.startswith("<img src=x onerror=") for o in outlets)
+    assert any("<b onmouseover" in r for r in page.page.locator("#kg-f-relation option").all_inner_texts())
     assert "Person</script><script>" in (page.page.text_content("#kg-legend") or "")
     # Only the page itself was loaded: no <img src=x>, no frame.
     assert len(page.loads) == 1 and page.loads[0].startswith("file:")
@@ -213,3 +221,45 @@ def test_five_thousand_nodes_are_interactive_within_the_bound(view: Callable[...
     assert shown and page.js(f"kgView.nodes.get({shown[0]!r}).label") in details(page)
     assert page.requests == [] and page.errors == []
     page.screenshot("html-5000.png")
+
+
+def test_a_view_of_an_entity_without_facts_still_draws_it(view: Callable[..., Page]) -> None:
+    chosen = select(small_graph(), entity="Nairobi")
+    page = view(chosen.graph, notes=chosen.notes, focus=chosen.focus)
+    assert page.js("kgView.network.body.nodeIndices") == ["city-nairobi"]
+    assert page.js("kgView.network.getSelectedNodes()") == ["city-nairobi"]
+    text = details(page)
+    assert "Nairobi" in text and "No fact" in text and "Not drawn" not in text
+    # In the whole graph it is listed, not drawn.
+    page = view(small_graph())
+    assert "city-nairobi" not in page.js("kgView.network.body.nodeIndices")
+
+
+def test_an_empty_graph_is_a_page_that_says_ready(view: Callable[..., Page]) -> None:
+    page = view(KnowledgeGraph())
+    assert page.js("kgView.nodes.length") == 0 and page.errors == []
+
+
+def test_search_moves_the_view_onto_the_entity(view: Callable[..., Page]) -> None:
+    """Enter fires both "change" and "submit"; one animation must win, ending on the entity."""
+    page = view(news_like(400))
+    page.js("() => { kgView.network.on('animationFinished', () => { window.__moved = (window.__moved || 0) + 1; }); }")
+    page.page.fill("#kg-search", "Entity 123")
+    page.page.press("#kg-search", "Enter")
+    page.page.wait_for_function("() => window.__moved >= 1")
+    page.page.wait_for_timeout(300)  # a second animation, if any, would have started
+    where = page.js(
+        """() => { const net = kgView.network, canvas = net.canvas.frame.canvas;
+                   const dom = net.canvasToDOM(net.getPositions(['e00123'])['e00123']);
+                   return [dom.x - canvas.clientWidth / 2, dom.y - canvas.clientHeight / 2]; }"""
+    )
+    assert abs(where[0]) < 5 and abs(where[1]) < 5, where
+    assert page.js("window.__moved") == 1
+    assert page.js("kgView.network.getSelectedNodes()") == ["e00123"]
+
+
+def test_facts_without_evidence_are_drawn(view: Callable[..., Page]) -> None:
+    """A graph made from triples alone (no evidence, so no sources) still shows every fact."""
+    graph = KnowledgeGraph(triples=tuple(dataclasses.replace(t, evidence=()) for t in small_graph().triples))
+    page = view(graph)
+    assert page.js("kgView.edges.get({filter: (e) => !e.hidden}).length") == len(graph.triples)

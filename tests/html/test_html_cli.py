@@ -59,7 +59,9 @@ def test_view_filters_by_relation_and_date(built: Path, capsys: pytest.CaptureFi
     out = built / "v.html"
     assert main(["view", str(built), "--relation", "meets", "--since", "2024-02-01", "--out", str(out)]) == 0
     assert node_ids(out.read_text(encoding="utf-8")) == ["person-daniel-mwangi", "person-ingrid-halvorsen"]
-    assert "evidence published on or after 2024-02-01: 1 of 1 facts" in capsys.readouterr().err
+    assert "evidence dated on or after 2024-02-01 (event date, else publication date): 1 of 1 facts" in (
+        capsys.readouterr().err
+    )
 
 
 @pytest.mark.parametrize(

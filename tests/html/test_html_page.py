@@ -6,20 +6,25 @@ import base64
 import hashlib
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
-from synthetic_graphs import PWN_LABEL, hostile_graph, news_like, small_graph
+from synthetic_graphs import PWN_LABEL, corpus_like, hostile_graph, news_like, small_graph
 
 from kg.errors import ExportError
 from kg.export import get_exporter
-from kg.export.html import generate_html, write_html
-from kg.export.layout import layout
+from kg.export.html import COLLAPSE_MIN, FIT_NODES, generate_html, write_html
+from kg.export.layout import components, layout
 from kg.graph import KnowledgeGraph
 from kg.model import Entity, Relation, Triple
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 class Tags(HTMLParser):
@@ -218,3 +223,123 @@ def test_bad_size_option_is_one_clear_error() -> None:
 def test_an_empty_graph_still_makes_a_page() -> None:
     page = generate_html(KnowledgeGraph())
     assert json_block(page, "kg-nodes") == [] and "0 entities · 0 facts" in page
+
+
+# -- corpus views: entities without facts, communities, the first frame, the data the filters read ---------
+
+
+def test_entities_without_facts_are_hidden_and_left_out_of_physics() -> None:
+    page = generate_html(small_graph())
+    nodes = {n["id"]: n for n in json_block(page, "kg-nodes")}
+    assert nodes["city-nairobi"]["hidden"] is True and nodes["city-nairobi"]["physics"] is False
+    assert not any(n.get("hidden") for i, n in nodes.items() if i != "city-nairobi")
+    assert 'entities without facts <span class="kg-muted">1</span>' in page
+    # The legend counts what is drawn.
+    assert re.search(r'data-class="City".*?<span class="kg-muted">0</span>', page, re.S)
+
+
+def test_communities_are_computed_here_largest_first() -> None:
+    graph = corpus_like(1500)
+    data = json_block(generate_html(graph), "kg-data")
+    sizes = [c["size"] for c in data["communities"]]
+    assert sizes == sorted(sizes, reverse=True) and sizes[0] >= COLLAPSE_MIN
+    members = [e for e in data["entities"] if "c" in e]
+    assert {e["id"] for e in members} == {x for t in graph.triples for x in (t.subject.id, t.object.id)}
+    assert sum(sizes) == len(members)
+    for index, community in enumerate(data["communities"][:5]):
+        inside = [e for e in members if e["c"] == index]
+        assert len(inside) == community["size"] and community["top"] in {e["id"] for e in inside}
+        # Named after its most connected member.
+        assert (
+            max(e.get("degree", 0) for e in inside) == next(e for e in inside if e["id"] == community["top"])["degree"]
+        )
+    # A Louvain community never spans two components.
+    edges = [(t.subject.id, t.object.id) for t in graph.triples]
+    component_of = {
+        n: i for i, group in enumerate(components(sorted({x for e in edges for x in e}), edges)) for n in group
+    }
+    for index in range(len(sizes)):
+        assert len({component_of[e["id"]] for e in members if e["c"] == index}) == 1
+
+
+def test_the_page_is_the_same_in_every_process() -> None:
+    """Louvain walks sets of nodes: communities must not depend on Python's string hashing."""
+    script = (
+        "import hashlib, sys; sys.path.insert(0, 'tests/html'); from synthetic_graphs import corpus_like; "
+        "from kg.export.html import generate_html; "
+        "print(hashlib.sha256(generate_html(corpus_like(600)).encode()).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=REPO,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(REPO)},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
+
+
+def test_the_first_frame_is_the_largest_components() -> None:
+    graph = corpus_like(2000)
+    data = json_block(generate_html(graph), "kg-data")
+    nodes = [e.id for e in graph.entities]
+    edges = [(t.subject.id, t.object.id) for t in graph.triples]
+    largest = components([n for n in nodes if any(n in e for e in edges)], edges)[0]
+    assert len(largest) > FIT_NODES  # so the frame is its core: its most connected entities
+    assert len(data["fit"]) == FIT_NODES and set(data["fit"]) <= set(largest)
+    degree = {e["id"]: e.get("degree", 0) for e in data["entities"]}
+    assert min(degree[n] for n in data["fit"]) >= max(degree[n] for n in set(largest) - set(data["fit"]))
+    small = json_block(generate_html(small_graph()), "kg-data")["fit"]
+    assert sorted(small) == sorted(e.id for e in small_graph().entities if e.id != "city-nairobi")
+
+
+def test_facts_carry_what_the_filters_read() -> None:
+    graph = corpus_like(800)
+    data = json_block(generate_html(graph), "kg-data")
+    facts = {f["id"]: f for f in data["facts"]}
+    syndicated = next(t for t in graph.triples if t.sources and t.sources < len(t.documents))
+    assert facts[syndicated.id]["sources"] == syndicated.sources
+    plain = next(t for t in graph.triples if not t.sources)
+    assert facts[plain.id]["sources"] == len(plain.documents)
+    disputed = next(t for t in graph.triples if t.disputed)
+    assert facts[disputed.id]["disputed_by"] == list(disputed.disputed_by)
+    with_event = next(t for t in graph.triples if any(ev.event_start for ev in t.evidence))
+    ev = next(ev for ev in with_event.evidence if ev.event_start)
+    assert [ev.event_start, ev.event_end or ev.event_start] in facts[with_event.id]["dates"]
+    days = sorted(day for f in data["facts"] for interval in f.get("dates", ()) for day in interval)
+    assert data["dates"] == [days[0], days[-1]]
+    assert json_block(generate_html(small_graph()), "kg-data")["dates"] == ["2024-01-10", "2024-03-05"]
+    # Disputed facts are drawn orange (unless negated or hedged, which keep their own style).
+    edges = {e["id"]: e for e in json_block(generate_html(graph), "kg-edges")}
+    stated_but_disputed = next(t for t in graph.triples if t.disputed and not (t.negated or t.hedged))
+    assert edges[stated_but_disputed.id]["color"]["color"] == "#e08214"
+
+
+def test_node_size_by_sources_says_so() -> None:
+    page = generate_html(corpus_like(400), size_by="sources")
+    assert "Node size: number of independent sources reporting its facts." in page
+    data = json_block(page, "kg-data")
+    nodes = {n["id"]: n for n in json_block(page, "kg-nodes")}
+    by_sources = sorted(data["entities"], key=lambda e: e.get("sources", 0))
+    assert nodes[by_sources[-1]["id"]]["size"] > nodes[by_sources[0]["id"]]["size"]
+    assert all(e.get("weight", 0) == e.get("sources", 0) for e in data["entities"])
+
+
+def test_many_small_components_are_laid_out_apart() -> None:
+    """Components of one size are simulated as one batch: each still keeps its own box."""
+    pairs = [(f"c{c}-{i}", f"c{c}-{i + 1}") for c in range(60) for i in range(3)]
+    nodes = sorted({n for p in pairs for n in p})
+    pos = layout(nodes, pairs)
+    boxes = []
+    for c in range(60):
+        xs = [pos[f"c{c}-{i}"][0] for i in range(4)]
+        ys = [pos[f"c{c}-{i}"][1] for i in range(4)]
+        assert len({(x, y) for x, y in zip(xs, ys, strict=True)}) == 4
+        boxes.append((min(xs), min(ys), max(xs), max(ys)))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1]

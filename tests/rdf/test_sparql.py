@@ -143,3 +143,17 @@ def test_table_cells_stay_on_one_line() -> None:
     result = run_sparql(data, "SELECT ?s WHERE { ?e kg:sentence ?s }")
     table = format_result(result, "table", data)
     assert len(table.splitlines()) == 2 + len(result)
+
+
+def test_cli_runs_the_research_queries_by_name(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sparql", str(folder), ":supporters", "-f", "csv"]) == 0
+    by_name = capsys.readouterr().out
+    assert main(["sparql", str(folder), RESEARCH_QUERIES["supporters"], "-f", "csv"]) == 0
+    assert by_name == capsys.readouterr().out and len(by_name.splitlines()) == 4
+    assert main(["sparql", "--examples"]) == 0
+    printed = capsys.readouterr().out
+    assert all(f"# :{name}\n" in printed for name in RESEARCH_QUERIES)
+    assert main(["sparql", str(folder), ":nope"]) == 1
+    assert "no research query :nope" in capsys.readouterr().err
+    assert main(["sparql", str(folder)]) == 1
+    assert "needs a build folder and a query" in capsys.readouterr().err

@@ -59,40 +59,42 @@ def _is_role(token: Token, roles: frozenset[str]) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and (word in roles or f"{before} {word}" in roles)
 
 
+def _set_off(name: Token) -> bool:
+    """A name between commas (or closing the sentence) and in no list: "..., Ola Berg, said"."""
+    doc = name.doc
+    if name.i < 2 or doc[name.i - 1].text != ",":
+        return False
+    after = doc[name.i + 1].text if name.i + 1 < len(doc) else None
+    if after is not None and after not in _CLOSERS:
+        return False  # "the minister, Ola Berg and Kari Lund": a list, or the name starts a clause
+    if after == "," and name.i + 2 < len(doc) and doc[name.i + 2].text.lower() in ("and", "or"):
+        return False  # "the minister, Ola Berg, and Kari Lund": a list with a final comma
+    return name.dep_ != "conj" and not any(c.dep_ == "conj" for c in name.children)
+
+
+def _role_before(token: Token, roles: frozenset[str]) -> Token | None:
+    """The role word heading the title phrase that ends at ``token``, walked by its words, not its parse: the
+    parser often hangs "for the police" on the verb before it ("asked the spokesman for the police, X,")."""
+    for _ in range(_LONGEST_TITLE):
+        if _is_role(token, roles):
+            return token
+        if token.i == 0 or not _in_title(token):
+            return None
+        token = token.doc[token.i - 1]
+    return None
+
+
 def titled_apposition(
     names: Mapping[int, Mention], sentence_numbers: tuple[int, ...], roles: frozenset[str], name: Token
 ) -> Token | None:
     """The role word a person's name is set off beside ("the mayor of Tarvik, Ola Berg,"), or None."""
-    doc = name.doc
     mention = names.get(name.i)
-    if mention is None or mention.ner not in _PERSON or name.i < 2 or doc[name.i - 1].text != ",":
+    if mention is None or mention.ner not in _PERSON or not _set_off(name):
         return None
-    after = doc[name.i + 1] if name.i + 1 < len(doc) else None
-    if after is not None and after.text not in _CLOSERS:
-        return None  # "the minister, Ola Berg and Kari Lund": a list, or the name starts a clause
-    if (
-        after is not None
-        and after.text == ","
-        and name.i + 2 < len(doc)
-        and doc[name.i + 2].text.lower() in ("and", "or")
-    ):
-        return None  # "the minister, Ola Berg, and Kari Lund": a list with a final comma
-    if name.dep_ == "conj" or any(c.dep_ == "conj" for c in name.children):
+    role = _role_before(name.doc[name.i - 2], roles)
+    if role is None or role.i in names or sentence_numbers[role.i] != sentence_numbers[name.i]:
         return None
-    # Walk left over the title phrase by its words, not its parse: the parser often hangs "for the police"
-    # on the verb before it ("asked the spokesman for the police, Ola Berg,").
-    token = doc[name.i - 2]
-    for _ in range(_LONGEST_TITLE):
-        if _is_role(token, roles):
-            break
-        if token.i == 0 or not _in_title(token):
-            return None
-        token = doc[token.i - 1]
-    else:
-        return None
-    if token.i in names or sentence_numbers[token.i] != sentence_numbers[name.i]:
-        return None
-    return token
+    return role
 
 
 def resolve_titled_appositions(ctx: Context, resolved: Resolved, roles: frozenset[str]) -> None:

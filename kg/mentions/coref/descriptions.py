@@ -37,7 +37,7 @@ def is_definite(token: Token) -> bool:
     owned = any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in token.children)
     if "the" not in determiners and not owned:
         return False  # "a minister" is someone new; "the minister" and "Kenya's minister" someone known
-    # A superlative or ordinal picks out someone new: "the largest newspaper chain", "the first woman".
+    # A superlative or ordinal picks out someone new: "the biggest grocer", "the first woman".
     if any(c.tag_ == "JJS" or c.lower_ in ("first", "only", "new", "next", "last") for c in token.children):
         return False
     # A restrictive modifier introduces someone new: "the woman charged with ...", "the man who ...".
@@ -116,6 +116,8 @@ def resolve_description(
     ctx: Context, token: Token, kind: str, candidates: list[Candidate], profiles: dict[str, Profile]
 ) -> tuple[Mention, ...] | None:
     """What a definite description stands for, or None."""
+    # complex: a description's constraints (definite, not an apposition, kind, nationality, role) narrow one pool in
+    # order.
     if not is_definite(token) or token.tag_ in ("NNS", "NNPS"):
         return None  # "the men" is not one person
     if token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children):

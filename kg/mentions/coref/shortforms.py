@@ -93,6 +93,7 @@ def _part_of(prefix: list[str], long_words: list[str]) -> bool:
 
 def _longer(ctx: Context, m: Mention, organisations: list[Mention], surnames: set[str]) -> Mention | None:
     """The one organisation of the document that ``m`` is a short form of, if exactly one."""
+    # complex: the guards of a short form (person, party, acronym, department) are one rule read together.
     words = m.label.split()
     folded = [w.casefold() for w in words]
     if len(words) == 1 and folded[0] in _GENERIC:
@@ -130,6 +131,7 @@ def _nationality_name(ctx: Context, m: Mention, labels: dict[str, Mention]) -> M
 
 def resolve_short_forms(ctx: Context, resolved: Resolved) -> None:
     """Short forms and nationality-prefixed names to the name they stand for, as ``coref.short``."""
+    # complex: short forms, club names and nationality prefixes share one pass over the document's names.
     labels = {m.label.casefold(): m for m in ctx.names.values()}
     # "Norwegian Herons" beside "Herons" is the Herons: not a longer name "Herons" is short for
     national = {m.label for m in ctx.names.values() if _nationality_name(ctx, m, labels) is not None}
