@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import shutil
 import time
@@ -14,9 +15,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.duplicates import clusters
 from kg.errors import InputError, OutputError
 from kg.export import Written, get_exporter
 from kg.export.rdf import DEFAULT_BASE_IRI, rdf_format
+from kg.extract import DocumentReading
 from kg.ingest import JsonlFields, duplicate
 from kg.model import Document, Entity, Triple
 from kg.ontology import Ontology, load_ontology
@@ -24,7 +27,17 @@ from kg.pipeline import BuildSettings
 from kg.spark import SparkOptions
 from kg.spark.inputs import Listing, list_inputs
 from kg.spark.normalise import Normalised, normalise_readings
-from kg.spark.outputs import PARTS, assemble, extraction_lines, render_jsonl, render_rdf, turtle_header, write_parts
+from kg.spark.outputs import (
+    PARTS,
+    assemble,
+    chunks,
+    extraction_lines,
+    in_order,
+    render_jsonl,
+    render_rdf,
+    turtle_header,
+    write_parts,
+)
 from kg.spark.session import spark_session
 from kg.spark.tables import SCHEMAS, TABLES, document_table_row, entity_table_row, evidence_rows, fact_row, read_tables
 from kg.spark.worker import INGESTED, READ, ReadSettings, ingest_file, read_partition, reading_of
@@ -36,7 +49,7 @@ if TYPE_CHECKING:
 __all__ = ["OutputPlan", "SparkBuild", "build_spark"]
 
 Place = tuple[int, int, int]  # (input, file, item): a document's place in the order a local build reads
-UNREAD = "Spark's file reader skipped it (names starting with '_' or '.' are hidden from Spark): rename it"
+UNREAD = "Spark's file reader skipped it (it hides names starting with '_' or '.'): rename it"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +71,18 @@ class SparkBuild:
     written: list[Written] = field(default_factory=list)
 
 
-def _partitions(spark: SparkSession, count: int, per_task: int) -> int:
-    return max(spark.sparkContext.defaultParallelism, math.ceil(count / max(1, per_task)))
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """One build's session, folder and sizes."""
+
+    spark: SparkSession
+    out: Path
+    options: SparkOptions
+    documents: int  # documents read (before duplicates are dropped): what partition counts follow
+
+    def partitions(self) -> int:
+        per_task = max(1, self.options.documents_per_task)
+        return max(self.spark.sparkContext.defaultParallelism, math.ceil(self.documents / per_task))
 
 
 # -- ingest and reading --------------------------------------------------------------------------------
@@ -80,10 +103,10 @@ def _ingest(spark: SparkSession, listing: Listing, fields: JsonlFields) -> DataF
                 yield from ingest_file(input_no, file_no, source, suffix, bytes(row.content), fields)
 
     content = spark.read.format("binaryFile").load(sorted(by_uri)).select("path", "content")
-    read = content.rdd.mapPartitions(read_files)
     seen = {row.path for row in content.select("path").collect()}
     unread = [(f.input, f.file, 0, "error", None, f.source, None, UNREAD) for f in listing.files if f.uri not in seen]
-    return spark.createDataFrame(read, INGESTED).unionByName(spark.createDataFrame(unread, INGESTED))
+    read = spark.createDataFrame(content.rdd.mapPartitions(read_files), INGESTED)
+    return read.unionByName(spark.createDataFrame(unread, INGESTED))
 
 
 def _first_of_each_id(ingested: DataFrame, partitions: int) -> tuple[DataFrame, list[tuple[Place, InputError]]]:
@@ -116,49 +139,60 @@ def _read(spark: SparkSession, documents: DataFrame, settings: BuildSettings, on
     return spark.createDataFrame(rows, READ).persist(StorageLevel.MEMORY_AND_DISK)
 
 
-def _errors(listing: Listing, ingested: DataFrame, copies: list[tuple[Place, InputError]]) -> list[InputError]:
-    """Input errors in the order a local build reports them (a listing error before the files of its input)."""
+def _errors(
+    listing: Listing, ingested: DataFrame, read: DataFrame, copies: list[tuple[Place, InputError]]
+) -> list[InputError]:
+    """Every input skipped, in the order a local build reports them: by place in the input order (an input's
+    listing error before its files), whether a file could not be read, a document was a copy of an earlier
+    one or was in another language."""
     from pyspark.sql import functions as F
 
     found: list[tuple[Place, InputError]] = [((n, -1, -1), error) for n, error in listing.errors]
-    for r in ingested.filter(F.col("kind") == "error").select("input", "file", "item", "origin", "error").collect():
+    failed = ingested.filter(F.col("kind") == "error").select("input", "file", "item", "origin", "error")
+    foreign = read.filter("NOT parsed").select("input", "file", "item", "origin", "error")
+    for r in failed.union(foreign).collect():
         found.append(((r.input, r.file, r.item), InputError(r.origin, r.error)))
     return [error for _, error in sorted(found + copies, key=lambda pe: pe[0])]
-
-
-def _foreign(read: DataFrame) -> list[InputError]:
-    """The documents left unparsed for their language, in input order."""
-    rows = read.filter("NOT parsed").select("input", "file", "item", "origin", "error").orderBy("input", "file", "item")
-    return [InputError(r.origin, r.error) for r in rows.collect()]
 
 
 def _stats(read: DataFrame) -> dict[str, Any]:
     from pyspark.sql import functions as F
 
-    row = (
-        read.filter("parsed")
-        .agg(
-            F.count("*").alias("documents"),
-            F.sum("sentences").alias("sentences"),
-            F.sum("words").alias("words"),
-            F.sum("extractions").alias("extractions"),
-            F.first("model").alias("model"),
-        )
-        .collect()[0]
-    )
-    return {name: row[name] or 0 for name in ("documents", "sentences", "words", "extractions")} | {"model": row.model}
+    names = ("sentences", "words", "extractions")
+    sums = [F.sum(name).alias(name) for name in names]
+    row = read.filter("parsed").agg(F.count("*").alias("documents"), *sums, F.first("model").alias("model")).first()
+    assert row is not None
+    return {name: row[name] or 0 for name in ("documents", *names)} | {"model": row.model}
+
+
+def _read_inputs(
+    spark: SparkSession, inputs: Sequence[str], settings: BuildSettings, ontology: Ontology, options: SparkOptions
+) -> tuple[_Run, DataFrame, list[InputError]]:
+    """Stages 1 and 2: every input read and every document parsed; the inputs skipped, in local order."""
+    listing = list_inputs(spark, inputs)
+    ingested = _ingest(spark, listing, settings.fields).cache()
+    run = _Run(spark, Path(), options, ingested.filter("kind = 'document'").count())
+    documents, copies = _first_of_each_id(ingested, run.partitions())
+    read = _read(spark, documents, settings, ontology)
+    return run, read, _errors(listing, ingested, read, copies)
+
+
+def _readings(read: DataFrame) -> RDD[tuple[Place, DocumentReading]]:
+    rows = read.filter("parsed").select("input", "file", "item", "record").rdd
+    return rows.map(lambda r: ((r[0], r[1], r[2]), reading_of(r[3])))
+
+
+def _normalise(spark: SparkSession, read: DataFrame, ontology: Ontology, settings: BuildSettings) -> Normalised:
+    """Stage 3: near-duplicates clustered on the driver from the executors' signatures, then the four phases."""
+    signatures = read.filter("parsed").select("id", "signature").rdd.map(lambda r: (r.id, bytes(r.signature)))
+    near = clusters(signatures.collect())
+    return normalise_readings(spark, _readings(read), ontology, settings.normalise, clusters=near)
 
 
 # -- outputs --------------------------------------------------------------------------------------------
 
 
-def _records(read: DataFrame) -> RDD[tuple[Place, str]]:
-    return read.filter("parsed").select("input", "file", "item", "record").rdd.map(lambda r: ((r[0], r[1], r[2]), r[3]))
-
-
 def _documents(read: DataFrame) -> RDD[tuple[Place, Document]]:
-    import json
-
     def document(row: Any) -> tuple[Place, Document]:
         record = json.loads(row.record)
         return (row.input, row.file, row.item), Document.from_dict(record["document"] if row.parsed else record)
@@ -166,9 +200,8 @@ def _documents(read: DataFrame) -> RDD[tuple[Place, Document]]:
     return read.select("input", "file", "item", "parsed", "record").rdd.map(document)
 
 
-def _write_tables(spark: SparkSession, out: Path, read: DataFrame, graph: Normalised) -> Path:
+def _write_tables(run: _Run, read: DataFrame, graph: Normalised) -> Path:
     """The four Parquet tables, written beside the folder they replace and swapped in when complete."""
-    import json
 
     def documents(row: Any) -> tuple[Any, ...]:
         return document_table_row((row.input, row.file, row.item), json.loads(row.record), row.parsed)
@@ -179,13 +212,11 @@ def _write_tables(spark: SparkSession, out: Path, read: DataFrame, graph: Normal
         "facts": graph.triples.map(fact_row),
         "evidence": graph.triples.flatMap(evidence_rows),
     }
-    work = out / f"{PARTS}/tables"
+    work = run.out / PARTS / "tables"
     for name in TABLES:
-        spark.createDataFrame(data[name], SCHEMAS[name]).write.mode("overwrite").parquet(
-            (work / name).resolve().as_uri()
-        )
-    target = out / "tables"
-    old = out / f"{PARTS}/tables-old"
+        frame = run.spark.createDataFrame(data[name], SCHEMAS[name])
+        frame.write.mode("overwrite").parquet((work / name).resolve().as_uri())
+    target, old = run.out / "tables", run.out / PARTS / "tables-old"
     if target.exists():
         target.rename(old)
     work.rename(target)
@@ -193,47 +224,48 @@ def _write_tables(spark: SparkSession, out: Path, read: DataFrame, graph: Normal
     return target
 
 
-def _write_file(texts: RDD[tuple[Any, str]], out: Path, name: str, partitions: int, header: str = "") -> Path:
-    parts = out / PARTS / name
+def _write_file(run: _Run, texts: RDD[str], name: str, header: str = "") -> Path:
+    parts = run.out / PARTS / name
     shutil.rmtree(parts, ignore_errors=True)
-    write_parts(texts, parts, partitions)
-    return assemble(parts, out / name, header)
+    write_parts(texts, parts)
+    return assemble(parts, run.out / name, header)
 
 
-def _write_jsonl(spark: SparkSession, out: Path, read: DataFrame, graph: Normalised, per_task: int) -> list[Path]:
+def _by_id(name: str, items: RDD[Any], partitions: int) -> RDD[str]:
+    """Items sorted by id and rendered a chunk at a time, in order."""
+    keyed: RDD[tuple[str, Any]] = items.map(lambda x: (x.id, x)).sortByKey(numPartitions=partitions)
+    return keyed.mapPartitions(lambda part: (render_jsonl(name, [x for _, x in c]) for c in chunks(part)))
+
+
+def _write_jsonl(run: _Run, read: DataFrame, graph: Normalised) -> Written:
     """triples.jsonl, extractions.jsonl, entities.jsonl and documents.jsonl, as the JSONL exporter writes them."""
-    from kg.spark.outputs import chunks
-
-    def by_id(name: str, items: RDD[Any]) -> RDD[tuple[Any, str]]:
-        keyed: RDD[tuple[str, Any]] = items.map(lambda x: (x.id, x)).sortByKey()
-        return keyed.mapPartitions(
-            lambda part: ((c[0][0], render_jsonl(name, [x for _, x in c])) for c in chunks(part))
-        )
-
-    documents = _documents(read).map(lambda pd: (pd[0], render_jsonl("documents", [pd[1]])))
-    extractions = _records(read).map(lambda pr: (pr[0], reading_of(pr[1]).extractions))
-    count = read.count()
+    n = run.partitions()
+    documents = _documents(read).mapValues(lambda d: render_jsonl("documents", [d]))
+    extractions = _readings(read).mapValues(lambda r: r.extractions).mapPartitions(extraction_lines)
     files = {
-        "triples.jsonl": by_id("triples", graph.triples),
-        "extractions.jsonl": extractions.mapPartitions(extraction_lines),
-        "entities.jsonl": by_id("entities", graph.entities),
-        "documents.jsonl": documents,
+        "triples.jsonl": _by_id("triples", graph.triples, n),
+        "extractions.jsonl": in_order(extractions, n),
+        "entities.jsonl": _by_id("entities", graph.entities, n),
+        "documents.jsonl": in_order(documents, n),
     }
-    return [_write_file(texts, out, name, _partitions(spark, count, per_task)) for name, texts in files.items()]
+    paths = tuple(_write_file(run, texts, name) for name, texts in files.items())
+    count = graph.triples.count()
+    return Written("jsonl", paths, count, f"JSONL: {count:,} facts")
 
 
 def _rdf_items(read: DataFrame, graph: Normalised, fmt: str, base_iri: str) -> RDD[tuple[Any, tuple[str, int]]]:
     """Every item of the RDF export keyed by (section, id), rendered: entities, articles, statements."""
-    asserted = graph.triples.filter(lambda t: not t.negated).map(lambda t: (t.subject.id, replace(t, evidence=())))
+    asserted = graph.triples.filter(lambda t: not t.negated).map(
+        lambda t: (t.subject.id, (t.predicate.id, t.object.id))
+    )
     entities = graph.entities.map(lambda e: (e.id, e)).leftOuterJoin(asserted.groupByKey())
 
     def entity(item: tuple[str, tuple[Entity, Any]]) -> tuple[Any, tuple[str, int]]:
-        key, (e, triples) = item
-        return (0, key), render_rdf("entities", [(e, list(triples or ()))], fmt, base_iri)
+        key, (e, pairs) = item
+        return (0, key), render_rdf("entities", [(e, list(pairs or ()))], fmt, base_iri)
 
     def article(item: tuple[Place, Document]) -> tuple[Any, tuple[str, int]]:
-        d = item[1]
-        return (1, d.id), render_rdf("articles", [d], fmt, base_iri)
+        return (1, item[1].id), render_rdf("articles", [item[1]], fmt, base_iri)
 
     def statement(t: Triple) -> tuple[Any, tuple[str, int]]:
         return (2, t.id), render_rdf("statements", [t], fmt, base_iri)
@@ -241,16 +273,15 @@ def _rdf_items(read: DataFrame, graph: Normalised, fmt: str, base_iri: str) -> R
     return entities.map(entity).union(_documents(read).map(article)).union(graph.triples.map(statement))
 
 
-def _write_rdf(
-    spark: SparkSession, out: Path, read: DataFrame, graph: Normalised, plan: OutputPlan, count: int
-) -> Written:
+def _write_rdf(run: _Run, read: DataFrame, graph: Normalised, plan: OutputPlan) -> Written:
     from pyspark import StorageLevel
 
     fmt = rdf_format(plan.rdf_format or "turtle")
     items = _rdf_items(read, graph, fmt.name, plan.base_iri).persist(StorageLevel.MEMORY_AND_DISK)
     triples = items.map(lambda kv: kv[1][1]).sum()
     header = turtle_header(plan.base_iri) if fmt.name == "turtle" else ""
-    path = _write_file(items.mapValues(lambda tc: tc[0]), out, f"graph{fmt.extension}", count, header)
+    texts = in_order(items.mapValues(lambda tc: tc[0]), run.partitions())
+    path = _write_file(run, texts, f"graph{fmt.extension}", header)
     items.unpersist()
     return Written("rdf", (path,), triples, f"RDF: {triples:,} triples in {path.name}")
 
@@ -272,6 +303,25 @@ def _local_outputs(out: Path, plan: OutputPlan, ontology: Ontology) -> list[Writ
     return [get_exporter(name).write(graph, out, **opts) for name, opts in wanted]
 
 
+def _write_outputs(
+    run: _Run, read: DataFrame, graph: Normalised, plan: OutputPlan, ontology: Ontology
+) -> list[Written]:
+    """Stage 4: the tables, the JSONL files, RDF, the driver's outputs, Neo4j; in the order a local build writes."""
+    run.out.mkdir(parents=True, exist_ok=True)
+    _write_tables(run, read, graph)
+    written = [_write_jsonl(run, read, graph)]
+    if plan.rdf_format is not None and plan.rdf_format != "json-ld":
+        written.append(_write_rdf(run, read, graph, plan))
+    written.extend(_local_outputs(run.out, plan, ontology))
+    if plan.neo4j:
+        from kg.spark.neo4j import write_neo4j_spark
+
+        docs = _documents(read).values()
+        written.append(write_neo4j_spark(run.spark, graph.entities, graph.triples, docs, plan.neo4j, ontology))
+    shutil.rmtree(run.out / PARTS, ignore_errors=True)
+    return written
+
+
 def build_spark(
     inputs: Sequence[str],
     out: str | Path,
@@ -291,51 +341,22 @@ def build_spark(
     """
     started = time.perf_counter()
     settings, options, plan = settings or BuildSettings(), options or SparkOptions(), plan or OutputPlan()
-    out = Path(out)
-    if out.exists() and not out.is_dir():
+    if Path(out).exists() and not Path(out).is_dir():
         raise OutputError(f"{out}: not a folder")
     ontology = load_ontology(settings.ontology)
     spark = spark_session(options)
-    listing = list_inputs(spark, [str(i) for i in inputs])
-    ingested = _ingest(spark, listing, settings.fields).cache()
-    count = ingested.filter("kind = 'document'").count()
-    documents, copies = _first_of_each_id(ingested, _partitions(spark, count, options.documents_per_task))
-    read = _read(spark, documents, settings, ontology)
-    report = on_error or (lambda error: None)
-    skipped = _errors(listing, ingested, copies)
+    run, read, skipped = _read_inputs(spark, [str(i) for i in inputs], settings, ontology, options)
+    run = replace(run, out=Path(out))
     for error in skipped:
-        report(error)
-    foreign = _foreign(read)
-    for error in foreign:
-        report(error)
-    stats = _stats(read) | {"skipped": [str(e) for e in skipped + foreign], "extractors": list(settings.extractors)}
-    if not stats["documents"]:
-        if on_read is not None:
-            on_read(stats)
-        return SparkBuild(stats)
-    graph = normalise_readings(spark, _records(read), ontology, settings.normalise)
-    stats |= {
-        "entities": graph.entities.count(),
-        "triples": graph.triples.count(),
-        "dropped": dict(sorted(graph.dropped.items())),
-    }
+        (on_error or (lambda _: None))(error)
+    stats = _stats(read) | {"skipped": [str(e) for e in skipped], "extractors": list(settings.extractors)}
+    stats["master"] = spark.sparkContext.master
+    if stats["documents"]:
+        graph = _normalise(spark, read, ontology, settings)
+        stats |= {"entities": graph.entities.count(), "triples": graph.triples.count(), "dropped": graph.dropped}
     stats["seconds"] = round(time.perf_counter() - started, 3)
     if on_read is not None:
         on_read(stats)
-    result = SparkBuild(stats)
-    out.mkdir(parents=True, exist_ok=True)
-    _write_tables(spark, out, read, graph)
-    paths = _write_jsonl(spark, out, read, graph, options.documents_per_task)
-    result.written.append(Written("jsonl", tuple(paths), stats["triples"], f"JSONL: {stats['triples']:,} facts"))
-    if plan.rdf_format is not None and plan.rdf_format != "json-ld":
-        result.written.append(
-            _write_rdf(spark, out, read, graph, plan, _partitions(spark, count, options.documents_per_task))
-        )
-    result.written.extend(_local_outputs(out, plan, ontology))
-    if plan.neo4j:
-        from kg.spark.neo4j import write_neo4j_spark
-
-        docs = _documents(read).values()
-        result.written.append(write_neo4j_spark(spark, graph.entities, graph.triples, docs, plan.neo4j, ontology))
-    shutil.rmtree(out / PARTS, ignore_errors=True)
-    return result
+    if not stats["documents"]:
+        return SparkBuild(stats)
+    return SparkBuild(stats, _write_outputs(run, read, graph, plan, ontology))

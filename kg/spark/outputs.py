@@ -25,16 +25,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from kg.export.files import atomic_path
 from kg.export.jsonl import generate_documents, generate_entities, generate_extractions, generate_triples, write_jsonl
-from kg.export.rdf import DEFAULT_BASE_IRI, article_quads, entity_quads, rdf_format, statement_quads
-from kg.export.rdf_stream import Quad, write_ntriples, write_turtle, write_turtle_header
+from kg.export.rdf import DEFAULT_BASE_IRI, RdfSource, iter_quads, rdf_format
+from kg.export.rdf_stream import write_ntriples, write_turtle, write_turtle_header
 from kg.export.rdf_terms import Iris
 from kg.graph import KnowledgeGraph
-from kg.model import Document, Entity, Extraction, Triple
+from kg.model import Extraction
 
 if TYPE_CHECKING:
     from pyspark import RDD
 
-__all__ = ["PARTS", "assemble", "chunks", "render_jsonl", "render_rdf", "turtle_header", "write_parts"]
+__all__ = ["PARTS", "assemble", "chunks", "in_order", "render_jsonl", "render_rdf", "turtle_header", "write_parts"]
 
 PARTS = ".parts"  # the folder of parts inside the output folder, while a build writes them
 T = TypeVar("T")
@@ -74,22 +74,20 @@ def render_jsonl(name: str, items: Sequence[Any]) -> str:
     return _without_newline(buffer)
 
 
-def _quads(section: str, items: Sequence[Any], base_iri: str, named_graphs: bool) -> Iterator[Quad]:
-    if section == "entities":  # items: (entity, the triples it is the subject of)
-        entities: list[Entity] = [e for e, _ in items]
-        triples: list[Triple] = [t for _, ts in items for t in ts]
-        return entity_quads(entities, triples, base_iri)
+def _source(section: str, items: Sequence[Any]) -> RdfSource:
+    """The RDF exporter's source holding only one section's items (the other two empty)."""
+    if section == "entities":  # items: (entity, the (relation, object) of each fact it asserts)
+        return RdfSource([(e, sorted(pairs)) for e, pairs in items], [], [])
     if section == "articles":  # items: documents
-        documents: list[Document] = list(items)
-        return article_quads([d.id for d in documents], {d.id: d for d in documents}, base_iri)
-    return statement_quads(items, base_iri, named_graphs=named_graphs)
+        return RdfSource([], [(d.id, d) for d in items], [])
+    return RdfSource([], [], items)
 
 
 def render_rdf(section: str, items: Sequence[Any], fmt: str, base_iri: str = DEFAULT_BASE_IRI) -> tuple[str, int]:
     """One section's items as the RDF exporter writes them in ``fmt`` (Turtle without its header), and how
     many RDF triples (quads) that is."""
     spec = rdf_format(fmt)
-    quads = _quads(section, items, base_iri, spec.graphs)
+    quads = iter_quads(_source(section, items), base_iri, named_graphs=spec.graphs)
     buffer = io.StringIO()
     if spec.name == "turtle":
         count = write_turtle(quads, buffer, Iris(base_iri).prefixes, header=False)
@@ -104,10 +102,14 @@ def turtle_header(base_iri: str = DEFAULT_BASE_IRI) -> str:
     return buffer.getvalue()
 
 
-def write_parts(texts: RDD[tuple[Any, str]], folder: Path, partitions: int) -> None:
-    """Sort ``(key, text)`` pairs by key into ``partitions`` ranges and write each range as one part file."""
-    ordered = texts.sortByKey(numPartitions=max(1, partitions)).values().filter(bool)
-    ordered.saveAsTextFile(folder.resolve().as_uri())
+def in_order(texts: RDD[tuple[Any, str]], partitions: int) -> RDD[str]:
+    """The texts of ``(key, text)`` pairs sorted by key into ``partitions`` ranges (partition *i* before *i+1*)."""
+    return texts.sortByKey(numPartitions=max(1, partitions)).values()
+
+
+def write_parts(texts: RDD[str], folder: Path) -> None:
+    """Write the texts, in partition order, as one ``part-*`` file per partition (empty texts left out)."""
+    texts.filter(bool).saveAsTextFile(folder.resolve().as_uri())
 
 
 def assemble(parts: Path, target: Path, header: str = "") -> Path:

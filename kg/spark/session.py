@@ -34,6 +34,7 @@ JAVA_HINT = (
     "(apt-get install openjdk-17-jre-headless)"
 )
 _CHECKOUT_JARS = Path(__file__).resolve().parents[2] / ".cache" / "spark" / "jars"
+_LOGGING = Path(__file__).resolve().parent / "log4j2.properties"
 
 
 def connector_jars(environ: Mapping[str, str] | None = None) -> tuple[str, ...]:
@@ -64,6 +65,8 @@ def spark_session(options: SparkOptions) -> SparkSession:
         # PYSPARK_PYTHON when the context starts, and only there)
         if not conf.contains("spark.pyspark.python"):
             os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        if not conf.contains("spark.driver.extraJavaOptions"):
+            builder = builder.config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={_LOGGING.as_uri()}")
     jars = (*options.jars, *connector_jars())
     if jars:
         held = conf.get("spark.jars", "")

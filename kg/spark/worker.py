@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from kg.duplicates import signature
 from kg.errors import InputError
 from kg.extract import DEFAULT_EXTRACTORS, DocumentReading, read
 from kg.ingest import JsonlFields, documents_from_bytes
@@ -43,11 +44,11 @@ INGESTED = "input INT, file INT, item INT, kind STRING, id STRING, origin STRING
 # One row per document after reading: parsed (a reading) or left unparsed (the document, and why).
 READ = (
     "input INT, file INT, item INT, id STRING, parsed BOOLEAN, record STRING, origin STRING, error STRING, "
-    "sentences INT, words INT, extractions INT, model STRING"
+    "sentences INT, words INT, extractions INT, model STRING, signature BINARY"
 )
 
 IngestedRow = tuple[int, int, int, str, str | None, str | None, str | None, str | None]
-ReadRow = tuple[int, int, int, str, bool, str, str | None, str | None, int, int, int, str]
+ReadRow = tuple[int, int, int, str, bool, str, str | None, str | None, int, int, int, str, bytes | None]
 
 
 def ingest_file(
@@ -87,7 +88,8 @@ def read_partition(
     rows: Iterable[tuple[int, int, int, str]], settings: ReadSettings, ontology: Ontology
 ) -> Iterator[ReadRow]:
     """Read a partition of ``(input, file, item, document JSON)`` rows: each document parsed and read into a
-    :class:`~kg.extract.DocumentReading`, or left unparsed when it is in another language than the pipeline's."""
+    :class:`~kg.extract.DocumentReading` with its near-duplicate signature (:func:`kg.duplicates.signature`),
+    or left unparsed when it is in another language than the pipeline's."""
     nlp = pipeline(settings.model)
     name = model_name(nlp)
     todo: list[tuple[tuple[int, int, int], Document]] = []
@@ -97,26 +99,14 @@ def read_partition(
         if reason is None:
             todo.append(((input_no, file_no, item), document))
         else:
-            yield (
-                input_no,
-                file_no,
-                item,
-                document.id,
-                False,
-                text,
-                document.origin or document.id,
-                reason,
-                0,
-                0,
-                0,
-                name,
-            )
+            origin = document.origin or document.id
+            yield input_no, file_no, item, document.id, False, text, origin, reason, 0, 0, 0, name, None
     parsed = parse(nlp, (d for _, d in todo), batch_size=settings.batch_size)
     for (where, document), (doc, _) in zip(todo, parsed, strict=True):
         reading = read(doc, document, ontology, settings.extractors)
         record = json.dumps(reading.to_dict(), ensure_ascii=False)
         counts = len(reading.sentences), len(document.text.split()), len(reading.extractions)
-        yield (*where, document.id, True, record, None, None, *counts, name)
+        yield (*where, document.id, True, record, None, None, *counts, name, signature(document.text))
 
 
 def reading_of(record: str) -> DocumentReading:
