@@ -10,7 +10,7 @@ a JSON string. Errors name ``source:line``.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +24,13 @@ def _raise(error: InputError) -> None:
 
 
 def json_lines(
-    text: str, source: str, on_error: Callable[[InputError], None] | None = None
+    text: str | Iterable[str], source: str, on_error: Callable[[InputError], None] | None = None
 ) -> Iterator[tuple[str, Any]]:
-    """``(source:line, value)`` for each non-blank line; a malformed line goes to ``on_error`` (default: raised)."""
+    """``(source:line, value)`` for each non-blank line of a text (or of its lines, given one at a time, without
+    their ``\\n``); a malformed line goes to ``on_error`` (default: raised)."""
     handle = on_error or _raise
-    for number, line in enumerate(text.split("\n"), 1):
+    lines = text.split("\n") if isinstance(text, str) else text
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         where = f"{source}:{number}"

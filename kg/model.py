@@ -290,7 +290,7 @@ class Triple:
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
     flags: tuple[str, ...] = ()  # e.g. "range-violation" when the ontology checks flag instead of drop
     # Independent sources behind the fact: documents counted once per cluster of near-duplicates
-    # (syndicated copies of one wire story). 0 where unknown: then every document counts.
+    # (syndicated copies of one wire story). 0 where not counted: then every document counts.
     sources: int = 0
     # The ids of the facts that say the opposite (the negated twin of an asserted fact, or the reverse).
     disputed_by: tuple[str, ...] = ()
@@ -335,8 +335,8 @@ class Triple:
         }
         if self.flags:
             row["flags"] = list(self.flags)
-        if self.sources:
-            row["sources"] = self.sources
+        if self.sources:  # counted by builds, which cluster near-duplicate documents (kg.duplicates)
+            row["document_count"], row["sources"] = len(self.documents), self.sources
         if self.disputed_by:
             row["disputed"] = True
             row["disputed_by"] = list(self.disputed_by)

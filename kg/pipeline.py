@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.duplicates import clusters, signature
 from kg.errors import InputError, UsageError
 from kg.extract import DEFAULT_EXTRACTORS, DocumentReading, check_extractors, read
 from kg.graph import KnowledgeGraph
@@ -168,7 +169,9 @@ def build_documents(
             bar.update(1)
     if bar is not None:
         bar.close()
-    result = normalise(readings, onto, settings.normalise)
+    # near-duplicates (syndicated copies) count once among a fact's sources
+    near = clusters((d.id, signature(d.text)) for d in parsed)
+    result = normalise(readings, onto, settings.normalise, clusters=near)
     extractions = tuple(e for r in readings for e in r.extractions)
     stats: dict[str, Any] = {
         "documents": len(parsed),

@@ -19,6 +19,7 @@ __all__ = ["COMMANDS", "main"]
 # name -> module; each module defines add_parser(subparsers) and run(args) -> int
 COMMANDS: dict[str, str] = {
     "build": "kg.cli.build",
+    "remove": "kg.cli.remove",
     "export": "kg.cli.export",
     "query": "kg.cli.query",
     "eval": "kg.cli.evaluate",

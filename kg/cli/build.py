@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from kg.export import Written
     from kg.pipeline import BuildSettings
+    from kg.store import OutputOptions, Report
 
 __all__ = ["add_parser", "run"]
 
@@ -46,8 +47,18 @@ outputs in --out DIR:
 A bad input is reported on one line and skipped; the exit status is 1 only when nothing could be read
 (or, with --strict, when anything was skipped).
 
-example:
+builds grow:
+  A folder that already holds a build is added to: documents stored there with the same id and content
+  are not parsed again, new evidence joins existing facts, and every output is written again for all
+  documents. The state lives in DIR/.kg/ (records of every document, compressed, and the pipeline
+  fingerprint): a changed --model parses the stored documents again, changed extractors or --ontology read
+  their stored parses again, changed normalisation options only normalise again; the summary says which.
+  --fresh forgets the stored documents and starts over. `kg remove DIR --document ID` takes documents out.
+
+examples:
   kg build notebooks/data/sample-article.txt --out out/sample
+  kg build monday/ --out out/news && kg build tuesday/ --out out/news      # Tuesday added to Monday
+  kg build monday/ tuesday/ --out out/news --fresh                         # both, from scratch
 """
 
 
@@ -69,6 +80,9 @@ def add_parser(sub: Any) -> None:
         help="output folder (default: kg-out)",
     )
     p.add_argument("--strict", action="store_true", help="exit 1 if any input was skipped")
+    p.add_argument(
+        "--fresh", action="store_true", help="forget the documents an earlier build stored in DIR and start over"
+    )
     p.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
@@ -111,91 +125,95 @@ def _say(args: argparse.Namespace, message: str) -> None:
         print(message, file=sys.stderr)
 
 
-def _outputs(args: argparse.Namespace) -> list[tuple[str, str | Path, dict[str, Any]]]:
-    """(exporter, target, options) for every output the options ask for, in the order they are written."""
-    outputs: list[tuple[str, str | Path, dict[str, Any]]] = [("jsonl", args.out, {})]
-    if args.rdf:
-        outputs.append(("rdf", args.out, {"format": args.rdf_format}))
-    if args.html:
-        outputs.append(("html", args.out, {}))
-    if args.embedded:
-        if importlib.util.find_spec("ladybug") is None:
-            _say(args, "  embedded store skipped: LadybugDB is not installed (pip install 'kg[embedded]')")
-        else:
-            outputs.append(("embedded", args.out, {}))
-    if args.neo4j:
-        outputs.append(("neo4j", args.neo4j, {}))
-    return outputs
+def _options(args: argparse.Namespace) -> OutputOptions:
+    """The outputs the options ask for."""
+    from kg.store import OutputOptions
+
+    embedded = args.embedded
+    if embedded and importlib.util.find_spec("ladybug") is None:
+        _say(args, "  embedded store skipped: LadybugDB is not installed (pip install 'kg[embedded]')")
+        embedded = False
+    return OutputOptions(rdf=args.rdf, rdf_format=args.rdf_format, html=args.html, embedded=embedded, neo4j=args.neo4j)
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.export import get_exporter
-    from kg.pipeline import build
+    from kg.store import build_into
 
     settings = settings_from(args)  # checks every option before anything is read or loaded
-    skipped: list[InputError] = []
 
     def report(error: InputError) -> None:
-        skipped.append(error)
         print(f"kg: skipped {error}", file=sys.stderr)
 
     progress = stderr_is_tty() if args.progress is None else args.progress
     if args.engine == "spark":
-        return _run_spark(args, settings, report, skipped, progress)
+        return _run_spark(args, settings, report, progress)
     if args.spark_master:
         raise UsageError("--spark-master needs --engine spark")
-    graph = build(args.inputs, settings, on_error=report, progress=progress)
-    if not _summary(args, graph.stats, skipped):
-        return 1
-    written: list[Written] = []
-    for name, target, options in _outputs(args):
-        written.append(get_exporter(name).write(graph, target, **options))
-    _report_written(args, written)
-    return 1 if args.strict and skipped else 0
-
-
-def _summary(args: argparse.Namespace, stats: dict[str, Any], skipped: list[InputError]) -> bool:
-    """Say what was read; False (after saying so) when nothing was."""
-    if not stats.get("documents"):
+    done = build_into(
+        args.inputs, args.out, settings, options=_options(args), fresh=args.fresh, on_error=report, progress=progress
+    )
+    if done.normalised is None:
         print("kg: error: no document could be read", file=sys.stderr)
-        return False
+        return 1
+    say_report(args, "kg build", done)
+    return 1 if args.strict and done.skipped else 0
+
+
+def say_report(args: argparse.Namespace, command: str, done: Report) -> None:
+    """The summary lines of a build or a removal (nothing with --quiet)."""
+    counts = done.normalised
+    assert counts is not None
     _say(
         args,
-        f"kg build: {stats['documents']} document(s) read, {len(skipped)} skipped, {stats['sentences']} sentences, "
-        f"{stats['entities']} entities, {stats['triples']} triples in {stats['seconds']:.1f} s",
+        f"{command}: {counts.documents} document(s) read, {len(done.skipped)} skipped, {counts.sentences} sentences, "
+        f"{counts.entities} entities, {counts.triples} triples in {done.seconds:.1f} s",
     )
-    return True
+    _say(args, f"  {done.summary()}")
+    _report_written(args, done.written)
 
 
 def _report_written(args: argparse.Namespace, written: list[Written]) -> None:
-    for done in written:
-        if done.exporter != "jsonl":
-            _say(args, f"  {done.summary}")
-    _say(args, "  wrote " + ", ".join(str(p) for done in written for p in done.paths))
+    paths: list[Path] = []
+    for item in written:
+        paths.extend(item.paths)
+        if item.exporter != "jsonl":
+            _say(args, f"  {item.summary}")
+    if paths:
+        _say(args, "  wrote " + ", ".join(str(p) for p in paths))
+
+
+def _spark_summary(args: argparse.Namespace, stats: dict[str, Any]) -> None:
+    """What a Spark build read (said before its outputs are written, as a local build's summary comes first)."""
+    if not stats.get("documents"):
+        print("kg: error: no document could be read", file=sys.stderr)
+        return
+    _say(
+        args,
+        f"kg build: {stats['documents']} document(s) read, {len(stats['skipped'])} skipped, "
+        f"{stats['sentences']} sentences, {stats['entities']} entities, {stats['triples']} triples "
+        f"in {stats['seconds']:.1f} s (Spark, {stats['master']})",
+    )
 
 
 def _run_spark(
-    args: argparse.Namespace,
-    settings: BuildSettings,
-    report: Callable[[InputError], None],
-    skipped: list[InputError],
-    progress: bool,
+    args: argparse.Namespace, settings: BuildSettings, report: Callable[[InputError], None], progress: bool
 ) -> int:
-    """``--engine spark``: the same outputs, written by :mod:`kg.spark` (which says what it wrote)."""
+    """``--engine spark``: the same outputs, written by :mod:`kg.spark`; always a whole build (the incremental
+    state in DIR/.kg is the local engine's)."""
     from kg.spark import SparkOptions
     from kg.spark.build import OutputPlan, build_spark
 
     if args.workers != 1:
         raise UsageError("--workers is for --engine local; Spark's executors and cores set the parallelism")
-    embedded = args.embedded and importlib.util.find_spec("ladybug") is not None
-    if args.embedded and not embedded:
-        _say(args, "  embedded store skipped: LadybugDB is not installed (pip install 'kg[embedded]')")
-    plan = OutputPlan(args.rdf_format if args.rdf else None, args.html, embedded, args.neo4j)
+    options_out = _options(args)
+    plan = OutputPlan(
+        args.rdf_format if args.rdf else None, args.html, options_out.embedded, args.neo4j
+    )
     options = SparkOptions(master=args.spark_master, progress=progress)
     result = build_spark(
-        args.inputs, args.out, settings, options, plan, on_error=report, on_read=lambda s: _summary(args, s, skipped)
+        args.inputs, args.out, settings, options, plan, on_error=report, on_read=lambda s: _spark_summary(args, s)
     )
     if not result.stats.get("documents"):
         return 1
     _report_written(args, result.written)
-    return 1 if args.strict and skipped else 0
+    return 1 if args.strict and result.stats["skipped"] else 0

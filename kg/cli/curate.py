@@ -111,7 +111,7 @@ def _check(folder: Path, verb: str, target: str, value: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from kg.export.files import atomic_path
-    from kg.normalise.curation import format_decision, parse_curation
+    from kg.normalise.curation_file import format_decision, parse_curation
 
     path = args.file or args.folder / CURATION_FILE
     text = path.read_text(encoding="utf-8") if path.is_file() else ""

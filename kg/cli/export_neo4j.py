@@ -13,9 +13,13 @@ EPILOG = """\
 Connection settings fall back to the environment: NEO4J_URI, NEO4J_USER (default neo4j),
 NEO4J_PASSWORD, NEO4J_DATABASE (default: the server's default database).
 
-The export is idempotent: running it again changes nothing, and exporting a larger corpus later adds
-nodes and relationships and appends only new evidence to existing edges. Constraints (unique ids) and
-indexes are created first; rows are written with UNWIND ... MERGE, --batch-size rows per transaction.
+The export is idempotent: running it again changes nothing. A folder a `kg build` wrote (it holds DIR/.kg)
+sends only what changed since its last export to that server: new and changed nodes and relationships,
+with their properties replaced, and deletions of what the build no longer holds (after `kg remove` or when
+a fact lost its evidence); it says how many rows it wrote, and --full sends everything again. A folder
+without that state is merged into the server: nodes and relationships are added and only new evidence is
+appended to existing edges. Constraints (unique ids) and indexes are created first; rows are written with
+UNWIND ... MERGE, --batch-size rows per transaction.
 
 model:
   (:Entity:Person {id, name, aliases, type, note}), (:Document {id, title, url, published, source, author})
@@ -54,6 +58,9 @@ def add_parser(targets: Any) -> None:
         metavar="PATH",
         help="the ontology extensions the graph was built with (their classes and relations); repeatable",
     )
+    p.add_argument(
+        "--full", action="store_true", help="send the whole build again, not only what changed since the last export"
+    )
     p.add_argument("--quiet", "-q", action="store_true", help="no summary")
 
 
@@ -62,8 +69,14 @@ def run(args: argparse.Namespace) -> int:
     from kg.export import get_exporter
     from kg.export.neo4j import settings_from_env
     from kg.ontology import load_ontology
+    from kg.store import export_to_neo4j, holds_build
 
     settings = settings_from_env(args.uri, args.user, args.password, args.database)
+    if holds_build(args.folder):
+        written = export_to_neo4j(args.folder, settings, full=args.full)
+        if not args.quiet:
+            print(f"kg export neo4j: {written.summary.removeprefix('Neo4j: ')}", file=sys.stderr)
+        return 0
     graph = kg.load(args.folder)
     vocabulary = load_ontology(args.ontology).vocabulary
     written = get_exporter("neo4j").write(

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -38,8 +39,6 @@ from kg.errors import ExportError, OntologyError
 from kg.ids import digest
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
-
     from kg.graph import KnowledgeGraph
     from kg.model import Document, Entity, Evidence, Triple
     from kg.ontology.vocabulary import Vocabulary
@@ -54,6 +53,7 @@ __all__ = [
     "RELATIONSHIP_PROPERTIES",
     "CypherSchema",
     "PropertyGraph",
+    "PropertyRows",
     "document_row",
     "entity_row",
     "evidence_key",
@@ -208,10 +208,7 @@ def evidence_key(evidence: Evidence) -> str:
     return "ev-" + digest(e.document, *(str(n) for n in offsets), e.extractor)
 
 
-def relationship_row(triple: Triple) -> dict[str, Any]:
-    """The relationship row of one fact: its properties and the evidence as parallel lists."""
-    # complex: one optional property per field of the fact model, each None-safe; splitting them would scatter the row's
-    # schema.
+def _relationship_row(triple: Triple) -> dict[str, Any]:
     evidence: dict[str, Evidence] = {}
     for item in sorted(triple.evidence, key=lambda e: e.sort_key()):
         evidence.setdefault(evidence_key(item), item)
@@ -257,8 +254,27 @@ def _date(iso: str | None) -> date | None:
     return date.fromisoformat(iso) if iso else None
 
 
+@dataclass(frozen=True, slots=True)
+class PropertyRows:
+    """The same rows as :class:`PropertyGraph`, as streams (a graph of any size goes out in constant memory):
+    ``entities`` as (class label, row), ``relationships`` as (relationship type, row)."""
+
+    entities: Iterable[tuple[str, dict[str, Any]]]
+    documents: Iterable[dict[str, Any]]
+    relationships: Iterable[tuple[str, dict[str, Any]]]
+    mentions: Iterable[dict[str, Any]]
+
+    @classmethod
+    def of(cls, pg: PropertyGraph) -> PropertyRows:
+        return cls(
+            [(label, row) for label, rows in pg.entities.items() for row in rows],
+            pg.documents,
+            [(rel_type, row) for rel_type, rows in pg.relationships.items() for row in rows],
+            pg.mentions,
+        )
+
+
 def entity_row(entity: Entity) -> dict[str, Any]:
-    """The ``Entity`` node row of one entity."""
     return {
         "id": entity.id,
         "name": entity.label,
@@ -268,15 +284,19 @@ def entity_row(entity: Entity) -> dict[str, Any]:
     }
 
 
-def document_row(doc_id: str, document: Document | None) -> dict[str, Any]:
-    """The ``Document`` node row of one article (its id alone when only evidence names it)."""
-    meta = document.meta() if document else {"id": doc_id}
+def document_row(doc_id: str, doc: Document | None) -> dict[str, Any]:
+    meta = doc.meta() if doc else {"id": doc_id}
     return {name: meta.get(name) for name in DOCUMENT_PROPERTIES}
+
+
+def relationship_row(triple: Triple) -> dict[str, Any]:
+    return _relationship_row(triple)
 
 
 def mention_spans(entities: Iterable[Entity], triples: Iterable[Triple]) -> Iterator[tuple[str, str, int, int]]:
     """(document, entity id, start, end) of every span that mentions an entity: its named mentions and the
-    argument spans of the evidence. ``MENTIONS.count`` is the number of distinct spans per (document, entity)."""
+    argument spans of the evidence. ``MENTIONS.count`` is the number of distinct spans per (document, entity)
+    (a distributed export counts them with a group-by)."""
     for entity in entities:
         for mention in entity.mentions:
             yield mention.document, entity.id, mention.start, mention.end
@@ -288,9 +308,7 @@ def mention_spans(entities: Iterable[Entity], triples: Iterable[Triple]) -> Iter
 
 def generate_property_graph(graph: KnowledgeGraph, vocabulary: Vocabulary | None = None) -> PropertyGraph:
     """The rows of both Cypher stores, with labels and types checked against ``vocabulary`` (default: the
-    graph's own). Each row comes from one item (:func:`entity_row`, :func:`relationship_row`,
-    :func:`document_row`) and mentions are counted from :func:`mention_spans`, so a distributed build makes
-    the same rows."""
+    graph's own)."""
     schema = CypherSchema.from_vocabulary(vocabulary or graph.vocabulary)
     out = PropertyGraph()
 
@@ -299,24 +317,25 @@ def generate_property_graph(graph: KnowledgeGraph, vocabulary: Vocabulary | None
         entities.setdefault(triple.subject.id, triple.subject)
         entities.setdefault(triple.object.id, triple.object)
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    ordered = sorted(entities.values(), key=lambda e: e.id)
-    for entity in ordered:
+    # Distinct mention spans per (document, entity): named mentions and the argument spans of evidence.
+    spans: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
+    for entity in sorted(entities.values(), key=lambda e: e.id):
         by_label[schema.label(entity.type, entity.id)].append(entity_row(entity))
+        for mention in entity.mentions:
+            spans[(mention.document, entity.id)].add((mention.start, mention.end))
     out.entities = dict(sorted(by_label.items()))
 
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    triples = sorted(graph.triples, key=lambda t: t.id)
-    for triple in triples:
-        by_type[schema.type_of(triple.predicate.id, triple.id)].append(relationship_row(triple))
+    for triple in sorted(graph.triples, key=lambda t: t.id):
+        by_type[schema.type_of(triple.predicate.id, triple.id)].append(_relationship_row(triple))
+        for e in triple.evidence:
+            spans[(e.document, triple.subject.id)].add((e.subject_start, e.subject_end))
+            spans[(e.document, triple.object.id)].add((e.object_start, e.object_end))
     out.relationships = dict(sorted(by_type.items()))
 
-    # Distinct mention spans per (document, entity): named mentions and the argument spans of evidence.
-    spans: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
-    for doc, entity_id, start, end in mention_spans(ordered, triples):
-        spans[(doc, entity_id)].add((start, end))
     documents = {d.id: d for d in graph.documents}
     out.documents = [
-        document_row(doc_id, documents.get(doc_id)) for doc_id in sorted(set(documents) | {d for d, _ in spans})
+        document_row(doc_id, documents.get(doc_id)) for doc_id in sorted(set(documents) | {doc for doc, _ in spans})
     ]
     out.mentions = [
         {"document": doc, "entity": entity, "count": len(found)} for (doc, entity), found in sorted(spans.items())

@@ -39,7 +39,7 @@ from kg.export.cypher import (
     MENTIONS,
     RELATIONSHIP_PROPERTIES,
     CypherSchema,
-    PropertyGraph,
+    PropertyRows,
     generate_property_graph,
 )
 
@@ -105,17 +105,43 @@ def _arrow_type(kind: str) -> Any:
     return simple[name]
 
 
-def _write_parquet(path: Path, header: dict[str, str], rows: list[list[Any]]) -> None:
-    """One typed Parquet file per table: columns in the table's declared order and types."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+class _ParquetTable:
+    """One typed Parquet file per table, written a batch at a time: columns in the table's declared order."""
 
-    columns = list(zip(*rows, strict=True)) if rows else [() for _ in header]
-    arrays = [
-        pa.array([list(v) if isinstance(v, tuple) else v for v in column], type=_arrow_type(kind))
-        for column, kind in zip(columns, header.values(), strict=True)
-    ]
-    pq.write_table(pa.Table.from_arrays(arrays, names=list(header)), path)
+    batch = 5000
+
+    def __init__(self, path: Path, header: dict[str, str]) -> None:
+        self.path, self.header = path, header
+        self._rows: list[list[Any]] = []
+        self._writer: Any = None
+        self.count = 0
+
+    def add(self, row: list[Any]) -> None:
+        self._rows.append(row)
+        self.count += 1
+        if len(self._rows) >= self.batch:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        columns = list(zip(*self._rows, strict=True)) if self._rows else [() for _ in self.header]
+        arrays = [
+            pa.array([list(v) if isinstance(v, tuple) else v for v in column], type=_arrow_type(kind))
+            for column, kind in zip(columns, self.header.values(), strict=True)
+        ]
+        table = pa.Table.from_arrays(arrays, names=list(self.header))
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self.path, table.schema)
+        self._writer.write_table(table)
+        self._rows = []
+
+    def close(self) -> None:
+        if self._rows:
+            self._flush()
+        if self._writer is not None:
+            self._writer.close()
 
 
 def _quote_path(path: Path) -> str:
@@ -123,28 +149,42 @@ def _quote_path(path: Path) -> str:
     return str(path).replace("\\", "\\\\").replace("'", "\\'")
 
 
-def _copy_statements(pg: PropertyGraph, folder: Path) -> list[str]:
-    """Write one Parquet file per table into ``folder``; the ``COPY`` statements that load them."""
+def _copy_statements(rows: PropertyRows, folder: Path, schema: CypherSchema) -> list[str]:
+    """Write one Parquet file per table into ``folder``, a batch at a time; the ``COPY`` statements that load
+    them (node tables first)."""
+    tables: dict[str, _ParquetTable] = {}
+
+    def table(name: str, properties: dict[str, str], ends: bool) -> _ParquetTable:
+        if name not in tables:
+            header = {"from": "STRING", "to": "STRING", **properties} if ends else dict(properties)
+            tables[name] = _ParquetTable(folder / f"{name}.parquet", header)
+        return tables[name]
+
+    entities = table(ENTITY_LABEL, ENTITY_PROPERTIES, False)
+    for label, row in rows.entities:
+        schema.label(label, row["id"])
+        entities.add([row[k] for k in ENTITY_PROPERTIES])
+    documents = table(DOCUMENT_LABEL, DOCUMENT_PROPERTIES, False)
+    for row in rows.documents:
+        documents.add([row[k] for k in DOCUMENT_PROPERTIES])
+    for rel_type, row in rows.relationships:
+        table(rel_type, RELATIONSHIP_PROPERTIES, True).add(
+            [row["source"], row["target"], *(row[k] for k in RELATIONSHIP_PROPERTIES)]
+        )
+    mentions = table(MENTIONS, MENTION_PROPERTIES, True)
+    for row in rows.mentions:
+        mentions.add([row["document"], row["entity"], *(row[k] for k in MENTION_PROPERTIES)])
     statements = []
-
-    def table(name: str, properties: dict[str, str], rows: list[dict[str, Any]], ends: tuple[str, str] | None) -> None:
-        if not rows:
-            return
-        header = dict(properties)
-        if ends:
-            header = {"from": "STRING", "to": "STRING", **header}
-            data = [[row[ends[0]], row[ends[1]], *(row[k] for k in properties)] for row in rows]
-        else:
-            data = [[row[k] for k in header] for row in rows]
-        path = folder / f"{name}.parquet"
-        _write_parquet(path, header, data)
-        statements.append(f"COPY `{name}` FROM '{_quote_path(path)}'")
-
-    table(ENTITY_LABEL, ENTITY_PROPERTIES, [row for rows in pg.entities.values() for row in rows], None)
-    table(DOCUMENT_LABEL, DOCUMENT_PROPERTIES, pg.documents, None)
-    for rel_type, rows in pg.relationships.items():
-        table(rel_type, RELATIONSHIP_PROPERTIES, rows, ("source", "target"))
-    table(MENTIONS, MENTION_PROPERTIES, pg.mentions, ("document", "entity"))
+    for name in [
+        ENTITY_LABEL,
+        DOCUMENT_LABEL,
+        *sorted(set(tables) - {ENTITY_LABEL, DOCUMENT_LABEL, MENTIONS}),
+        MENTIONS,
+    ]:
+        found = tables[name]
+        found.close()
+        if found.count:
+            statements.append(f"COPY `{name}` FROM '{_quote_path(found.path)}'")
     return statements
 
 
@@ -156,8 +196,11 @@ def _execute(connection: Any, statement: str) -> None:
         raise ExportError(f"the embedded store refused the load: {message}") from None
 
 
-def write_embedded(graph: KnowledgeGraph, path: str | Path, *, vocabulary: Vocabulary | None = None) -> Path:
-    """Write ``graph`` as a LadybugDB database at ``path`` (``*.lbug``, else ``graph.lbug`` in that folder).
+def write_embedded(
+    graph: KnowledgeGraph | PropertyRows, path: str | Path, *, vocabulary: Vocabulary | None = None
+) -> Path:
+    """Write ``graph`` (or the rows of one, streamed) as a LadybugDB database at ``path`` (``*.lbug``, else
+    ``graph.lbug`` in that folder).
 
     >>> write_embedded(graph, "out/sample")  # doctest: +SKIP
     PosixPath('out/sample/graph.lbug')
@@ -171,8 +214,13 @@ def write_embedded(graph: KnowledgeGraph, path: str | Path, *, vocabulary: Vocab
     target = Path(path)
     if target.suffix != ".lbug":
         target = target / FILENAME
-    vocabulary = vocabulary or graph.vocabulary
-    pg = generate_property_graph(graph, vocabulary)
+    if isinstance(graph, PropertyRows):
+        if vocabulary is None:
+            raise ExportError("writing rows needs the vocabulary they were made with")
+        rows = graph
+    else:
+        vocabulary = vocabulary or graph.vocabulary
+        rows = PropertyRows.of(generate_property_graph(graph, vocabulary))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
@@ -185,7 +233,8 @@ def write_embedded(graph: KnowledgeGraph, path: str | Path, *, vocabulary: Vocab
         database = ladybug.Database(str(built))
         connection = ladybug.Connection(database)
         try:
-            for statement in generate_schema(vocabulary) + _copy_statements(pg, tables):
+            copies = _copy_statements(rows, tables, CypherSchema.from_vocabulary(vocabulary))
+            for statement in generate_schema(vocabulary) + copies:
                 _execute(connection, statement)
             _execute(connection, "CHECKPOINT")
         finally:

@@ -40,7 +40,7 @@ True
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
@@ -51,25 +51,23 @@ from kg.export.files import PathOrFile, open_output
 from kg.export.rdf_stream import Quad, write_ntriples, write_turtle
 from kg.export.rdf_terms import DEFAULT_BASE_IRI, STANDARD_PREFIXES, Iris, date_literal, decimal_literal
 from kg.graph import KnowledgeGraph
+from kg.model import Document, Entity, Evidence, Triple
 
 if TYPE_CHECKING:
     import rdflib
     from rdflib.term import Node, URIRef
 
-    from kg.model import Document, Entity, Evidence, Triple
-
 __all__ = [
     "DEFAULT_BASE_IRI",
     "FORMATS",
     "RdfFormat",
-    "article_quads",
-    "entity_quads",
+    "RdfSource",
     "generate_rdf",
+    "graph_source",
     "iter_quads",
     "load_rdf",
     "rdf_format",
     "read_rdf",
-    "statement_quads",
     "write_rdf",
 ]
 
@@ -142,16 +140,45 @@ class _Terms:
         self.kg = {name: v("kg", name) for name in _KG_TERMS}
 
 
-def _entities(graph: KnowledgeGraph) -> list[Entity]:
+@dataclass(frozen=True, slots=True)
+class RdfSource:
+    """What the export reads, as streams in the order it writes them: every entity (by id) with the
+    (relation, object) of its asserted facts (sorted), every article (by id; None: only its id is known),
+    every fact (by id). :func:`graph_source` makes one of a graph in memory; a streaming build makes one of
+    its files, so a graph of any size is written in constant memory."""
+
+    entities: Iterable[tuple[Entity, Sequence[tuple[str, str]]]]
+    articles: Iterable[tuple[str, Document | None]]
+    triples: Iterable[Triple]
+
+
+def graph_source(graph: KnowledgeGraph) -> RdfSource:
+    """The streams of a graph in memory."""
+    triples = sorted(graph.triples, key=lambda t: t.id)
+    asserted: dict[str, list[Triple]] = defaultdict(list)
+    for t in triples:
+        if not t.negated:
+            asserted[t.subject.id].append(t)
     # Triple endpoints missing from graph.entities (a hand-made graph) are still described.
     found = {e.id: e for e in graph.entities}
     for t in graph.triples:
         found.setdefault(t.subject.id, t.subject)
         found.setdefault(t.object.id, t.object)
-    return [found[k] for k in sorted(found)]
+    entities = [
+        (found[k], [(t.predicate.id, t.object.id) for t in sorted(asserted.get(k, ()), key=_by_relation)])
+        for k in sorted(found)
+    ]
+    documents = {d.id: d for d in graph.documents}
+    cited = {ev.document for t in triples for ev in t.evidence}
+    articles = [(doc_id, documents.get(doc_id)) for doc_id in sorted(documents.keys() | cited)]
+    return RdfSource(entities, articles, triples)
 
 
-def _entity(e: Entity, asserted: list[Triple], iris: Iris, v: _Terms) -> Iterator[tuple[Node, Node, Node]]:
+def _by_relation(t: Triple) -> tuple[str, str]:
+    return (t.predicate.id, t.object.id)
+
+
+def _entity(e: Entity, asserted: Sequence[tuple[str, str]], iris: Iris, v: _Terms) -> Iterator[tuple[Node, Node, Node]]:
     from rdflib import Literal
 
     s = iris.entity(e.id)
@@ -162,8 +189,8 @@ def _entity(e: Entity, asserted: list[Triple], iris: Iris, v: _Terms) -> Iterato
     if e.note:
         yield s, v.note, Literal(e.note)
     yield s, v.identifier, Literal(e.id)
-    for t in asserted:
-        yield s, iris.relation(t.predicate.id), iris.entity(t.object.id)
+    for relation, obj in asserted:
+        yield s, iris.relation(relation), iris.entity(obj)
 
 
 def _article(doc_id: str, doc: Document | None, iris: Iris, v: _Terms) -> Iterator[tuple[Node, Node, Node]]:
@@ -254,71 +281,39 @@ def _evidence(e: Evidence, node: URIRef, iris: Iris, v: _Terms) -> Iterator[tupl
 
 
 def iter_quads(
-    graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI, *, named_graphs: bool = False
+    graph: KnowledgeGraph | RdfSource, base_iri: str = DEFAULT_BASE_IRI, *, named_graphs: bool = False
 ) -> Iterator[Quad]:
     """Every RDF triple of the export, grouped by subject, with its graph (None: the default graph).
 
-    Without ``named_graphs`` every graph member is None and each statement is described once. The export is
-    three sections in this order, each sorted by id (a distributed build writes each in parallel parts that
-    concatenate to the same bytes): :func:`entity_quads`, :func:`article_quads`, :func:`statement_quads`.
+    Without ``named_graphs`` every graph member is None and each statement is described once.
     """
-    triples = sorted(graph.triples, key=lambda t: t.id)
-    yield from entity_quads(_entities(graph), triples, base_iri)
-    documents = {d.id: d for d in graph.documents}
-    cited = {ev.document for t in triples for ev in t.evidence}
-    yield from article_quads(sorted(documents.keys() | cited), documents, base_iri)
-    yield from statement_quads(triples, base_iri, named_graphs=named_graphs)
-
-
-def entity_quads(
-    entities: Iterable[Entity], triples: Iterable[Triple], base_iri: str = DEFAULT_BASE_IRI
-) -> Iterator[Quad]:
-    """The entities' section, in the order given: each entity and the plain assertions it is the subject of
-    (its facts among ``triples`` that are not negated, ordered by relation and object)."""
     iris = Iris(base_iri)
     v = _Terms(iris)
-    asserted: dict[str, list[Triple]] = defaultdict(list)
-    for t in triples:
-        if not t.negated:
-            asserted[t.subject.id].append(t)
-    for e in entities:
-        mine = sorted(asserted.get(e.id, ()), key=lambda t: (t.predicate.id, t.object.id))
-        for s, p, o in _entity(e, mine, iris, v):
+    source = graph if isinstance(graph, RdfSource) else graph_source(graph)
+    for e, asserted in source.entities:
+        for s, p, o in _entity(e, asserted, iris, v):
             yield s, p, o, None
-
-
-def article_quads(
-    doc_ids: Iterable[str], documents: Mapping[str, Document], base_iri: str = DEFAULT_BASE_IRI
-) -> Iterator[Quad]:
-    """The articles' section: one description per id, in the order given (its metadata when known)."""
-    iris = Iris(base_iri)
-    v = _Terms(iris)
-    for doc_id in doc_ids:
-        for s, p, o in _article(doc_id, documents.get(doc_id), iris, v):
+    for doc_id, doc in source.articles:
+        for s, p, o in _article(doc_id, doc, iris, v):
             yield s, p, o, None
+    for t in source.triples:
+        yield from _statement_quads(t, iris, v, named_graphs)
 
 
-def statement_quads(
-    triples: Iterable[Triple], base_iri: str = DEFAULT_BASE_IRI, *, named_graphs: bool = False
-) -> Iterator[Quad]:
-    """The statements' section, in the order given: each fact described, with its evidence (per article's
-    graph with ``named_graphs``)."""
-    iris = Iris(base_iri)
-    v = _Terms(iris)
-    for t in triples:
-        st = iris.statement(t.id)
-        by_graph: dict[URIRef | None, dict[URIRef, Evidence]] = {}
-        for ev in t.evidence:
-            g = iris.document(ev.document) if named_graphs else None
-            by_graph.setdefault(g, {}).setdefault(iris.evidence(t.id, ev), ev)
-        for g, evidence in by_graph.items() or [(None, {})]:
-            for s, p, o in _statement(t, st, iris, v):
+def _statement_quads(t: Triple, iris: Iris, v: _Terms, named_graphs: bool) -> Iterator[Quad]:
+    st = iris.statement(t.id)
+    by_graph: dict[URIRef | None, dict[URIRef, Evidence]] = {}
+    for ev in t.evidence:
+        g = iris.document(ev.document) if named_graphs else None
+        by_graph.setdefault(g, {}).setdefault(iris.evidence(t.id, ev), ev)
+    for g, evidence in by_graph.items() or [(None, {})]:
+        for s, p, o in _statement(t, st, iris, v):
+            yield s, p, o, g
+        for node in evidence:
+            yield st, v.kg["evidence"], node, g
+        for node, ev in evidence.items():
+            for s, p, o in _evidence(ev, node, iris, v):
                 yield s, p, o, g
-            for node in evidence:
-                yield st, v.kg["evidence"], node, g
-            for node, ev in evidence.items():
-                for s, p, o in _evidence(ev, node, iris, v):
-                    yield s, p, o, g
 
 
 def _bind(target: rdflib.Graph, base_iri: str) -> None:
@@ -327,11 +322,15 @@ def _bind(target: rdflib.Graph, base_iri: str) -> None:
 
 
 @overload
-def generate_rdf(graph: KnowledgeGraph, base_iri: str = ..., *, named_graphs: Literal[False] = ...) -> rdflib.Graph: ...
-@overload
-def generate_rdf(graph: KnowledgeGraph, base_iri: str = ..., *, named_graphs: Literal[True]) -> rdflib.Dataset: ...
 def generate_rdf(
-    graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI, *, named_graphs: bool = False
+    graph: KnowledgeGraph | RdfSource, base_iri: str = ..., *, named_graphs: Literal[False] = ...
+) -> rdflib.Graph: ...
+@overload
+def generate_rdf(
+    graph: KnowledgeGraph | RdfSource, base_iri: str = ..., *, named_graphs: Literal[True]
+) -> rdflib.Dataset: ...
+def generate_rdf(
+    graph: KnowledgeGraph | RdfSource, base_iri: str = DEFAULT_BASE_IRI, *, named_graphs: bool = False
 ) -> rdflib.Graph | rdflib.Dataset:
     """The export as an rdflib Graph, or a Dataset with one named graph per article (``named_graphs``)."""
     import rdflib
@@ -354,7 +353,7 @@ def generate_rdf(
 
 
 def write_rdf(
-    graph: KnowledgeGraph, target: PathOrFile, format: str = "turtle", base_iri: str = DEFAULT_BASE_IRI
+    graph: KnowledgeGraph | RdfSource, target: PathOrFile, format: str = "turtle", base_iri: str = DEFAULT_BASE_IRI
 ) -> int:
     """Write the export to a path (atomically) or an open text file; returns how many triples (quads) it wrote.
 

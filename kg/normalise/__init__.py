@@ -16,21 +16,37 @@ For each extraction:
 
 Unmapped relations become ``kg:relatedTo`` carrying the surface verb (``Settings.unmapped = "keep"``, the
 default) or are dropped (``"drop"``).
+
+The corpus-wide work runs in four phases that hold only what they must, the same in one process
+(:func:`normalise`, the streaming build of :mod:`kg.store`) and on a cluster:
+
+a. :func:`~kg.normalise.stats.name_stats`: a pure map from one document to its name statistics, merged
+   with an associative, commutative :meth:`~kg.normalise.stats.NameStats.merge` (a reduce);
+b. :func:`~kg.normalise.entities.decide`: entity decisions from the merged statistics alone, then the
+   :mod:`~kg.normalise.curation` seam;
+c. :func:`~kg.normalise.mapping.map_reading`: a pure map from (document, decisions) to its entity parts and
+   fact drafts, keyed by entity key and statement id;
+d. :mod:`~kg.normalise.assemble`: the parts of each key merged into an entity, the drafts of each statement
+   id into a triple (a group-by).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from kg.dates import publication_date
 from kg.extract import DocumentReading
-from kg.model import Entity, Extraction, Triple
-from kg.normalise.entities import EntityResolver
-from kg.normalise.facts import Draft, Settings, add_extraction, finish, twin_of
+from kg.model import Entity, Triple
+from kg.normalise.assemble import assemble_fact, entity_header, is_named, merge_parts, with_mentions
+from kg.normalise.curation import NO_CURATION, Curation
+from kg.normalise.entities import Decisions, decide
+from kg.normalise.facts import Draft, Settings, merge_drafts
+from kg.normalise.mapping import EntityPart, map_reading
+from kg.normalise.stats import NameStats, name_stats
 from kg.ontology import Ontology
 
-__all__ = ["Normalised", "Settings", "normalise"]
+__all__ = ["Decisions", "NameStats", "Normalised", "Settings", "decide", "map_reading", "name_stats", "normalise"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,65 +56,56 @@ class Normalised:
     dropped: dict[str, int]
 
 
-_PREPOSITIONS = frozenset({"of", "for", "at", "on", "in", "to", "with", "from"})
+def _entities(parts: dict[str, EntityPart], decisions: Decisions, curation: Curation) -> dict[str, Entity]:
+    entities: dict[str, Entity] = {}
+    for key in sorted(parts):
+        part = parts[key]
+        header = entity_header(key, part.labels, part.aliases, part.created, decisions)
+        entity = curation.entity(with_mentions(header, part.mentions))
+        if entity is not None:
+            entities[key] = entity
+    return entities
 
 
-def _describe(resolver: EntityResolver, e: Extraction, ontology: Ontology) -> None:
-    """What a role extraction says about a person: the role (for telling spellings of one name apart from
-    other names) and the nationality (for telling namesakes apart)."""
-    if e.kind != "role" or e.arg2 is None or e.arg1.mention is None or e.arg2.mention is None:
-        return
-    if e.arg1.mention.ner not in ("PERSON", "PER"):
-        return
-    words = e.lemma.split()
-    role = " ".join(words[:-1] if len(words) > 1 and words[-1] in _PREPOSITIONS else words)
-    if role and not role.startswith("*"):
-        resolver.describe_role(e.arg1.mention.label, role)
-    country = ontology.gazetteer.lookup(e.arg2.mention.label)
-    if country is not None and country.type == "Country":
-        resolver.describe(e.document, e.arg1.mention.label, country.label)
+def normalise(
+    readings: Iterable[DocumentReading],
+    ontology: Ontology,
+    settings: Settings | None = None,
+    *,
+    clusters: Mapping[str, str] | None = None,
+    curation: Curation = NO_CURATION,
+) -> Normalised:
+    """Entities and triples for a whole corpus, all in memory (entity merging needs every document first).
 
-
-def collect(readings: Iterable[DocumentReading], ontology: Ontology) -> EntityResolver:
-    """Phase one: every mention and what the documents say of people, then entities decided corpus-wide."""
-    resolver = EntityResolver(ontology)
-    for reading in readings:
-        resolver.add(reading.mentions)
-        for e in reading.extractions:
-            resolver.add(a.mention for a in (e.arg1, e.arg2) if a is not None and a.mention is not None)
-            _describe(resolver, e, ontology)
-    resolver.resolve_all()
-    return resolver
-
-
-def _named_or_used(entities: dict[str, Entity], triples: list[Triple]) -> list[Entity]:
-    """The entities worth listing: those in a fact, and those named outright (not only by a pronoun)."""
-    used = {t.subject.id for t in triples} | {t.object.id for t in triples}
-    named = ("ner", "exact", "name", "alias", "demonym", "code")
-    return [e for e in entities.values() if e.id in used or any(r.startswith(named) for r in e.merged_by)]
-
-
-def normalise(readings: Iterable[DocumentReading], ontology: Ontology, settings: Settings | None = None) -> Normalised:
-    """Entities and triples for a whole corpus (entity merging needs every document first)."""
+    ``clusters`` maps a document to the first document of its near-duplicates: triples then count their
+    independent sources (``Triple.sources``); without it they are not counted.
+    """
     settings = settings or Settings()
     readings = list(readings)
-    resolver = collect(readings, ontology)
-    dropped: dict[str, int] = {}
-    drafts: dict[str, Draft] = {}
+    stats = NameStats()
     for reading in readings:
-        published = publication_date(reading.document.published)
-        for e in reading.extractions:
-            reason = add_extraction(e, resolver, ontology, settings, drafts, published)
-            if reason is not None:
-                dropped[reason] = dropped.get(reason, 0) + 1
-    entities = resolver.entities()
+        stats.update(name_stats(reading, ontology))
+    decisions = curation.decisions(decide(stats, ontology))
+    parts: dict[str, EntityPart] = {}
+    drafts: dict[str, Draft] = {}
+    dropped: Counter[str] = Counter()
+    for reading in readings:
+        mapped = map_reading(reading, decisions, ontology, settings)
+        for key, part in mapped.entities.items():
+            parts[key] = merge_parts(parts[key], part) if key in parts else part
+        for sid, draft in mapped.facts.items():
+            drafts[sid] = merge_drafts(drafts[sid], draft) if sid in drafts else draft
+        dropped.update(mapped.dropped)
+    entities = _entities(parts, decisions, curation)
     triples = []
     for sid, draft in drafts.items():
-        twin = twin_of(draft)
-        triple = finish(sid, draft, entities, (twin,) if twin in drafts else ())
-        if triple.confidence < settings.min_confidence:
-            dropped["below --min-confidence"] = dropped.get("below --min-confidence", 0) + 1
-            continue
-        triples.append(triple)
-    kept = _named_or_used(entities, triples)
-    return Normalised(tuple(sorted(triples, key=lambda t: t.id)), tuple(sorted(kept, key=lambda e: e.id)), dropped)
+        triple = assemble_fact(sid, draft, entities, drafts, settings, clusters=clusters, curation=curation)
+        if isinstance(triple, str):
+            dropped[triple] += 1
+        else:
+            triples.append(triple)
+    used = {t.subject.id for t in triples} | {t.object.id for t in triples}
+    kept = [e for e in entities.values() if e.id in used or is_named(e.merged_by)]
+    return Normalised(
+        tuple(sorted(triples, key=lambda t: t.id)), tuple(sorted(kept, key=lambda e: e.id)), dict(dropped)
+    )

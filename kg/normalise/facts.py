@@ -3,7 +3,7 @@ draft into a :class:`~kg.model.Triple` with all its evidence."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -11,12 +11,11 @@ from typing import Literal
 from kg.dates import resolve
 from kg.ids import statement_id
 from kg.model import Entity, Evidence, Extraction, Mention, Relation, Triple
-from kg.normalise.entities import EntityResolver
-from kg.normalise.relations import LOCATIVE, RELATED, as_actor, relation_for
+from kg.normalise.relations import LOCATIVE, RELATED, Resolver, as_actor, relation_for
 from kg.ontology import Ontology
 from kg.ontology.lexicon import NOTHING
 
-__all__ = ["Draft", "Settings", "add_extraction", "evidence_of", "finish"]
+__all__ = ["Draft", "Settings", "add_extraction", "evidence_of", "evidence_order", "finish", "merge_drafts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +178,7 @@ def _mapped(e: Extraction, ontology: Ontology, settings: Settings) -> tuple[Rela
 
 def add_extraction(
     e: Extraction,
-    resolver: EntityResolver,
+    resolver: Resolver,
     ontology: Ontology,
     settings: Settings,
     drafts: dict[str, Draft],
@@ -248,10 +247,33 @@ def twin_of(draft: Draft) -> str:
     return statement_id(draft.subject, relation_key(draft.relation), draft.object, not draft.negated)
 
 
-def finish(sid: str, draft: Draft, entities: dict[str, Entity], disputed_by: tuple[str, ...] = ()) -> Triple:
+def evidence_order(e: Evidence) -> tuple[object, ...]:
+    """A total order of evidence: by document, sentence, subject and extractor, then every other field (so that
+    two pieces of evidence that tie on the first come out in the same order on every run)."""
+    return (
+        *e.sort_key(),
+        *(e.end, e.subject_end, e.object_start, e.object_end, e.subject_text, e.object_text, e.confidence),
+        *(e.hedged, e.subject_rule, e.object_rule, e.sentence),
+        *(v or "" for v in (e.attributed_to, e.time, e.place, e.published, e.event_start, e.event_end, e.date_rule)),
+    )
+
+
+def merge_drafts(held: Draft, more: Draft) -> Draft:
+    """One fact's drafts from two sets of documents, as one (phase d: ``held`` is extended in place)."""
+    held.evidence.extend(more.evidence)
+    held.hedged.extend(more.hedged)
+    held.attributed.extend(more.attributed)
+    held.flags |= more.flags
+    return held
+
+
+def finish(
+    sid: str, draft: Draft, entities: Mapping[str, Entity], disputed_by: tuple[str, ...] = (), sources: int = 0
+) -> Triple:
     """The triple a draft becomes: evidence sorted and de-duplicated, confidence the noisy-or of it;
-    ``disputed_by`` names the statement that says the opposite, when some evidence does."""
-    evidence = sorted(set(draft.evidence), key=Evidence.sort_key)
+    ``disputed_by`` names the statement that says the opposite, when some evidence does; ``sources`` counts
+    its independent sources (0: not counted)."""
+    evidence = sorted(set(draft.evidence), key=evidence_order)
     attributed = set(draft.attributed)
     return Triple(
         id=sid,
@@ -267,4 +289,5 @@ def finish(sid: str, draft: Draft, entities: dict[str, Entity], disputed_by: tup
         evidence=tuple(evidence),
         flags=tuple(sorted(draft.flags)),
         disputed_by=disputed_by,
+        sources=sources,
     )

@@ -8,18 +8,31 @@ a place ("visited Nairobi").
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from kg.model import Extraction, Mention, Relation
-from kg.normalise.entities import EntityResolver
 from kg.ontology import Ontology
 from kg.ontology.lexicon import NOTHING
 from kg.ontology.vocabulary import Vocabulary
 
-__all__ = ["LOCATIVE", "RELATED", "as_actor", "relation_for"]
+__all__ = ["LOCATIVE", "RELATED", "Resolver", "as_actor", "relation_for"]
 
 RELATED = "kg:relatedTo"
 # An unmapped verb whose object is a place after one of these is saying where something happened
 # ("was arrested at Kisumu airport"), which the triple keeps as its place, not as a relation.
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within"})
+
+
+class Resolver(Protocol):
+    """Where a document's mentions landed (:class:`kg.normalise.mapping.RecordResolver`)."""
+
+    def key_of(self, mention: Mention) -> str: ...
+
+    def type_of(self, key: str) -> str: ...
+
+    def stands_for(self, key: str) -> str | None: ...
+
+    def add_metonym(self, key: str, mention: Mention, source_key: str) -> None: ...
 
 
 def relation_for(extraction: Extraction, ontology: Ontology) -> tuple[Relation, bool] | str | None:
@@ -39,7 +52,7 @@ def relation_for(extraction: Extraction, ontology: Ontology) -> tuple[Relation, 
 
 
 def as_actor(
-    resolver: EntityResolver, key: str, slot: str | None, mention: Mention, vocab: Vocabulary, *, acting: bool
+    resolver: Resolver, key: str, slot: str | None, mention: Mention, vocab: Vocabulary, *, acting: bool
 ) -> str:
     """A place or metonym read as the state it stands for: a capital wherever an actor is needed ("Nairobi
     protested", "sanctions against Oslo"), a government seat only when it acts ("the State House said");

@@ -14,6 +14,7 @@ from kg.cli import main
 def kg_cli(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> Callable[..., int]:
     """``kg_cli("build", ...)`` runs the real command line; only the model load is shared, to keep tests fast."""
     monkeypatch.setattr("kg.pipeline.load_pipeline", lambda name=None: nlp)
+    monkeypatch.setattr("kg.store.load_pipeline", lambda name=None: nlp)
 
     def run(*argv: str) -> int:
         return main(list(argv))

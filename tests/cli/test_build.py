@@ -40,7 +40,8 @@ def test_build_writes_the_jsonl_files_and_a_summary(
     assert captured.out == ""  # everything kg says goes to stderr; stdout stays free for data
     summary = SUMMARY.search(captured.err)
     assert summary, captured.err
-    assert sorted(p.name for p in out.iterdir()) == sorted(JSONL_FILES)
+    # the outputs, and the build's state in the hidden folder .kg (kg build adds to it next time)
+    assert sorted(p.name for p in out.iterdir()) == sorted([*JSONL_FILES, ".kg"])
     graph = kg.load(out)
     assert int(summary["documents"]) == 2 == len(graph.documents)
     assert int(summary["skipped"]) == 0
@@ -159,7 +160,7 @@ def test_output_folder_that_is_a_file_is_one_clear_error(
     blocker.write_text("a file, not a folder\n", encoding="utf-8")
     assert kg_cli("build", str(lisbon), "--out", str(blocker), "-q", *ONLY_JSONL) == 1
     err = capsys.readouterr().err
-    assert re.fullmatch(rf"kg: error: {re.escape(str(blocker / 'triples.jsonl'))}: cannot write \(.+\)\n", err), err
+    assert re.fullmatch(rf"kg: error: {re.escape(str(blocker))}: cannot write \(.+\)\n", err), err
     assert blocker.read_text(encoding="utf-8") == "a file, not a folder\n"
 
 
