@@ -23,7 +23,7 @@ from kg.ingest import JsonlFields, read_documents
 from kg.model import Document
 from kg.nlp import load_pipeline, model_name, parse
 from kg.normalise import Settings, normalise
-from kg.ontology import load_ontology
+from kg.ontology import Ontology, load_ontology
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -134,6 +134,25 @@ def _language_name(code: str) -> str:
         return code
 
 
+def _read_all(
+    nlp: Language, parsed: Sequence[Document], onto: Ontology, settings: BuildSettings, *, progress: bool
+) -> list[DocumentReading]:
+    """Parse and read every document, in order, with a progress bar when asked."""
+    readings: list[DocumentReading] = []
+    bar: Any = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(parsed), unit="doc", desc="kg build", leave=False, dynamic_ncols=True)
+    for doc, document in parse(nlp, parsed, batch_size=settings.batch_size, workers=settings.workers):
+        readings.append(read(doc, document, onto, settings.extractors))
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.close()
+    return readings
+
+
 def build_documents(
     documents: Sequence[Document],
     settings: BuildSettings | None = None,
@@ -157,18 +176,7 @@ def build_documents(
     for error in foreign:
         if on_error is not None:
             on_error(error)
-    readings: list[DocumentReading] = []
-    bar: Any = None
-    if progress:
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(parsed), unit="doc", desc="kg build", leave=False, dynamic_ncols=True)
-    for doc, document in parse(nlp, parsed, batch_size=settings.batch_size, workers=settings.workers):
-        readings.append(read(doc, document, onto, extractors))
-        if bar is not None:
-            bar.update(1)
-    if bar is not None:
-        bar.close()
+    readings = _read_all(nlp, parsed, onto, settings, progress=progress)
     # near-duplicates (syndicated copies) count once among a fact's sources
     near = clusters((d.id, signature(d.text)) for d in parsed)
     result = normalise(readings, onto, settings.normalise, clusters=near)

@@ -22,14 +22,14 @@ verb) and reports decisions that matched nothing. Ids are checked against DIR's 
 here, not a silent no-op later. Rebuild (or update) DIR to see a decision applied.
 
 examples:
-  kg curate out --merge disney-29da2d walt-disney-co-b73fe2 --note "the company, not the service"
+  kg curate out --merge tarvik-29da2d tarvik-motors-b73fe2 --note "the carmaker, not the town"
   kg curate out --reject-fact st-4c1461bae67f20f2 --note "misread parse"
   kg curate out --reject-entity light-festival-0a1b2c
-  kg curate out --split jose-1f2e3d doc-0a1b2c3d4e5f6a7b          mentions in that document: a new entity
-  kg curate out --split jose-1f2e3d doc-0a1b2c3d4e5f6a7b:120-124  one mention
-  kg curate out --relabel nasa-0d1e2f NASA
-  kg curate out --retype porto-346955 Organization
-  kg curate out --alias tottenham-88704f Spurs
+  kg curate out --split ana-silva-1f2e3d doc-0a1b2c3d4e5f6a7b     mentions in that document: a new entity
+  kg curate out --split ana-silva-1f2e3d doc-0a1b2c3d4e5f6a7b:120-124 one mention
+  kg curate out --relabel nwa-0d1e2f "National Water Authority"
+  kg curate out --retype kestrel-346955 Organization
+  kg curate out --alias harbour-city-fc-88704f "the Harbourers"
   kg curate out --list                                             the decisions so far
 """
 

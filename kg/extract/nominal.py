@@ -106,6 +106,12 @@ def _coordinated_parties(noun: Token, reading: DocumentMentions) -> tuple[list[T
     return [], []
 
 
+def _presupposed(noun: Token) -> bool:
+    """A definite event noun that is its clause's subject: "the merger", "Acme's takeover of Atlas"."""
+    definite = any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in noun.children)
+    return noun.dep_ in ("nsubj", "nsubjpass") and definite
+
+
 def _clause_verb(noun: Token) -> Token:
     """The verb whose clause the noun phrase sits in (for negation, hedging and attribution)."""
     head = noun
@@ -127,8 +133,15 @@ def extract_nominal(sent: Span, reading: DocumentMentions) -> Iterator[Extractio
         if not agents or not patients:
             continue
         verb = _clause_verb(noun)
-        negated = is_negated(verb, reading) if verb.i != noun.i else False
-        hedged = is_hedged(verb, reading) if verb.i != noun.i else False
+        # "The merger of A and B will create jobs", "...did not save the firm": an event named as the subject of
+        # its clause is taken as given; what the clause says of it (will, did not) is about something else
+        governed = verb.i != noun.i and not _presupposed(noun)
+        negated = is_negated(verb, reading) if governed else False
+        hedged = is_hedged(verb, reading) if governed else False
+        # "Acme plans a merger with Atlas", "Kenya seeks talks with Norway": the event is intended, not done
+        hedged = hedged or (
+            governed and noun.dep_ in ("dobj", "obj") and verb.lemma_.lower() in reading.cues.intent_verbs
+        )
         accuser = _accuser(noun, reading)
         hedged = hedged or (accuser is not None and accuser.lemma_.lower() in reading.cues.alleged_by)
         said_by = attribution(verb, reading) if verb.i != noun.i else None

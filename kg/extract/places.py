@@ -4,8 +4,11 @@
   port", "Nairobi's Uhuru Park", "a Boston-based company", "Acme Holdings, a Toronto shipping firm";
 * adjacency: "SPRINGFIELD, Ill.", "Garissa in eastern Kenya";
 * names: "the University of Nairobi", "the Finnish Green Party", "Kenyan state broadcaster KBC";
-* homes ("Reed's hometown of Tarvik"), premises ("the agency's offices in Lyon") and a person's organisation
-  ("Petra Lindqvist's Harbour Union").
+* homes ("Reed's hometown of Tarvik") and premises ("the agency's offices in Lyon").
+
+A person's party ("Ola Berg's Green Party") is one they belong to; any other organisation of theirs ("Ola
+Berg's Harbour Union") makes no fact: the possessive says they own it, founded it, lead it or belong to it, and
+the sentence does not say which.
 
 Each construction is one small rule; :func:`extract_places` runs them all.
 """
@@ -272,18 +275,22 @@ def _premises(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
                     yield role_extraction(reading, sent, arg1, arg2, f"{noun.text} in", "base in", 0.65, kind="verb")
 
 
-def _owned(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
-    """A person's organisation is one they belong to: "Petra Lindqvist's Harbour Union"."""
+def _party_of(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    """ "Ola Berg's Green Party": a person's party is one they belong to."""
     for token in reading.tokens(sent):
         mention = reading.names.get(token.i)
-        if mention is None or mention.ner not in ORG:
+        if mention is None or mention.ner not in ORG or not _is_party_name(mention.label, reading):
             continue
         for child in token.children:
             owner = reading.names.get(child.i)
             if child.dep_ == "poss" and owner is not None and owner.ner in PERSON:
                 arg1, arg2 = arguments(reading, child)[0], arguments(reading, token)[0]
                 if arg1.mention is not None and arg2.mention is not None:
-                    yield role_extraction(reading, sent, arg1, arg2, "'s", "* of", 0.6)
+                    yield role_extraction(reading, sent, arg1, arg2, "'s", "member", 0.6)
+
+
+def _is_party_name(label: str, reading: DocumentMentions) -> bool:
+    return label.lower().split()[-1] == "party" or label.lower() in reading.cues.party_names
 
 
 def _named_after_country(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
@@ -373,6 +380,6 @@ def extract_places(sent: Span, reading: DocumentMentions) -> Iterator[Extraction
     yield from _born(sent, reading)
     yield from _adjacent_places(sent, reading)
     yield from _named_after_country(sent, reading)
-    yield from _owned(sent, reading)
+    yield from _party_of(sent, reading)
     yield from _homes(sent, reading)
     yield from _premises(sent, reading)

@@ -75,6 +75,25 @@ def _role_phrase(noun: Token, roles: frozenset[str]) -> str | None:
     return noun.lower_ if noun.lower_ in roles else None
 
 
+def _heads_a_function(noun: Token, reading: DocumentMentions) -> bool:
+    """ "director of emergency response", "head of communications": the role leads a part of the organisation
+    named by a common noun, not the organisation."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ in ("of", "for")
+        and g.dep_ == "pobj"
+        and g.pos_ == "NOUN"
+        and g.i not in reading.names
+        for p in noun.children
+        for g in p.children
+    )
+
+
+def _relation_of(reading: DocumentMentions, lemma: str) -> str | None:
+    entry = reading.ontology.lexicon.lookup("role", lemma)
+    return entry.relation if entry is not None else None
+
+
 def _roles(
     reading: DocumentMentions,
     sent: Span,
@@ -100,6 +119,8 @@ def _roles(
                 lemma = role_lemma(reading, role, arg2.mention, preposition, noun.lemma_)
                 if lemma is None:
                     continue
+                if _heads_a_function(noun, reading) and _relation_of(reading, lemma) == "kg:leads":
+                    lemma = "* of"  # "Acme's director of marketing" works for Acme; the role leads a function
                 rel = f"{rel_for} {noun.text} {preposition or 'of'}".strip()
                 known = role is not None
                 extraction = role_extraction(

@@ -148,6 +148,8 @@ def role_lemma(
     know, what its target makes it: an affiliation, a citizenship, a residence."""
     # complex: the lexicon key of a role depends on the role and on its target's kind together.
     kind = target_kind(reading, target)
+    if target.ner in PERSON and noun_text.lower() in reading.cues.family_nouns:
+        return "kin"  # "Ola's grandmother Naima": read, but the ontology relates no kin (lexicon "-")
     if role is None and kind == "org" and not _agentive(noun_text):
         return None  # "the target of a council review" does not work for the council
     if role is not None:

@@ -195,6 +195,52 @@ def _for_things(dm: DocumentMentions, words: list[str], roles: frozenset[str]) -
     return not dm.ontology.vocabulary.is_a(dm.ontology.vocabulary.relation(entry.relation).domain or "", "Person")
 
 
+def _quoted_organisation(dm: DocumentMentions, person: Token, words: list[str], roles: frozenset[str]) -> Token | None:
+    """ "Acme will grow, CEO Jo Park said": a company title with nothing before it, on the speaker of a reported
+    clause whose subject is an organisation, is that organisation's (a chief executive speaks for their own
+    company). Only titles that need a company ("CEO", "chairman", "spokeswoman"), not "President"."""
+    role = role_key(words, roles)
+    if role is None or role not in dm.cues.company_titles or person.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = person.head
+    if verb.lemma_.lower() not in dm.cues.report_verbs:
+        return None
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            found = dm.mentions_for(subject)
+            if found and found[0].ner == "ORG":
+                return subject
+    return None
+
+
+def _only_state(dm: DocumentMentions, words: list[Token], roles: frozenset[str]) -> Token | None:
+    """ "Gov. Ann Lee" in a story that names one state or province: she governs it (a governor governs a
+    region, and the story is about one). Two regions named, or none: no guess."""
+    if role_key(_word_texts(words), roles) not in ("governor", "gov.", "lieutenant governor", "lt. gov."):
+        return None
+    gazetteer = dm.ontology.gazetteer
+    regions: dict[str, int] = {}
+    for i, m in dm.names.items():
+        name = gazetteer.place(m.label)
+        if m.ner == "GPE" and name is not None and name.type == "Region":
+            regions.setdefault(name.label, i)
+    return dm.doc[next(iter(regions.values()))] if len(regions) == 1 else None
+
+
+def _what_about(
+    dm: DocumentMentions, person: Token, chain: list[Token], words: list[Token], roles: frozenset[str]
+) -> tuple[Token | None, list[Token]]:
+    """The title's anchor (and the chain left once a bare organisation noun opening it is taken as one): the name
+    before it, else the organisation it describes, else, for a title with no name at all, the company its
+    speaker talks about or the one state the story names."""
+    anchor = _anchor(dm, chain[0])
+    if anchor is None and len(words) > 1 and _described_organisation(dm, words[0]) is not None:
+        return words[0], chain[chain.index(words[0]) + 1 :]
+    if anchor is None and not any(t.i in dm.names for t in chain):
+        anchor = _quoted_organisation(dm, person, _word_texts(words), roles) or _only_state(dm, words, roles)
+    return anchor, chain
+
+
 def find_titles(dm: DocumentMentions, sent: Span) -> Iterator[Title]:
     """Every title chain before a person in the sentence, one per coordinated title."""
     roles = dm.ontology.lexicon.words("role")
@@ -208,9 +254,7 @@ def find_titles(dm: DocumentMentions, sent: Span) -> Iterator[Title]:
             continue
         if mention.ner not in PERSON and not _for_things(dm, _word_texts(words), roles):
             continue  # "Acme chief" titles people; "Jupiter's moon Io", "Acme parent Atlas Group" name things
-        anchor = _anchor(dm, chain[0])
-        if anchor is None and len(words) > 1 and _described_organisation(dm, words[0]) is not None:
-            anchor, chain = words[0], chain[chain.index(words[0]) + 1 :]
+        anchor, chain = _what_about(dm, person, chain, words, roles)
         if anchor is not None and is_party(dm, anchor):
             # "Ohio Republican Gov. Ann Lee": she is a member of the party; the office is the place's
             yield Title(person, (anchor,), ((anchor, _PARTY),))

@@ -25,7 +25,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from kg.mentions.classes import decide_classes
+from kg.mentions.classes import decide_classes, extend_org_names
 from kg.mentions.coref import resolve
 from kg.mentions.names import ENTITY_LABELS, QUALIFIER_LABELS, clean_label, find_names, prepare
 from kg.mentions.record import DocumentMentions
@@ -57,13 +57,15 @@ def read_mentions(doc: Doc, document: Document, ontology: Ontology) -> DocumentM
     """The mention record of one parsed document (the Doc's entity spans are merged first)."""
     if not doc.user_data.get("kg_prepared"):
         split_fused_names(doc, ontology.gazetteer)
+        extend_org_names(doc)
         cues = ontology.cues
         generic = (
             cues.organization_nouns | cues.group_nouns | cues.force_nouns | cues.government_nouns | cues.portfolio_words
         )
         roles = person_roles(ontology)
         split_titled_entities(doc, roles)
-        add_titled_names(doc, roles, generic)
+        ranks = cues.portfolio_words | cues.force_nouns | {"police"}
+        add_titled_names(doc, roles, generic, ranks)
     prepare(doc, ontology.gazetteer)
     by_start, numbers = _sentences(doc, document)
     names = decide_classes(doc, find_names(doc, document.id, ontology.gazetteer), ontology)

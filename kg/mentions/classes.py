@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
     from kg.ontology import Ontology
 
-__all__ = ["decide_classes", "person_titles"]
+__all__ = ["decide_classes", "extend_org_names", "person_titles"]
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 # Labels a document-wide vote may change: names of things. NORP, EVENT, LAW... keep their own label.
@@ -73,6 +73,50 @@ _ORG_SUFFIX = re.compile(
     r"intelligencer)$)",
     re.IGNORECASE,
 )
+
+
+def _company_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and bool(_ORG_SUFFIX.search(" " + token.text))
+
+
+def extend_org_names(doc: Doc) -> Doc:
+    """An organisation entity the NER stopped one word short of its company word ("Harbor" then "Media",
+    "Lind" then "Capital", left out or made a name of its own) takes the word back, so the word is not read as
+    another organisation.
+
+    >>> from spacy.vocab import Vocab
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(Vocab(), words=["Harbor", "Media", "grew", "."], pos=["PROPN", "PROPN", "VERB", "PUNCT"],
+    ...           ents=["B-ORG", "O", "O", "O"])
+    >>> [e.text for e in extend_org_names(doc).ents]
+    ['Harbor Media']
+    >>> doc = Doc(Vocab(), words=["Harbor", "Media", "grew", "."], pos=["PROPN", "PROPN", "VERB", "PUNCT"],
+    ...           ents=["B-ORG", "B-ORG", "O", "O"])
+    >>> [e.text for e in extend_org_names(doc).ents]
+    ['Harbor Media']
+    """
+    from spacy.tokens import Span
+
+    ents: list[Span] = []
+    changed = False
+    for ent in doc.ents:
+        previous = ents[-1] if ents else None
+        alone = len(ent) == 1 and ent.label_ == "ORG" and _company_word(ent[0])  # the NER made "Media" a name
+        if alone and previous is not None and previous.label_ == "ORG" and previous.end == ent.start:
+            ents[-1] = Span(doc, previous.start, ent.end, label="ORG")
+            changed = True
+            continue
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if ent.label_ == "ORG" and after is not None and not after.ent_type_ and _company_word(after):
+            ents.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
+            changed = True
+        else:
+            ents.append(ent)
+    if changed:
+        doc.set_ents(ents)
+    return doc
+
+
 # Words after a town's name that make it a sports club: "Leeds United", "Tarvik Athletic" ("City", "County" and
 # "Town" also end the names of places: "Quebec City", "Orange County").
 _CLUB_WORDS = frozenset({"united", "athletic", "rovers", "wanderers", "albion"})

@@ -166,12 +166,19 @@ def _owners(token: Token) -> list[Token]:
     return owners + [g for c in preps for g in c.children if g.dep_ == "pobj"]
 
 
+def _agency_like(label: str, dm: DocumentMentions) -> bool:
+    """Whether a name can employ officers and agents: one of the agency words in it ("Tarvik Police Department",
+    "Federal Bureau of Investigation") or an acronym ("FBI"); a street or a firm cannot."""
+    words = set(label.lower().replace("'s", "").split())
+    return label.replace(".", "").isupper() or bool(words & dm.cues.agency_words)
+
+
 def _agency_just_named(dm: DocumentMentions, token: Token) -> Mention | None:
-    """ "Officers also arrested X": officers acting alone are the agency named in the last two sentences."""
+    """ "Officers also arrested X": officers acting alone are the agency the text named last."""
     if token.lemma_.lower() not in dm.cues.agency_members or token.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    here = dm.sentence_numbers[token.i]
-    near = [m for i, m in dm.names.items() if i < token.i and here - dm.sentence_numbers[i] <= 2 and m.ner == "ORG"]
+    # the most recent agency before them, however far back: an agency's name is not repeated in every paragraph
+    near = [m for i, m in dm.names.items() if i < token.i and m.ner == "ORG" and _agency_like(m.label, dm)]
     if not near:
         return None
     m = max(near, key=lambda x: x.start)

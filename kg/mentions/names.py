@@ -101,14 +101,21 @@ def has_age(token: Token) -> bool:
 
 
 def clean_label(text: str) -> str:
-    """A mention's text as a name: no leading article, no possessive, single spaces."""
+    """A mention's text as a name: no leading article, no possessive, no bracket left open, single spaces.
+
+    >>> clean_label("the Tarvik Index (TRVX"), clean_label("Acme Corp.'s"), clean_label("the Herons and")
+    ('Tarvik Index', 'Acme Corp.', 'Herons')"""
     words = text.replace("’", "'").split()
     if words and words[0].lower() == "the":
         words = words[1:]
+    while len(words) > 1 and words[-1].lower() in ("and", "or", "&", "of"):
+        words = words[:-1]  # "the Sabres and": the NER ran into a list
     label = " ".join(words)
     for suffix in ("'s", "'"):
         if label.endswith(suffix) and len(label) > len(suffix) + 1:
             label = label[: -len(suffix)]
+    if label.count("(") > label.count(")"):  # "Shanghai Composite (SHCOMP": the NER stopped inside a bracket
+        label = label[: label.rindex("(")]
     return label.strip(" \"'“”")
 
 

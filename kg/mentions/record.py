@@ -77,8 +77,8 @@ class DocumentMentions:
         if token.i in self.names:
             return (self.names[token.i],)
         appositive = next((c for c in token.children if c.dep_ == "appos" and c.i in self.names), None)
-        if appositive is not None:
-            return (self.names[appositive.i],)
+        if appositive is not None:  # what the name stands for, if coreference resolved it
+            return self.coref.get(appositive.i) or (self.names[appositive.i],)
         rules = (
             metonyms.facility_mention,
             metonyms.members_of,

@@ -147,12 +147,16 @@ def _drop_rank_words(doc: Doc, roles: frozenset[str], generic: frozenset[str]) -
         doc.set_ents([e for e in doc.ents if e not in rank_words])
 
 
-def add_titled_names(doc: Doc, roles: frozenset[str], generic: frozenset[str] = frozenset()) -> Doc:
-    """The Doc with each titled name added as a PERSON entity (existing entities are kept)."""
+def add_titled_names(
+    doc: Doc, roles: frozenset[str], generic: frozenset[str] = frozenset(), ranks: frozenset[str] = frozenset()
+) -> Doc:
+    """The Doc with each titled name added as a PERSON entity (existing entities are kept). ``generic`` nouns
+    never anchor a title; a ``ranks`` word the NER took for a name before a title is the title's ("Army
+    Colonel", "Interior Minister"), while "Party President" stays a named party's office."""
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
-    _drop_rank_words(doc, roles, generic)
+    _drop_rank_words(doc, roles, ranks)
     people = [Span(doc, s.start, s.end, label="PERSON") for s in titled_names(doc, roles)]
     anchors = [Span(doc, s.start, s.end, label="ORG") for s in title_anchors(doc, roles, generic)]
     # people first, then the longest anchors that overlap nothing already chosen
@@ -263,11 +267,13 @@ def _verb_first(ent: Span) -> list[tuple[int, int, str]] | None:
 
 def _score_split(ent: Span) -> list[tuple[int, int, str]] | None:
     """ "Iceland 0 - 0": a team and the score (the score is no name)."""
+    if ent.label_ not in ("ORG", "GPE", "PERSON", "PER", "NORP", "LOC", "FAC"):
+        return None  # "less than a third" is a number, not a team with its score
     doc, end = ent.doc, ent.end
-    while end - 1 > ent.start and (doc[end - 1].like_num or doc[end - 1].text in ("-", "–")):
+    while end - 1 > ent.start and (doc[end - 1].text.isdecimal() or doc[end - 1].text in ("-", "–")):
         end -= 1
-    if end == ent.end:
-        return None
+    if end == ent.end or not any(t.text in ("-", "–") for t in doc[end : ent.end]):
+        return None  # "Attack Squadron 725", "Apollo 11": a number in a name; a score has its dash
     return [(ent.start, end, ent.label_)] if end > ent.start and doc[end - 1].text[:1].isalpha() else []
 
 

@@ -3,13 +3,13 @@
 A curation file is a tab-separated table, one decision per line, reviewable in any diff::
 
     # verb          target                      value                       note
-    merge           disney-29da2d               walt-disney-co-b73fe2       the company, not the service
+    merge           tarvik-29da2d               tarvik-motors-b73fe2        the carmaker, not the town
     reject-fact     st-4c1461bae67f20f2                                     misread parse
     reject-entity   light-festival-0a1b2c
-    split           jose-1f2e3d                 doc-0a1b2c3d4e5f6a7b        another Jose in that story
-    relabel         nasa-0d1e2f                 NASA
-    retype          porto-346955                Organization
-    alias           tottenham-88704f            Spurs
+    split           ana-silva-1f2e3d            doc-0a1b2c3d4e5f6a7b        another Ana Silva there
+    relabel         nwa-0d1e2f                  National Water Authority
+    retype          kestrel-346955              Organization
+    alias           harbour-city-fc-88704f      the Harbourers
 
 ``merge A B`` moves every mention of entity A into entity B; ``split E DOC[,DOC...]`` makes the mentions of E in
 those documents (or ``DOC:START-END`` for one mention) a new entity; ``relabel``, ``retype`` and ``alias``
@@ -37,7 +37,16 @@ from pathlib import Path
 
 from kg.errors import InputError
 
-__all__ = ["USAGE", "VERBS", "Curation", "Decision", "MentionRef", "format_decision", "parse_curation", "read_curation"]
+__all__ = [
+    "USAGE",
+    "VERBS",
+    "CurationFile",
+    "Decision",
+    "MentionRef",
+    "format_decision",
+    "parse_curation",
+    "read_curation",
+]
 
 # verb -> what its value is (empty: the verb takes none)
 VERBS: dict[str, str] = {
@@ -93,7 +102,7 @@ class Decision:
 
 
 @dataclass(slots=True)
-class Curation:
+class CurationFile:
     """The decisions of one or more files, and which of them matched something in the build."""
 
     decisions: list[Decision] = field(default_factory=list)
@@ -131,19 +140,19 @@ def _decision(cells: list[str], source: str) -> Decision:
     return Decision(verb, target, value, note, source)
 
 
-def parse_curation(text: str, name: str) -> Curation:
+def parse_curation(text: str, name: str) -> CurationFile:
     """The decisions of a curation file's text; ``name`` is how errors and traces name the file."""
     decisions = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         decisions.append(_decision(line.split("\t"), f"{name}:{number}"))
-    return Curation(decisions)
+    return CurationFile(decisions)
 
 
-def read_curation(paths: Iterable[str | Path]) -> Curation:
+def read_curation(paths: Iterable[str | Path]) -> CurationFile:
     """The decisions of every file, in order (a missing or unreadable file is an InputError)."""
-    curation = Curation()
+    curation = CurationFile()
     for path in map(Path, paths):
         try:
             text = path.read_text(encoding="utf-8")
@@ -156,8 +165,8 @@ def read_curation(paths: Iterable[str | Path]) -> Curation:
 def format_decision(verb: str, target: str, value: str = "", note: str = "") -> str:
     """One curation line (tabs and line breaks inside a cell would break the table, so they become spaces).
 
-    >>> format_decision("alias", "tottenham-88704f", "Spurs", "a nickname")
-    'alias\\ttottenham-88704f\\tSpurs\\ta nickname'
+    >>> format_decision("alias", "harbour-city-fc-88704f", "the Harbourers", "a nickname")
+    'alias\\tharbour-city-fc-88704f\\tthe Harbourers\\ta nickname'
     """
     cells = [" ".join(c.split()) for c in (verb, target, value, note)]
     while cells and not cells[-1]:

@@ -151,6 +151,8 @@ def _generic_relation(e: Extraction, ontology: Ontology) -> str | None:
     not a verb through an ordinary noun ("shared a photo of X": the photo is what was shared), not a
     speech verb's setting ("said in the town hall"), not a mis-tagged name."""
     words = e.lemma.split()
+    if words[0] == "be" and len(words) > 1:
+        words = words[1:]  # a passive kept as such ("be elected to"): the participle is the verb
     light = ontology.cues.light_verbs.get(words[0], frozenset())
     if any(w not in _RELATION_WORDS and not (k == 1 and w in light) for k, w in enumerate(words[1:], 1)):
         return "verb through a noun, not a relation"

@@ -40,6 +40,8 @@ class Cues:
     government_nouns: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
     agency_members: frozenset[str] = frozenset()
+    agency_words: frozenset[str] = frozenset()
+    company_titles: frozenset[str] = frozenset()
     light_verbs: Mapping[str, frozenset[str]] = field(default_factory=dict)
     idioms: Mapping[str, str] = field(default_factory=dict)
     country_nouns: frozenset[str] = frozenset()
@@ -64,6 +66,7 @@ class Cues:
     named_thing_nouns: frozenset[str] = frozenset()
     female_nouns: frozenset[str] = frozenset()
     male_nouns: frozenset[str] = frozenset()
+    family_nouns: frozenset[str] = frozenset()
     conduct_nouns: frozenset[str] = frozenset()
 
 
@@ -87,6 +90,8 @@ _LISTS = (
     ("government_nouns", "actors", "government_nouns"),
     ("member_nouns", "actors", "member_nouns"),
     ("agency_members", "actors", "agency_members"),
+    ("agency_words", "actors", "agency_words"),
+    ("company_titles", "actors", "company_titles"),
     ("country_nouns", "coreference", "country_nouns"),
     ("city_nouns", "coreference", "city_nouns"),
     ("organization_nouns", "coreference", "organization_nouns"),
@@ -109,6 +114,7 @@ _LISTS = (
     ("named_thing_nouns", "classes", "named_thing_nouns"),
     ("female_nouns", "coreference", "female_nouns"),
     ("male_nouns", "coreference", "male_nouns"),
+    ("family_nouns", "coreference", "family_nouns"),
     ("conduct_nouns", "nominal", "conduct_nouns"),
 )
 

@@ -209,19 +209,7 @@ def _refresh(run: _Build, report: Report) -> None:
     relabel = [e for e in stale if e.parse_hash == fp.parse_hash and e.parse is None]
     writer = run.writer()
     if reparse:
-        items = (_stored_to_parse(run, e, report) for e in reparse)
-        report.reparsed = _count(
-            parse_documents(
-                (i for i in items if i is not None),
-                run.nlp,
-                run.ontology,
-                run.settings.extractors,
-                writer,
-                batch_size=run.settings.batch_size,
-                workers=run.settings.workers,
-            ),
-            run.bar("kg build (parsing again)"),
-        )
+        report.reparsed = _parse_again(run, reparse, writer, report)
     if reread_:
         report.reread = _count(
             reread(run.store, reread_, run.nlp, run.ontology, run.settings.extractors, writer),
@@ -233,6 +221,23 @@ def _refresh(run: _Build, report: Report) -> None:
             Pending(Document.from_dict(line["document"]), entry.content, entry.seq, None, line["skipped"], None, None)
         )
     writer.flush()
+
+
+def _parse_again(run: _Build, entries: list[Entry], writer: ShardWriter, report: Report) -> int:
+    """Parse stored documents again (the model changed); how many."""
+    items = (_stored_to_parse(run, e, report) for e in entries)
+    return _count(
+        parse_documents(
+            (i for i in items if i is not None),
+            run.nlp,
+            run.ontology,
+            run.settings.extractors,
+            writer,
+            batch_size=run.settings.batch_size,
+            workers=run.settings.workers,
+        ),
+        run.bar("kg build (parsing again)"),
+    )
 
 
 def _stored_to_parse(run: _Build, entry: Entry, report: Report) -> ToParse | None:

@@ -247,9 +247,7 @@ class Store:
                 self.db.executemany(
                     "INSERT INTO bands VALUES (?, ?, ?)", [(band, key, doc_id) for band, key in band_keys(bytes(data))]
                 )
-        grouped = self.db.execute(
-            "SELECT group_concat(id, char(31)) FROM bands GROUP BY band, key HAVING count(*) > 1"
-        )
+        grouped = self.db.execute("SELECT group_concat(id, char(31)) FROM bands GROUP BY band, key HAVING count(*) > 1")
         for (ids,) in grouped:
             group = []
             for doc_id in ids.split("\x1f"):

@@ -84,10 +84,10 @@ def readme_queries() -> list[str]:
 
 
 @pytest.mark.model
-def test_readme_queries_agree_on_the_sample_article(sample_graph: Any, neo4j_db: Any, tmp_path: Path) -> None:
+def test_readme_queries_agree_on_the_sample_article(examples_graph: Any, neo4j_db: Any, tmp_path: Path) -> None:
     queries = readme_queries()
     assert queries, "the README has no ```cypher block"
-    settings, store = both(sample_graph, neo4j_db, tmp_path)
+    settings, store = both(examples_graph, neo4j_db, tmp_path)
     for query in queries:
         neo4j = query_neo4j(settings, query)
         assert neo4j.rows, f"the README query finds nothing in the sample article:\n{query}"

@@ -42,14 +42,15 @@ def test_sample_article_all_core_facts_most_extended_no_violations_no_split_enti
 
 def test_conll04_micro_f1_without_training_on_conll04(nlp: Any) -> None:
     result = evaluate(shared_file("conll04-dev.jsonl"), nlp=nlp)
-    assert result.f1 >= 0.50, result.text
+    # dev split; before the real-news work: lenient 0.514, strict 0.447 (issue: "not below today's")
+    assert result.f1 >= 0.514, result.text
     assert result.figures["lenient"][2] == result.f1
-    assert result.figures["strict"][2] >= 0.44, result.text  # exact text and kg's own entity types
+    assert result.figures["strict"][2] >= 0.447, result.text  # exact text and kg's own entity types
 
 
 def test_carb_f1_on_extractions(nlp: Any) -> None:
     result = evaluate(shared_file("carb-dev.jsonl"), nlp=nlp)
-    assert result.f1 >= 0.45, result.text
+    assert result.f1 >= 0.4799, result.text  # dev split: 0.47991 before the real-news work
     # the precision-by-confidence table is there for CaRB too
     assert "precision by confidence" in result.text and sum(total for *_, total in result.bands) > 1000
 

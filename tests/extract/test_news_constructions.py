@@ -455,3 +455,123 @@ def test_an_abbreviated_title_inside_a_person_entity_splits_it(
 def test_a_name_that_starts_with_a_title_word_stays_whole(nlp: Any) -> None:
     graph = graph_of(nlp, "Prince Andrew met the Queen at Windsor.")
     assert not [e for e in graph.entities if e.label == "Andrew"], graph.entities
+
+
+def test_officers_are_an_agency_not_the_last_organisation_named(nlp: Any) -> None:
+    text = "Nora Lind works at Acme Corp. Officers later arrested Ann Lee there."
+    assert not any(r == "kg:arrests" for _, r, _ in facts(nlp, text)), facts(nlp, text)
+    text = (
+        "The Tarvik Police Department set up a checkpoint on Friday. "
+        "Officers later arrested Ann Lee at 12 Harbour Place."
+    )
+    assert ("Tarvik Police Department", "kg:arrests", "Ann Lee") in facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("The merger of Acme Corp. and Atlas Inc., which closed on Tuesday, will create a bigger grocer.", False),
+        ("The merger of Acme Corp. and Atlas Inc. did not save any jobs.", False),
+        ("Acme Corp. plans a merger with Atlas Inc. next year.", True),
+        ("Acme Corp. completed its merger with Atlas Inc. in May.", False),
+    ],
+)
+def test_an_event_as_its_clauses_subject_is_given_and_one_planned_is_not(nlp: Any, text: str, hedged: bool) -> None:
+    triple = fact(nlp, text, "Acme Corp.", "kg:mergesWith", "Atlas Inc.")
+    assert triple.hedged is hedged and not triple.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Acme Corp. was "pulled into the market," CEO Jo Park said on Tuesday.',
+            ("Jo Park", "kg:leads", "Acme Corp."),
+        ),
+        ("Norway will send aid, President Ana Lind said.", None),
+        ("The deal is off, CEO Jo Park said.", None),
+    ],
+)
+def test_a_company_title_alone_is_about_the_company_its_speaker_talks_about(
+    nlp: Any, text: str, expected: tuple[str, str, str] | None
+) -> None:
+    found = facts(nlp, text)
+    if expected is None:
+        assert not any(r in ("kg:leads", "kg:presidentOf") for _, r, _ in found), found
+    else:
+        assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "governs"),
+    [
+        ("Teachers rallied in Ohio on Monday. Gov. Ann Lee said the budget was fair.", True),
+        ("Teachers rallied in Ohio and Texas. Gov. Ann Lee said the budget was fair.", False),
+    ],
+)
+def test_a_governor_alone_governs_the_one_state_the_story_names(nlp: Any, text: str, governs: bool) -> None:
+    assert (("Ann Lee", "kg:leads", "Ohio") in facts(nlp, text)) is governs
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("The weather will ease, said Mark Quist, Acme's senior director of emergency response.", "kg:worksFor"),
+        ("Jo Park, the head of communications at Acme Corp, resigned.", "kg:worksFor"),
+        ("Jo Park, Acme's chief executive, said sales rose.", "kg:leads"),
+    ],
+)
+def test_heading_a_function_is_working_for_the_organisation(nlp: Any, text: str, relation: str) -> None:
+    found = {r for s, r, o in facts(nlp, text) if s in ("Mark Quist", "Jo Park") and o.startswith("Acme")}
+    assert found == {relation}, facts(nlp, text)
+
+
+def test_a_persons_organisation_by_possessive_alone_makes_no_fact(nlp: Any) -> None:
+    found = facts(nlp, "Investors praised Ola Berg's Tarvik Holdings on Monday.")
+    assert not any(s == "Ola Berg" for s, _, _ in found), found
+
+
+def test_a_persons_party_by_possessive_is_their_party(nlp: Any) -> None:
+    assert ("Ola Berg", "kg:memberOf", "Green Party") in facts(
+        nlp, "Voters backed Ola Berg's Green Party in the election."
+    )
+
+
+def test_the_company_is_the_one_the_story_names_most(nlp: Any) -> None:
+    text = (
+        "Acme Corp. grew fast. Acme Corp. hired 500 people. Its rival Atlas Inc. shrank. "
+        "Jo Park left the company in May."
+    )
+    found = facts(nlp, text)
+    assert any(s == "Jo Park" and o == "Acme Corp." for s, _, o in found), found
+    assert not any(s == "Jo Park" and o == "Atlas Inc." for s, _, o in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Senator Tom Hale was shot down over Hanoi in 1967.", "be shot down over"),
+        ("Tom Hale was elected to the Senate in 2010.", "be elected to"),
+    ],
+)
+def test_a_passive_with_no_agent_stays_passive(nlp: Any, text: str, surface: str) -> None:
+    generic = [t.predicate.surface for t in graph_of(nlp, text).triples if t.predicate.id == "kg:relatedTo"]
+    assert generic == [surface], generic
+
+
+def test_a_dateline_before_a_dash_is_no_subject(nlp: Any) -> None:
+    found = facts(nlp, "Tarvik – Several thousand nurses surrounded the Tarvik Statehouse on Tuesday.")
+    assert not any(s == "Tarvik" for s, _, _ in found), found
+
+
+def test_kin_is_read_but_relates_nothing(nlp: Any) -> None:
+    graph = graph_of(nlp, "Tom Hale's son Peter Hale joined the army.")
+    assert any(e.lemma == "kin" for e in graph.extractions), graph.extractions
+    assert not any({t.subject.label, t.object.label} == {"Tom Hale", "Peter Hale"} for t in graph.triples)
+
+
+def test_a_first_name_alone_is_the_one_person_the_story_names_so(nlp: Any) -> None:
+    graph = graph_of(nlp, "Jose Alves joined Rovers on Tuesday. The club posted a message: Welcome Jose. He smiled.")
+    assert not [e for e in graph.entities if e.label == "Jose"], graph.entities
+    shared = graph_of(nlp, "Jose Alves and Jose Lima met in Oslo. Jose left early.")
+    assert not any(e.label in ("Jose Alves", "Jose Lima") and "coref.firstname" in e.merged_by for e in shared.entities)

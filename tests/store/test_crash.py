@@ -65,9 +65,12 @@ def kill_when(process: subprocess.Popen[str], ready: Callable[[], bool]) -> None
 
 
 def kill_once_stored(process: subprocess.Popen[str], out: Path, shards: int) -> None:
-    """SIGKILL the build once ``shards`` shards of records are stored."""
+    """SIGKILL the build once ``shards`` shards of records are stored (in the folder, counting any stored
+    before). A shard's file appears just before the index registers it, and the next shard's file only after
+    that: so the build is killed once ``shards + 1`` files exist, when the first ``shards`` are surely stored
+    (killing on the ``shards``-th file alone loses it on a loaded machine, and the build then reuses nothing)."""
     folder = out / ".kg" / "shards"
-    kill_when(process, lambda: folder.is_dir() and len(list(folder.glob("records-*.jsonl.gz"))) >= shards)
+    kill_when(process, lambda: folder.is_dir() and len(list(folder.glob("records-*.jsonl.gz"))) > shards)
 
 
 def resume(*argv: str) -> dict[str, int]:

@@ -4,6 +4,7 @@ back; "the country", "the city", "the agency" to the nearest place or organisati
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from kg.mentions.coref.candidates import Candidate, best, window
@@ -64,6 +65,14 @@ def fits(kind: str, candidate: Candidate, countries: set[str], gazetteer: Gazett
 # Organisation nouns that say what kind of organisation, which its name says too ("the party" is the Labour
 # Party, not the nearest company; "the league" the Premier League): the description needs a name of that kind.
 _NAMED_KINDS = frozenset({"party", "league", "bank", "university", "ministry", "department", "alliance", "union"})
+
+
+def _most_named(pool: list[Candidate], candidates: list[Candidate], token: Token) -> list[Candidate]:
+    """ "the company" in a story about Acme is Acme, even when another firm was named last: among the
+    organisations in reach, those the text has named most often so far (then the nearest, by :func:`best`)."""
+    counts = Counter(c.mention.label for c in candidates if c.token.i < token.i)
+    top = max((counts[c.mention.label] for c in pool), default=0)
+    return [c for c in pool if counts[c.mention.label] == top]
 
 
 def _named_as(noun: str, label: str, ctx: Context) -> bool:
@@ -131,6 +140,8 @@ def resolve_description(
         pool = _people(ctx, token, candidates, pool, countries, profiles)
     elif kind == "organization" and token.lemma_.lower() in _NAMED_KINDS:
         pool = [c for c in pool if _named_as(token.lemma_.lower(), c.mention.label, ctx)]
+    elif kind == "organization":
+        pool = _most_named(pool, candidates, token)
     found = best(pool, token)
     if found is None:
         return None

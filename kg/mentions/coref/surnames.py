@@ -10,7 +10,15 @@ from kg.mentions.coref.context import Context, Resolved
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["THING_TYPES", "compatible", "name_parts", "resolve_short_names", "resolve_surnames", "titles_of"]
+__all__ = [
+    "THING_TYPES",
+    "compatible",
+    "name_parts",
+    "resolve_first_names",
+    "resolve_short_names",
+    "resolve_surnames",
+    "titles_of",
+]
 
 THING_TYPES = frozenset({"GPE", "ORG", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 
@@ -139,3 +147,21 @@ def resolve_surnames(ctx: Context, resolved: Resolved) -> None:
             label, confidence = max(before)[1], 0.6
         token = ctx.doc[i]
         resolved[i] = (ctx.mention(token, label, "PERSON", "coref.surname", confidence),)
+
+
+def resolve_first_names(ctx: Context, resolved: Resolved) -> None:
+    """A one-word person name no full name ends with, that exactly one full name in the document begins with,
+    is that person ("Welcome, Jose!" in a story about Jose Alves): sports and celebrity copy uses first names.
+    Two people sharing the first name, or none: the name stays its own."""
+    firsts: dict[str, set[str]] = {}
+    for m in ctx.names.values():
+        words = m.label.split()
+        if m.ner in ("PERSON", "PER") and len(words) > 1:
+            firsts.setdefault(words[0].lower(), set()).add(m.label)
+    for i, m in ctx.names.items():
+        words = m.label.split()
+        if len(words) != 1 or i in resolved or m.ner not in ("PERSON", "PER"):
+            continue
+        labels = firsts.get(words[0].lower(), set())
+        if len(labels) == 1:
+            resolved[i] = (ctx.mention(ctx.doc[i], next(iter(labels)), "PERSON", "coref.firstname", 0.8),)
