@@ -209,6 +209,8 @@ def evidence_key(evidence: Evidence) -> str:
 
 
 def _relationship_row(triple: Triple) -> dict[str, Any]:
+    # complex: one optional property per field of the fact model, each None-safe; splitting them would scatter the row's
+    # schema.
     evidence: dict[str, Evidence] = {}
     for item in sorted(triple.evidence, key=lambda e: e.sort_key()):
         evidence.setdefault(evidence_key(item), item)
