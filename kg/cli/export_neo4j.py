@@ -74,14 +74,12 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from_env(args.uri, args.user, args.password, args.database)
     if holds_build(args.folder):
         written = export_to_neo4j(args.folder, settings, full=args.full)
-        if not args.quiet:
-            print(f"kg export neo4j: {written.summary.removeprefix('Neo4j: ')}", file=sys.stderr)
-        return 0
-    graph = kg.load(args.folder)
-    vocabulary = load_ontology(args.ontology).vocabulary
-    written = get_exporter("neo4j").write(
-        graph, settings.uri, settings=settings, batch_size=args.batch_size, vocabulary=vocabulary
-    )
+    else:
+        graph = kg.load(args.folder)
+        vocabulary = load_ontology(args.ontology).vocabulary
+        written = get_exporter("neo4j").write(
+            graph, settings.uri, settings=settings, batch_size=args.batch_size, vocabulary=vocabulary
+        )
     if not args.quiet:
         print(f"kg export neo4j: {written.summary.removeprefix('exported to Neo4j: ')}", file=sys.stderr)
     return 0

@@ -164,6 +164,49 @@ def _place_pair(
         yield role_extraction(reading, sent, arg1, arg2, rel, lemma, confidence, kind="verb")
 
 
+_RANK = {"City": 0, "Region": 1, "Country": 2}
+
+
+def _rank(reading: DocumentMentions, i: int) -> int | None:
+    """How large a place named at token ``i`` is (city 0, region 1, country 2; a place the gazetteer does not
+    know counts as a city); None when no place is named there."""
+    mention = reading.names.get(i)
+    if mention is None or mention.ner not in ("GPE", "LOC"):
+        return None
+    name = reading.ontology.gazetteer.lookup(mention.label) or reading.ontology.gazetteer.place(mention.label)
+    return _RANK.get(name.type, 0) if name is not None else 0
+
+
+def _in_a_list(reading: DocumentMentions, before: int | None, first: int, second: int, after: int | None) -> bool:
+    """Whether a comma pair of places is two items of a list ("Latvia, Malta, Kosovo, Norway"): a place next to
+    them that does not make an address growing from small to large ("Hawthorne, California, United States"),
+    before them only when it is itself a list item (so "Oslo, Viken, Norway" stays an address)."""
+    ranks = [_rank(reading, i) if i is not None and i >= 0 else None for i in (before, first, second, after)]
+    prev, inner, outer, nxt = ranks
+    if inner is None or outer is None:
+        return False
+    if prev is not None and prev >= inner and before is not None and _listed(reading, before):
+        return True
+    return nxt is not None and nxt <= outer and after is not None and _goes_on(reading, after)
+
+
+def _goes_on(reading: DocumentMentions, i: int) -> bool:
+    """Whether the name starting at token ``i`` is followed by a comma, a conjunction or the sentence's end
+    (a list goes on or ends there; a name followed by its verb is the next clause's subject)."""
+    mention, doc = reading.names[i], reading.doc
+    while i + 1 < len(doc) and reading.names.get(i + 1) is mention:
+        i += 1
+    return i + 1 >= len(doc) or doc[i + 1].text in (",", ";", ".") or doc[i + 1].lower_ in ("and", "or")
+
+
+def _listed(reading: DocumentMentions, i: int) -> bool:
+    """Whether the name ending at token ``i`` follows a comma or a colon (a third item of a list)."""
+    mention = reading.names[i]
+    while i - 1 >= 0 and reading.names.get(i - 1) is mention:
+        i -= 1
+    return i >= 1 and reading.doc[i - 1].text in (",", ":")
+
+
 def _adjacent_places(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """Places written right before a larger one lie in it: "SPRINGFIELD, Ill.", "a Tulsa, Oklahoma, lawyer",
     "Garissa in eastern Kenya" (after a comma, or "in" and its modifiers), however the parser attached
@@ -195,6 +238,8 @@ def _adjacent_places(sent: Span, reading: DocumentMentions) -> Iterator[Extracti
         listed_after = k + 2 < sent.end and doc[k + 1].text == "," and doc[k + 2].i in reading.names
         if listed_before and listed_after:
             continue  # "Lyon, Lille, Nantes": a list that goes on both sides is no place in a place
+        if _in_a_list(reading, token.i - 2 if listed_before else None, token.i, k, k + 2 if listed_after else None):
+            continue
         coordinated = doc[k].i in {t.i for t in token.conjuncts}
         with_and = any(c.dep_ == "cc" for t in (token, *token.conjuncts) for c in t.children) or any(
             doc[j].lower_ in ("and", "or") for j in range(k + 1, min(k + 3, sent.end))

@@ -46,7 +46,7 @@ from kg.extract.targets import (
     role_lemma,
     target_kind,
 )
-from kg.extract.titles import extract_titles
+from kg.extract.titles import extract_titles, is_party
 from kg.mentions import DocumentMentions
 from kg.mentions.coref.appositions import titled_apposition
 from kg.model import Extraction
@@ -288,7 +288,8 @@ def _affiliations(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]
                             continue
                         kind = target_kind(reading, arg2.mention)
                         if kind == "org":
-                            lemma = f"* {prep.lower_}"
+                            # "Mei Lin of the Green Party": a party is one belongs to, not one's employer
+                            lemma = "member" if is_party(reading, target) else f"* {prep.lower_}"
                         elif kind in ("city", "country") and prep.lower_ == "from":
                             lemma = "resident"
                         elif kind in ("city", "country") and prep.lower_ == "of" and not _titled(name, reading):

@@ -66,8 +66,8 @@ class Delta:
     def summary(self) -> str:
         how = "everything written (the server held no export of this build)" if self.full else "changes only"
         return (
-            f"Neo4j: {self.written:,} rows written, {self.deleted:,} deleted, {self.unchanged:,} unchanged -> "
-            f"{self.where} ({how}; {self.transactions} transactions in {self.seconds:.1f} s)"
+            f"exported to Neo4j: {self.written:,} rows written, {self.deleted:,} deleted, {self.unchanged:,} "
+            f"unchanged -> {self.where} ({how}; {self.transactions} transactions in {self.seconds:.1f} s)"
         )
 
 

@@ -152,7 +152,8 @@ def fingerprint(
         model=model,
         spacy=version("spacy"),
         kg=__version__,
-        nlp=code_digest("nlp"),
+        # kg.nlp's lemma component takes verb lemmas from LemmInflect's dictionary: a new one changes parses
+        nlp=_hash([code_digest("nlp"), version("lemminflect")]),
         extractors=tuple(extractors),
         rules=code_digest("mentions", "extract"),
         ingest=code_digest("ingest"),

@@ -575,3 +575,61 @@ def test_a_first_name_alone_is_the_one_person_the_story_names_so(nlp: Any) -> No
     assert not [e for e in graph.entities if e.label == "Jose"], graph.entities
     shared = graph_of(nlp, "Jose Alves and Jose Lima met in Oslo. Jose left early.")
     assert not any(e.label in ("Jose Alves", "Jose Lima") and "coref.firstname" in e.merged_by for e in shared.entities)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mei Lin of the Green Party said the vote was unfair.",
+        "The bill was backed by Omar Haddad of the Republican Party and two independents.",
+    ],
+)
+def test_someone_of_a_party_is_a_member_not_an_employee(nlp: Any, text: str) -> None:
+    found = {(s, r) for s, r, _ in facts(nlp, text)}
+    assert any(r == "kg:memberOf" for _, r in found), found
+    assert not any(r == "kg:worksFor" for _, r in found), found
+
+
+def test_someone_of_a_company_still_works_for_it(nlp: Any) -> None:
+    assert ("Lucas Berg", "kg:worksFor", "Acme Corp.") in facts(
+        nlp, "Lucas Berg of Acme Corp. said the plant would close."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qualifying groups: Norway, Latvia, Kosovo, Malta.",
+        "Group B: Georgia, North Macedonia, Kosovo, Belarus",
+        "The tour stops in Lyon, Lille, Nantes and Paris.",
+    ],
+)
+def test_a_list_of_places_puts_no_place_in_another(nlp: Any, text: str) -> None:
+    assert not [f for f in facts(nlp, text) if f[1] == "kg:locatedIn"], facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The plant in Hawthorne, California, United States closed.", ("Hawthorne", "kg:locatedIn", "California")),
+        ("The plant in Hawthorne, California, United States closed.", ("California", "kg:locatedIn", "United States")),
+        (
+            "Ana Silva of Springfield, Illinois, said the plant would close.",
+            ("Springfield", "kg:locatedIn", "Illinois"),
+        ),
+    ],
+)
+def test_an_address_from_small_to_large_still_places_each_in_the_next(
+    nlp: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in facts(nlp, text), facts(nlp, text)
+
+
+def test_a_city_its_district_and_its_country_are_an_address(nlp: Any) -> None:
+    text = "Washington, DC, United States: the agency opened an office."
+    assert ("DC", "kg:locatedIn", "United States") in facts(nlp, text), facts(nlp, text)
+
+
+def test_a_place_in_its_county_before_the_next_clause_is_an_address(nlp: Any) -> None:
+    text = "After leaving Milton Township, Greene County, the river enters the valley."
+    assert ("Milton Township", "kg:locatedIn", "Greene County") in facts(nlp, text), facts(nlp, text)

@@ -21,6 +21,8 @@ CONTRACT_KEYS = frozenset(
         "evidence",
     }
 )
+# What a build adds to every row: its documents and its independent sources (near-duplicates counted once).
+COUNT_KEYS = frozenset({"document_count", "sources"})
 
 S1 = "Petra Lindqvist met Tomas Reyes in Lisbon on Monday."
 S2 = "Lindqvist leads the Harbour Union."

@@ -12,7 +12,7 @@ import pytest
 import kg
 from kg.graph import triple_from_dict
 
-from .graphs import CONTRACT_KEYS
+from .graphs import CONTRACT_KEYS, COUNT_KEYS
 
 pytestmark = pytest.mark.model
 
@@ -73,7 +73,8 @@ def test_triples_file_follows_the_contract(sample_graph: Any, sample_out: Path) 
     triples = rows(sample_out / "triples.jsonl")
     assert [t["id"] for t in triples] == sorted(t.id for t in sample_graph.triples)
     for row in triples:
-        assert set(row) - {"flags"} == CONTRACT_KEYS
+        assert set(row) - {"flags"} == CONTRACT_KEYS | COUNT_KEYS
+        assert 1 <= row["sources"] <= row["document_count"] == len({e["document"] for e in row["evidence"]})
         assert STATEMENT_ID.match(row["id"])
         for side in (row["subject"], row["object"]):
             assert set(side) - {"note"} == {"id", "label", "type", "aliases"}
