@@ -72,13 +72,17 @@ ENGINES = {
 }
 
 
+def slug(name: str) -> str:
+    """The folder name of an engine's builds: "local, --workers 1" -> "local-workers1"."""
+    return name.replace(", --", "-").replace(", ", "-").replace(" ", "").replace("[", "").replace("]", "")
+
+
 def engines(work: Path, corpus: Path, single: Path, documents: int) -> dict[str, dict[str, float]]:
     """Every engine on the corpus and on one document; prints documents/s and the fixed cost."""
     figures: dict[str, dict[str, float]] = {}
     for name, options in ENGINES.items():
-        slug = name.replace(", ", "-").replace(" ", "").replace("[", "").replace("]", "")
-        fixed = kg_build(single, work / f"one-{slug}", *options)
-        seconds = kg_build(corpus, work / f"out-{slug}", *options)
+        fixed = kg_build(single, work / f"one-{slug(name)}", *options)
+        seconds = kg_build(corpus, work / f"out-{slug(name)}", *options)
         per_document = (seconds - fixed) / max(1, documents - 1)
         figures[name] = {"seconds": seconds, "fixed": fixed, "per_document": per_document}
         print(
@@ -104,7 +108,7 @@ def overheads(figures: dict[str, dict[str, float]]) -> None:
 
 def identical(work: Path) -> None:
     """The engines wrote the same bytes (the benchmark is also a parity check at 5,000 documents)."""
-    reference = work / "out-local-workers1"
+    reference = work / f"out-{slug('local, --workers 1')}"
     for out in sorted(work.glob("out-*")):
         same = all(
             (out / name).read_bytes() == (reference / name).read_bytes()
@@ -126,7 +130,7 @@ def neo4j(work: Path) -> None:
     from tests.cypher.helpers import snapshot, wipe
 
     settings = settings_from_env()
-    graph = load(work / "out-local-workers1")
+    graph = load(work / f"out-{slug('local, --workers 1')}")
     relationships = len(graph.triples)
     wipe(settings)
     started = time.perf_counter()
@@ -135,7 +139,7 @@ def neo4j(work: Path) -> None:
     expected = snapshot(settings)
     wipe(settings)
     spark = spark_session(SparkOptions(master="local[2]"))
-    tables = read_tables(work / "out-spark-local2" / "tables")
+    tables = read_tables(work / f"out-{slug('spark, local[2]')}" / "tables")
     context = spark.sparkContext
     rdds = [context.parallelize(items, 2) for items in (tables.entities, tables.triples, tables.documents)]
     started = time.perf_counter()
