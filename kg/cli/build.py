@@ -9,9 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.cli.common import add_nlp_options, settings_from, stderr_is_tty
-from kg.errors import InputError
+from kg.errors import InputError, UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kg.export import Written
+    from kg.pipeline import BuildSettings
     from kg.store import OutputOptions, Report
 
 __all__ = ["add_parser", "run"]
@@ -110,6 +114,19 @@ def add_parser(sub: Any) -> None:
         help="apply this curation file's analyst decisions (repeatable; default DIR/curation.tsv if there is one; "
         "see kg curate --help)",
     )
+    engine = p.add_argument_group("engine")
+    engine.add_argument(
+        "--engine",
+        choices=("local", "spark"),
+        default="local",
+        help="local: this process (and --workers parsers); spark: Apache Spark, the same outputs plus Parquet "
+        "tables in DIR/tables (pip install 'kg[spark]'; see the README)",
+    )
+    engine.add_argument(
+        "--spark-master",
+        metavar="URL",
+        help="with --engine spark: the Spark master (default: what spark-submit set, else local[*])",
+    )
     add_nlp_options(p)
 
 
@@ -143,6 +160,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"kg: skipped {error}", file=sys.stderr)
 
     progress = stderr_is_tty() if args.progress is None else args.progress
+    if args.engine == "spark":
+        return _run_spark(args, settings, report, progress)
+    if args.spark_master:
+        raise UsageError("--spark-master needs --engine spark")
     done = build_into(
         args.inputs, args.out, settings, options=_options(args), fresh=args.fresh, on_error=report, progress=progress
     )
@@ -168,10 +189,54 @@ def say_report(args: argparse.Namespace, command: str, done: Report) -> None:
     for line in done.unmatched:
         # never silent: an id from another build, or an entity this build no longer has
         print(f"kg: curation decision matched nothing: {line} (check the id against this build)", file=sys.stderr)
-    written: list[Path] = []
-    for item in done.written:
-        written.extend(item.paths)
+    _report_written(args, done.written)
+
+
+def _report_written(args: argparse.Namespace, written: list[Written]) -> None:
+    paths: list[Path] = []
+    for item in written:
+        paths.extend(item.paths)
         if item.exporter != "jsonl":
             _say(args, f"  {item.summary}")
-    if written:
-        _say(args, "  wrote " + ", ".join(str(p) for p in written))
+    if paths:
+        _say(args, "  wrote " + ", ".join(str(p) for p in paths))
+
+
+def _spark_summary(args: argparse.Namespace, stats: dict[str, Any]) -> None:
+    """What a Spark build read (said before its outputs are written, as a local build's summary comes first)."""
+    if not stats.get("documents"):
+        print("kg: error: no document could be read", file=sys.stderr)
+        return
+    _say(
+        args,
+        f"kg build: {stats['documents']} document(s) read, {len(stats['skipped'])} skipped, "
+        f"{stats['sentences']} sentences, {stats['entities']} entities, {stats['triples']} triples "
+        f"in {stats['seconds']:.1f} s (Spark, {stats['master']})",
+    )
+
+
+def _run_spark(
+    args: argparse.Namespace, settings: BuildSettings, report: Callable[[InputError], None], progress: bool
+) -> int:
+    """``--engine spark``: the same outputs, written by :mod:`kg.spark`; always a whole build (the incremental
+    state in DIR/.kg is the local engine's)."""
+    from kg.spark import SparkOptions
+    from kg.spark.build import OutputPlan, build_spark
+
+    if args.workers != 1:
+        raise UsageError("--workers is for --engine local; Spark's executors and cores set the parallelism")
+    options_out = _options(args)
+    plan = OutputPlan(args.rdf_format if args.rdf else None, args.html, options_out.embedded, args.neo4j)
+    options = SparkOptions(master=args.spark_master, progress=progress)
+    result = build_spark(
+        args.inputs, args.out, settings, options, plan, on_error=report, on_read=lambda s: _spark_summary(args, s)
+    )
+    if not result.stats.get("documents"):
+        return 1
+    unmatched = result.stats.get("unmatched", [])
+    if "curation" in result.stats:
+        _say(args, f"  curation: {result.stats['curation']} decision(s) applied, {len(unmatched)} matched nothing")
+    for line in unmatched:
+        print(f"kg: curation decision matched nothing: {line} (check the id against this build)", file=sys.stderr)
+    _report_written(args, result.written)
+    return 1 if args.strict and (result.stats["skipped"] or unmatched) else 0

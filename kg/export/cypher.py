@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -58,6 +58,7 @@ __all__ = [
     "entity_row",
     "evidence_key",
     "generate_property_graph",
+    "mention_spans",
     "relationship_row",
     "relationship_type",
 ]
@@ -294,6 +295,19 @@ def document_row(doc_id: str, doc: Document | None) -> dict[str, Any]:
 
 def relationship_row(triple: Triple) -> dict[str, Any]:
     return _relationship_row(triple)
+
+
+def mention_spans(entities: Iterable[Entity], triples: Iterable[Triple]) -> Iterator[tuple[str, str, int, int]]:
+    """(document, entity id, start, end) of every span that mentions an entity: its named mentions and the
+    argument spans of the evidence. ``MENTIONS.count`` is the number of distinct spans per (document, entity)
+    (a distributed export counts them with a group-by)."""
+    for entity in entities:
+        for mention in entity.mentions:
+            yield mention.document, entity.id, mention.start, mention.end
+    for triple in triples:
+        for e in triple.evidence:
+            yield e.document, triple.subject.id, e.subject_start, e.subject_end
+            yield e.document, triple.object.id, e.object_start, e.object_end
 
 
 def generate_property_graph(graph: KnowledgeGraph, vocabulary: Vocabulary | None = None) -> PropertyGraph:

@@ -25,7 +25,7 @@ from kg.errors import ExportError
 if TYPE_CHECKING:
     from rdflib.term import Node
 
-__all__ = ["Quad", "nt_term", "write_ntriples", "write_turtle"]
+__all__ = ["Quad", "nt_term", "write_ntriples", "write_turtle", "write_turtle_header"]
 
 Quad = tuple["Node", "Node", "Node", "Node | None"]
 
@@ -138,16 +138,17 @@ class _Compactor:
         return cached
 
 
-def write_turtle(triples: Iterable[Quad], handle: IO[str], prefixes: Mapping[str, str]) -> int:
+def write_turtle(triples: Iterable[Quad], handle: IO[str], prefixes: Mapping[str, str], *, header: bool = True) -> int:
     """Turtle with the prefixes declared once; consecutive triples of a subject share one block.
 
-    The fourth member of each item (a graph name) is ignored: Turtle has one graph.
+    The fourth member of each item (a graph name) is ignored: Turtle has one graph. Without ``header`` the
+    prefixes compact the IRIs but are not declared: parts written so (each subject's triples in one part)
+    concatenate after one header to the file a single writer writes.
     """
     compact = _Compactor(prefixes)
     write = handle.write
-    width = max((len(name) for name in prefixes), default=0)
-    for name, namespace in prefixes.items():
-        write(f"@prefix {name + ':':<{width + 1}} {_iri(namespace)} .\n")
+    if header:
+        write_turtle_header(handle, prefixes)
     count = 0
     subject: Node | None = None
     predicate: Node | None = None
@@ -165,3 +166,10 @@ def write_turtle(triples: Iterable[Quad], handle: IO[str], prefixes: Mapping[str
     if subject is not None:
         write(" .\n")
     return count
+
+
+def write_turtle_header(handle: IO[str], prefixes: Mapping[str, str]) -> None:
+    """The ``@prefix`` lines that open a Turtle file."""
+    width = max((len(name) for name in prefixes), default=0)
+    for name, namespace in prefixes.items():
+        handle.write(f"@prefix {name + ':':<{width + 1}} {_iri(namespace)} .\n")

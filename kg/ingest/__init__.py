@@ -26,11 +26,25 @@ from kg.ingest.jsonl import JsonlFields, read_jsonl
 from kg.ingest.text import clean_text
 from kg.model import Document
 
-__all__ = ["JsonlFields", "decode", "document_from_text", "read_documents"]
+__all__ = [
+    "EMPTY_FOLDER",
+    "FORMATS",
+    "NO_SUCH_PATH",
+    "JsonlFields",
+    "decode",
+    "document_from_text",
+    "documents_from_bytes",
+    "duplicate",
+    "read_documents",
+]
 
 FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 
 ErrorHandler = Callable[[InputError], None]
+
+# What a missing input and a folder without articles are called, wherever the folder is listed.
+NO_SUCH_PATH = "no such file or directory"
+EMPTY_FOLDER = "folder holds no .txt, .html or .jsonl files"
 
 
 def _raise(error: InputError) -> None:
@@ -86,13 +100,13 @@ def _expand(paths: Iterable[str | Path], on_error: ErrorHandler) -> Iterator[tup
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS)
             if not found:
-                on_error(InputError(str(path), "folder holds no .txt, .html or .jsonl files"))
+                on_error(InputError(str(path), EMPTY_FOLDER))
             for child in found:
                 yield str(child), child
         elif path.exists():
             yield str(path), path
         else:
-            on_error(InputError(str(path), "no such file or directory"))
+            on_error(InputError(str(path), NO_SUCH_PATH))
 
 
 def check_text_file(path: Path, source: str) -> None:
@@ -138,9 +152,20 @@ def _read_one(source: str, path: Path | None, fields: JsonlFields, on_error: Err
         data = sys.stdin.buffer.read() if path is None else path.read_bytes()
     except OSError as error:
         raise InputError(source, error.strerror or str(error)) from None
+    yield from documents_from_bytes(data, source, fields, on_error, suffix=path.suffix if path is not None else "")
+
+
+def documents_from_bytes(
+    data: bytes, source: str, fields: JsonlFields, on_error: ErrorHandler, *, suffix: str = ""
+) -> Iterator[Document]:
+    """The documents of one input's bytes, read as its extension (``suffix``) says, else sniffed; what a
+    file reader gives kg whether the bytes came from a disk, standard input or a Spark executor.
+
+    >>> [d.text for d in documents_from_bytes(b"Talks resumed on Monday.", "a.txt", JsonlFields(), print)]
+    ['Talks resumed on Monday.']
+    """
     text = decode(data, source)
-    kind = FORMATS.get(path.suffix.lower()) if path is not None else None
-    kind = kind or _sniff(text)
+    kind = FORMATS.get(suffix.lower()) or _sniff(text)
     if kind == "jsonl":
         yield from read_jsonl(text, source, fields, on_error)
     elif kind == "html":
@@ -166,9 +191,18 @@ def read_documents(
         try:
             for doc in _read_one(source, path, fields, handler):
                 if doc.id in seen:
-                    handler(InputError(doc.origin or source, f"duplicate of document {doc.id} from {seen[doc.id]}"))
+                    handler(duplicate(doc, source, seen[doc.id]))
                     continue
                 seen[doc.id] = doc.origin or source
                 yield doc
         except InputError as error:
             handler(error)
+
+
+def duplicate(document: Document, source: str, first: str) -> InputError:
+    """The error for a document whose id an earlier one (read from ``first``) already had: it is skipped.
+
+    >>> str(duplicate(Document("d1", "x", origin="b.jsonl:2"), "b.jsonl", "a.jsonl:1"))
+    'b.jsonl:2: duplicate of document d1 from a.jsonl:1'
+    """
+    return InputError(document.origin or source, f"duplicate of document {document.id} from {first}")
