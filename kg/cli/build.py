@@ -106,6 +106,11 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--neo4j", metavar="URI", help="also export to this Neo4j server (credentials: NEO4J_USER, NEO4J_PASSWORD)"
     )
+    _add_engine_options(p)
+    add_nlp_options(p)
+
+
+def _add_engine_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--curation",
         action="append",
@@ -127,7 +132,6 @@ def add_parser(sub: Any) -> None:
         metavar="URL",
         help="with --engine spark: the Spark master (default: what spark-submit set, else local[*])",
     )
-    add_nlp_options(p)
 
 
 def _say(args: argparse.Namespace, message: str) -> None:
