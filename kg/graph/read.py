@@ -11,10 +11,15 @@ from kg.errors import InputError, OutputError
 from kg.graph.graph import KnowledgeGraph
 from kg.model import Document, Entity, Evidence, Mention, Relation, Triple
 
-__all__ = ["load", "triple_from_dict"]
+__all__ = ["entity_from_dict", "load", "triple_from_dict"]
 
 
-def _entity_from_dict(row: dict[str, Any]) -> Entity:
+def entity_from_dict(row: dict[str, Any]) -> Entity:
+    """The inverse of :meth:`Entity.to_dict` with its mentions (an ``entities.jsonl`` row).
+
+    >>> entity_from_dict({"id": "a", "label": "Ana", "type": "Person", "mentions": []}).label
+    'Ana'
+    """
     mentions = tuple(
         Mention(m["document"], m["start"], m["end"], m["text"], row["label"], rule=m.get("rule", "ner"))
         for m in row.get("mentions", ())
@@ -38,9 +43,9 @@ def triple_from_dict(row: dict[str, Any]) -> Triple:
     predicate = row["predicate"]
     return Triple(
         id=row["id"],
-        subject=_entity_from_dict(row["subject"]),
+        subject=entity_from_dict(row["subject"]),
         predicate=Relation(predicate["id"], predicate["label"], predicate.get("surface")),
-        object=_entity_from_dict(row["object"]),
+        object=entity_from_dict(row["object"]),
         confidence=row["confidence"],
         negated=row.get("negated", False),
         hedged=row.get("hedged", False),
@@ -82,7 +87,7 @@ def load(folder: str | Path) -> KnowledgeGraph:
     triples = tuple(triple_from_dict(r) for r in _rows(folder / "triples.jsonl"))
     entities: tuple[Entity, ...] = ()
     if (folder / "entities.jsonl").exists():
-        entities = tuple(_entity_from_dict(r) for r in _rows(folder / "entities.jsonl"))
+        entities = tuple(entity_from_dict(r) for r in _rows(folder / "entities.jsonl"))
     documents: tuple[Document, ...] = ()
     if (folder / "documents.jsonl").exists():
         documents = tuple(Document.from_dict(r) for r in _rows(folder / "documents.jsonl"))

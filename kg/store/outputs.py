@@ -77,9 +77,14 @@ def triples_of(out: Path) -> Iterator[Triple]:
         yield triple_from_dict(row)
 
 
-def entities_of(out: Path) -> Iterator[Entity]:
-    """The entities of a build folder without their mentions, one at a time, in id order."""
+def entities_of(out: Path, mentions: bool = False) -> Iterator[Entity]:
+    """The entities of a build folder, without their mentions unless asked, one at a time, in id order."""
+    from kg.graph.read import entity_from_dict
+
     for row in _rows(out / "entities.jsonl"):
+        if mentions:
+            yield entity_from_dict(row)
+            continue
         yield Entity(
             row["id"],
             row["label"],
@@ -141,7 +146,7 @@ def _embedded(out: Path, tables: Tables, ontology: Ontology, normalised: Normali
 def _html(out: Path, tables: Tables, ontology: Ontology) -> Written:
     graph = KnowledgeGraph(
         triples=tuple(triples_of(out)),
-        entities=tuple(entities_of(out)),
+        entities=tuple(entities_of(out, mentions=True)),  # the view counts each entity's articles
         documents=tuple(doc for _, doc in _articles(tables)),
         ontology=ontology,
     )

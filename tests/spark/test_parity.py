@@ -120,11 +120,6 @@ def test_tables_hold_the_graph(built: Builds) -> None:
     assert from_tables.documents == from_files.documents
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the local engine's growing build draws the view from entities.jsonl without mentions, so every "
-    "entity's 'articles' count is 0 there; the Spark engine draws it from the tables, mentions included",
-)
 @pytest.mark.parametrize("built", _params("sample"), indirect=True)
 def test_html_view_same_bytes(built: Builds) -> None:
     assert (built.spark / "graph.html").read_bytes() == (built.local / "graph.html").read_bytes()
