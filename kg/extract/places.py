@@ -46,8 +46,18 @@ def _appos_place(dm: DocumentMentions, holder: _Holder, child: Token) -> list[Pa
     """ "Springfield, Illinois": a place in apposition to a place lies in it."""
     other = dm.names.get(child.i)
     if child.dep_ == "appos" and other and other.ner in ("GPE", "LOC") and not holder.is_org and not holder.is_country:
+        if _listed_pair(dm, holder.token.i, child.i):
+            return None  # "Latvia, Malta, Abkhazia, Estonia": items of a list, not a place in a place
         return [(child, "is in", "locate in", 0.6)]
     return None
+
+
+def _listed_pair(dm: DocumentMentions, first: int, second: int) -> bool:
+    """Whether two places written "A, B" are items of a longer list (:func:`_in_a_list`)."""
+    doc = dm.doc
+    before = first - 2 if first >= 2 and doc[first - 1].text in (",", ":") else None
+    after = second + 2 if second + 2 < len(doc) and doc[second + 1].text == "," else None
+    return _in_a_list(dm, before, first, second, after)
 
 
 def _in_phrase(dm: DocumentMentions, holder: _Holder, child: Token) -> list[Pair] | None:

@@ -137,7 +137,7 @@ def _roles(
 
 
 def _one_of_them(noun: Token) -> bool:
-    """ "one of Warner's lawyers", "among the strategists": a plural that one person belongs to."""
+    """ "one of Acme's engineers", "among the planners": a plural that one person belongs to."""
     head = noun.head
     return (head.lower_ == "of" and (head.head.lower_ == "one" or head.head.like_num)) or head.lower_ == "among"
 

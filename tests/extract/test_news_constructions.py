@@ -516,7 +516,7 @@ def test_a_governor_alone_governs_the_one_state_the_story_names(nlp: Any, text: 
 @pytest.mark.parametrize(
     ("text", "relation"),
     [
-        ("The weather will ease, said Mark Quist, Acme's senior director of emergency response.", "kg:worksFor"),
+        ("The weather will ease, said Mark Quist, Acme's senior director of customer safety.", "kg:worksFor"),
         ("Jo Park, the head of communications at Acme Corp, resigned.", "kg:worksFor"),
         ("Jo Park, Acme's chief executive, said sales rose.", "kg:leads"),
     ],
@@ -600,7 +600,7 @@ def test_someone_of_a_company_still_works_for_it(nlp: Any) -> None:
     "text",
     [
         "Qualifying groups: Norway, Latvia, Kosovo, Malta.",
-        "Group B: Georgia, North Macedonia, Kosovo, Belarus",
+        "Qualifiers: Latvia, Malta, Abkhazia, Estonia.",
         "The tour stops in Lyon, Lille, Nantes and Paris.",
     ],
 )
