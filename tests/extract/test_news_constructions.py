@@ -51,6 +51,8 @@ def fact(nlp: Any, text: str, subject: str, relation: str, obj: str) -> kg.Tripl
         ("Norway's ambassador to Kenya Ola Berg met the press.", ("Ola Berg", "kg:ambassadorTo", "Kenya")),
         ("Norway's ambassador to Kenya Ola Berg met the press.", ("Ola Berg", "kg:ambassadorOf", "Norway")),
         ("Jupiter's moon Io has active volcanoes.", ("Io", "kg:orbits", "Jupiter")),
+        ("The league fined Sabres defenseman Ola Berg on Friday.", ("Ola Berg", "kg:playsFor", "Sabres")),
+        ("Tarvik FC goaltender Ola Berg made 30 saves.", ("Ola Berg", "kg:playsFor", "Tarvik FC")),
     ],
 )
 def test_titles_before_a_name(nlp: Any, text: str, expected: tuple[str, str, str]) -> None:
