@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.cli.common import add_nlp_options, settings_from, stderr_is_tty
+from kg.cli.common import add_nlp_options, add_progress_options, settings_from, stderr_is_tty
 from kg.errors import InputError, UsageError
 
 if TYPE_CHECKING:
@@ -85,13 +85,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--fresh", action="store_true", help="forget the documents an earlier build stored in DIR and start over"
     )
-    p.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="progress bar on stderr (default: when stderr is a terminal)",
-    )
-    p.add_argument("--quiet", "-q", action="store_true", help="no summary")
+    add_progress_options(p)
     p.add_argument("--no-rdf", dest="rdf", action="store_false", help="do not write the RDF graph")
     p.add_argument(
         "--rdf-format",

@@ -19,6 +19,17 @@ def stderr_is_tty() -> bool:
     return sys.stderr.isatty()
 
 
+def add_progress_options(parser: argparse.ArgumentParser) -> None:
+    """--progress/--no-progress and --quiet, as every command that builds says them."""
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: when stderr is a terminal)",
+    )
+    parser.add_argument("--quiet", "-q", action="store_true", help="no summary")
+
+
 def add_nlp_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("reading")
     group.add_argument(

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kg.cli.common import add_progress_options
+
 __all__ = ["add_parser", "run"]
 
 EPILOG = """\
@@ -44,13 +46,7 @@ def add_parser(sub: Any) -> None:
         metavar="URI",
         help="also remove them from this Neo4j server (credentials: NEO4J_USER, NEO4J_PASSWORD)",
     )
-    p.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="progress bar on stderr (default: when stderr is a terminal)",
-    )
-    p.add_argument("--quiet", "-q", action="store_true", help="no summary")
+    add_progress_options(p)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -203,18 +203,13 @@ def _in_a_list(reading: DocumentMentions, before: int | None, first: int, second
 def _goes_on(reading: DocumentMentions, i: int) -> bool:
     """Whether the name starting at token ``i`` is followed by a comma, a conjunction or the sentence's end
     (a list goes on or ends there; a name followed by its verb is the next clause's subject)."""
-    mention, doc = reading.names[i], reading.doc
-    while i + 1 < len(doc) and reading.names.get(i + 1) is mention:
-        i += 1
+    doc = reading.doc  # a name is one token here (kg.mentions.names.prepare merged it)
     return i + 1 >= len(doc) or doc[i + 1].text in (",", ";", ".") or doc[i + 1].lower_ in ("and", "or")
 
 
 def _listed(reading: DocumentMentions, i: int) -> bool:
     """Whether the name ending at token ``i`` follows a comma or a colon (a third item of a list)."""
-    mention = reading.names[i]
-    while i - 1 >= 0 and reading.names.get(i - 1) is mention:
-        i -= 1
-    return i >= 1 and reading.doc[i - 1].text in (",", ":")
+    return i >= 1 and reading.doc[i - 1].text in (",", ":")  # a name is one token here
 
 
 def _adjacent_places(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
