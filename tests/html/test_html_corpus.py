@@ -229,6 +229,15 @@ def test_a_community_collapses_into_one_node_and_expands_on_click(opened: tuple[
     assert page.page.locator("#kg-community-list button.kg-toggle").first.inner_text() == "expand"
     # A click on the collapsed community opens it again and lists its members.
     page.js("kgView.network.moveTo({position: kgView.network.getPositions(['community:0'])['community:0'], scale: 1})")
+    # vis-network finds a node under the pointer from the box of its last draw, so wait until the new summary node
+    # has been drawn where it now stands (one animation frame, later on a slow machine).
+    page.page.wait_for_function(
+        """() => {
+          const net = kgView.network;
+          return net.getNodeAt(net.canvasToDOM(net.getPositions(['community:0'])['community:0'])) === 'community:0';
+        }""",
+        timeout=5000,
+    )
     point = page.js(
         """() => {
           const net = kgView.network, dom = net.canvasToDOM(net.getPositions(['community:0'])['community:0']);
