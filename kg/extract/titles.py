@@ -255,8 +255,9 @@ def find_titles(dm: DocumentMentions, sent: Span) -> Iterator[Title]:
         if mention.ner not in PERSON and not _for_things(dm, _word_texts(words), roles):
             continue  # "Acme chief" titles people; "Jupiter's moon Io", "Acme parent Atlas Group" name things
         anchor, chain = _what_about(dm, person, chain, words, roles)
-        if anchor is not None and is_party(dm, anchor):
-            # "Ohio Republican Gov. Ann Lee": she is a member of the party; the office is the place's
+        if anchor is not None and is_party(dm, anchor) and role_key(_word_texts(words), dm.cues.party_offices) is None:
+            # "Ohio Republican Gov. Ann Lee": she is a member of the party; the office is the place's. A party's own
+            # office ("Green Party leader") falls through: the party is what the title is about.
             yield Title(person, (anchor,), ((anchor, _PARTY),))
             anchor = _anchor(dm, anchor)
         yield from _split(dm, person, chain, anchor, roles)

@@ -25,7 +25,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from kg.mentions.classes import decide_classes, extend_org_names
+from kg.mentions.classes import decide_classes, extend_org_names, join_party_names
 from kg.mentions.coref import resolve
 from kg.mentions.names import ENTITY_LABELS, QUALIFIER_LABELS, clean_label, find_names, prepare
 from kg.mentions.record import DocumentMentions
@@ -59,6 +59,7 @@ def read_mentions(doc: Doc, document: Document, ontology: Ontology) -> DocumentM
         split_fused_names(doc, ontology.gazetteer)
         extend_org_names(doc)
         cues = ontology.cues
+        join_party_names(doc, cues.party_names)
         generic = (
             cues.organization_nouns | cues.group_nouns | cues.force_nouns | cues.government_nouns | cues.portfolio_words
         )

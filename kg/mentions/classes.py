@@ -44,11 +44,11 @@ from kg.model import Mention
 from kg.ontology.gazetteer import fold_name
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from kg.ontology import Ontology
 
-__all__ = ["decide_classes", "extend_org_names", "person_titles"]
+__all__ = ["decide_classes", "extend_org_names", "join_party_names", "person_titles"]
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 # Labels a document-wide vote may change: names of things. NORP, EVENT, LAW... keep their own label.
@@ -115,6 +115,44 @@ def extend_org_names(doc: Doc) -> Doc:
     if changed:
         doc.set_ents(ents)
     return doc
+
+
+def join_party_names(doc: Doc, party_names: frozenset[str]) -> Doc:
+    """A party whose name is two capitalised words the NER cut in two ("Liberal" an organisation, "Democrat" a
+    nationality) is one organisation: the multi-word names of ``party_names``, singular or plural. The span's
+    ``kb_id_`` is the party's name as written in the plural, the label :func:`~kg.mentions.names.find_names` gives.
+
+    >>> from spacy.vocab import Vocab
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(Vocab(), words=["former", "Social", "Democrat", "leader", "Lind"],
+    ...           ents=["O", "B-ORG", "B-NORP", "O", "B-PERSON"])
+    >>> [(e.text, e.label_, e.kb_id_) for e in join_party_names(doc, frozenset({"social democrats"})).ents]
+    [('Social Democrat', 'ORG', 'Social Democrats'), ('Lind', 'PERSON', '')]
+    """
+    joined: list[Span] = []
+    for name in (n for n in party_names if " " in n):
+        size = name.count(" ") + 1
+        for begin in range(len(doc) - size + 1):
+            found = _party_span(doc[begin : begin + size], name)
+            if found is not None and not any(j.start < found.end and found.start < j.end for j in joined):
+                joined.append(found)
+    if joined:
+        taken = {i for span in joined for i in range(span.start, span.end)}
+        kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        doc.set_ents(sorted(kept + joined, key=lambda e: e.start))
+    return doc
+
+
+def _party_span(words: Span, name: str) -> Span | None:
+    """``words`` as the party ``name`` (an ORG span carrying the plural name), or None when they are not it."""
+    from spacy.tokens import Span
+
+    text = words.text.lower()
+    if not all(t.text[:1].isupper() for t in words) or name not in (text, text + "s"):
+        return None
+    # the party's own (plural) name rides on the span, so "Liberal Democrat leader" names the party
+    plural = words.text if text == name else words.text + "s"
+    return Span(words.doc, words.start, words.end, label="ORG", kb_id=plural)
 
 
 # Words after a town's name that make it a sports club: "Leeds United", "Tarvik Athletic" ("City", "County" and

@@ -173,7 +173,7 @@ def find_names(doc: Doc, document: str, gazetteer: Gazetteer) -> dict[int, Menti
     names: dict[int, Mention] = {}
     for token in doc:
         if token.ent_type_ in ENTITY_LABELS and token.ent_iob_ == "B":
-            label = clean_label(token.text)
+            label = token.ent_kb_id_ or clean_label(token.text)  # a kb id is a name kg set (a party's)
             if not any(c.isupper() or c.isdigit() for c in label):
                 continue  # "n't", "bird watcher": no capital letter (nor a digit, as in "9/11"), no name
             ner = "PERSON" if has_age(token) else corrected_ner(label, token.ent_type_, gazetteer)

@@ -29,6 +29,7 @@ class Cues:
     hedge_adverbs: frozenset[str] = frozenset()
     intent_verbs: frozenset[str] = frozenset()
     party_names: frozenset[str] = frozenset()
+    party_offices: frozenset[str] = frozenset()
     past_role_words: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
     intent_nouns: frozenset[str] = frozenset()
@@ -79,6 +80,7 @@ _LISTS = (
     ("hedge_adverbs", "modality", "hedge_adverbs"),
     ("intent_verbs", "modality", "intent_verbs"),
     ("party_names", "actors", "party_names"),
+    ("party_offices", "actors", "party_offices"),
     ("past_role_words", "modality", "past_role_words"),
     ("request_verbs", "modality", "request_verbs"),
     ("intent_nouns", "modality", "intent_nouns"),

@@ -76,6 +76,32 @@ def test_a_party_before_a_title_is_a_membership_and_the_office_is_the_places(nlp
 
 
 @pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("The debate pitted Prime Minister Ana Lind against opposition Green Party leader Ola Berg.", "kg:leads"),
+        ("Green Party leader Ola Berg spoke to farmers on Tuesday.", "kg:leads"),
+        ("Voters heard from Green Party chairman Ola Berg in Tarvik.", "kg:leads"),
+        ("Green Party spokeswoman Ola Berg denied the claim.", "kg:spokespersonFor"),
+    ],
+)
+def test_a_partys_own_office_is_held_in_the_party(nlp: Any, text: str, relation: str) -> None:
+    """A leader, chair or spokesperson named by their party holds an office of the party itself."""
+    assert ("Ola Berg", relation, "Green Party") in facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A sharp 2012 debate by former Liberal Democrat leader Ola Berg made him famous.",
+        "The Liberal Democrats' leader, Ola Berg, resigned on Friday.",
+        "Ola Berg, the Liberal Democrats leader, resigned on Friday.",
+    ],
+)
+def test_a_two_word_party_the_ner_cuts_is_one_party_named_in_the_plural(nlp: Any, text: str) -> None:
+    assert ("Ola Berg", "kg:leads", "Liberal Democrats") in facts(nlp, text)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
