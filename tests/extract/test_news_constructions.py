@@ -90,6 +90,21 @@ def test_a_partys_own_office_is_held_in_the_party(nlp: Any, text: str, relation:
 
 
 @pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Ola Berg urged Tarvik Power to cut its prices.", "kg:urges"),
+        ("Ola Berg called on Tarvik Power to cut its prices.", "kg:urges"),
+        ("Ola Berg encouraged Tarvik Power to cut its prices.", "kg:urges"),
+        ("Ola Berg warned Tarvik Power that prices would rise.", "kg:warns"),
+    ],
+)
+def test_an_appeal_to_act_is_no_warning(nlp: Any, text: str, relation: str) -> None:
+    found = facts(nlp, text)
+    assert ("Ola Berg", relation, "Tarvik Power") in found
+    assert len({r for s, r, o in found if (s, o) == ("Ola Berg", "Tarvik Power")}) == 1
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A sharp 2012 debate by former Liberal Democrat leader Ola Berg made him famous.",
