@@ -89,6 +89,11 @@ def _heads_a_function(noun: Token, reading: DocumentMentions) -> bool:
     )
 
 
+def _has_of(noun: Token) -> bool:
+    """ "vice president of Launch Systems at Acme": the role is of something else than the organisation it is at."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" for p in noun.children)
+
+
 def _relation_of(reading: DocumentMentions, lemma: str) -> str | None:
     entry = reading.ontology.lexicon.lookup("role", lemma)
     return entry.relation if entry is not None else None
@@ -126,7 +131,8 @@ def _roles(
                 lemma = role_lemma(reading, role, arg2.mention, preposition, noun.lemma_)
                 if lemma is None:
                     continue
-                if _heads_a_function(noun, reading) and _relation_of(reading, lemma) == "kg:leads":
+                heads_other = preposition not in ("", "of") and _has_of(noun)  # "VP of Programs at Acme"
+                if (_heads_a_function(noun, reading) or heads_other) and _relation_of(reading, lemma) == "kg:leads":
                     lemma = "* of"  # "Acme's director of marketing" works for Acme; the role leads a function
                 rel = f"{rel_for} {noun.text} {preposition or 'of'}".strip()
                 known = role is not None

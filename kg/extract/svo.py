@@ -366,6 +366,18 @@ def _base_lemma(verb: Token, reading: DocumentMentions) -> str:
     return _idiom(verb, reading) or " ".join(w for w in (verb.lemma_.lower(), particle(verb)) if w)
 
 
+def _title_word(verb: Token, reading: DocumentMentions) -> bool:
+    """ "threw to running back Ana Lind": a "verb" that opens a two-word title of the lexicon right before a
+    name is the title the tagger misread ("running back", "pass rusher"), no clause of its own."""
+    if verb.i + 2 >= len(verb.doc):
+        return False
+    name = verb.doc[verb.i + 2]
+    if name.i not in reading.names and not (name.pos_ == "PROPN" and name.text[:1].isupper()):
+        return False
+    phrase = f"{verb.lower_} {verb.doc[verb.i + 1].lower_}"
+    return phrase in reading.ontology.lexicon.words("role")
+
+
 def _dateline(token: Token) -> bool:
     """ "Indianapolis – Teachers marched...": a place opening the sentence before a dash is the dateline the
     parser took for a subject (ingest cuts the capitalised ones; this is what is left)."""
@@ -439,6 +451,8 @@ def extract_svo(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     for verb in reading.tokens(sent):
         if verb.text[:1].isupper() and verb.i != sent.start and verb.pos_ == "VERB" and not verb.is_sent_start:
             continue  # a capitalised "verb" inside a sentence is a name the tagger misread ("Lakers great")
+        if _title_word(verb, reading):
+            continue
         agent_token = _participle_agent(verb, reading)
         linking = verb.lemma_.lower() in LINKING and any(c.dep_ in ("attr", "acomp", "oprd") for c in verb.children)
         if verb.pos_ != "VERB" and agent_token is None and not linking:

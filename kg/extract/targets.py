@@ -141,6 +141,25 @@ def _team_role(role: str, relation: str) -> bool:
     return relation in _TEAM_RELATIONS or role in ("captain", "co-captain", "vice-captain", "skipper")
 
 
+# Relations that say what someone is in an organisation (their place in it), more than that they work there.
+_PLACES_IN = ("kg:memberOf", "kg:leads", "kg:founderOf")
+
+
+def _own_place(reading: DocumentMentions, role: str, preposition: str) -> bool:
+    """ "a quarterback for the Herons", "spokeswoman for Acme", "president at Acme": a role that already says
+    what the person is in an organisation keeps its relation whatever the preposition; the preposition's own
+    row ("* for": works for) is for roles about a subject ("an analyst at Acme" works there, "an Acme analyst"
+    only covers it). "of" and "in" keep the lexicon's order (see :meth:`~kg.ontology.lexicon.Lexicon.lookup`)."""
+    entries = reading.ontology.lexicon.entries
+    if preposition in ("of", "in") or ("role", f"{role} {preposition}") in entries:
+        return False  # "ambassador to": a row for the role with this preposition says it all
+    own = entries.get(("role", role))
+    if own is None or own.relation not in reading.ontology.vocabulary.relations:
+        return False
+    ancestors = reading.ontology.vocabulary.relation_ancestors(own.relation)
+    return any(place in ancestors for place in _PLACES_IN)
+
+
 def role_lemma(
     reading: DocumentMentions, role: str | None, target: Mention, preposition: str, noun_text: str = ""
 ) -> str | None:
@@ -153,9 +172,9 @@ def role_lemma(
     if role is None and kind == "org" and not _agentive(noun_text):
         return None  # "the target of a council review" does not work for the council
     if role is not None:
-        lemma = f"{role} {preposition}" if preposition else role
-        entry = reading.ontology.lexicon.lookup("role", lemma)
         vocab = reading.ontology.vocabulary
+        lemma = f"{role} {preposition}" if preposition and not _own_place(reading, role, preposition) else role
+        entry = reading.ontology.lexicon.lookup("role", lemma)
         if entry is not None and kind in ("city", "country") and _team_role(role, entry.relation):
             return None  # "England captain X", "Pittsburgh quarterback Y": the place names a team kg cannot name
         if (

@@ -90,6 +90,35 @@ def test_a_partys_own_office_is_held_in_the_party(nlp: Any, text: str, relation:
 
 
 @pytest.mark.parametrize(
+    ("text", "relation", "obj"),
+    [
+        ("Ola Berg, a quarterback for the Denver Herons, was injured on Sunday.", "kg:playsFor", "Denver Herons"),
+        ("Ola Berg, spokeswoman for Acme Foods, said the plant would close.", "kg:spokespersonFor", "Acme Foods"),
+        ("Ola Berg, the head coach for the Denver Herons, was fired on Sunday.", "kg:manages", "Denver Herons"),
+        ("Ola Berg, an expert at Tarvik University, said the plant would close.", "kg:worksFor", "Tarvik University"),
+        ("Ola Berg, vice president of Launch Systems at Acme Foods, said no.", "kg:worksFor", "Acme Foods"),
+    ],
+)
+def test_a_role_that_says_what_someone_is_in_an_organisation_keeps_it_after_any_preposition(
+    nlp: Any, text: str, relation: str, obj: str
+) -> None:
+    """ "for" and "at" make a topic role ("expert") an affiliation; a player, spokesperson or coach stays one,
+    and a role of a unit at an organisation works for the organisation."""
+    assert ("Ola Berg", relation, obj) in facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez had thrown the ball to running back Ola Berg before the whistle.",
+        "Maria Lopez passed to running back Ola Berg on the final play.",
+    ],
+)
+def test_a_title_the_tagger_reads_as_a_verb_makes_no_clause(nlp: Any, text: str) -> None:
+    assert not any(r == "kg:leads" for _, r, _ in facts(nlp, text))
+
+
+@pytest.mark.parametrize(
     ("text", "relation"),
     [
         ("Ola Berg urged Tarvik Power to cut its prices.", "kg:urges"),
