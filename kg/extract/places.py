@@ -16,7 +16,7 @@ Each construction is one small rule; :func:`extract_places` runs them all.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from kg.extract.arguments import arguments
@@ -386,6 +386,15 @@ def _named_after_country(sent: Span, reading: DocumentMentions) -> Iterator[Extr
                                 )
 
 
+def _a_place(reading: DocumentMentions, mention: Mention) -> bool:
+    """A place by its NER label, or a city or region the gazetteer knows that the NER took for an organisation
+    ("the Burbank studio": the small model often tags a mid-sized city ORG). A person's name stays a person's."""
+    if mention.ner in ("GPE", "LOC"):
+        return True
+    known = reading.ontology.gazetteer.place(mention.label)
+    return mention.ner == "ORG" and known is not None and known.type in ("City", "Region")
+
+
 def _described_bases(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """ "the Toledo food giant launched X": a description of an organisation the text already named, with a
     place modifying it, says where the organisation is based."""
@@ -395,9 +404,11 @@ def _described_bases(sent: Span, reading: DocumentMentions) -> Iterator[Extracti
             continue
         for modifier in noun.lefts:
             place = reading.names.get(modifier.i)
-            if modifier.dep_ in ("compound", "amod", "nmod") and place is not None and place.ner in ("GPE", "LOC"):
+            if modifier.dep_ in ("compound", "amod", "nmod") and place is not None and _a_place(reading, place):
                 for arg1 in arguments(reading, noun):
                     arg2 = arguments(reading, modifier)[0]
+                    if arg2.mention is not None and arg2.mention.ner == "ORG":
+                        arg2 = replace(arg2, mention=replace(arg2.mention, ner="GPE"))  # the gazetteer's city
                     if arg1.mention is not None and arg2.mention is not None:
                         yield role_extraction(reading, sent, arg1, arg2, "is based in", "base in", 0.6, kind="verb")
 

@@ -90,6 +90,18 @@ def test_a_partys_own_office_is_held_in_the_party(nlp: Any, text: str, relation:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Studios cut 300 jobs on Monday. The Burbank studio said demand had fallen.",
+        "Acme Studios launched a service. Demand was so high that the Burbank entertainment giant paused sign-ups.",
+    ],
+)
+def test_a_description_of_a_named_company_with_a_gazetteer_city_places_it(nlp: Any, text: str) -> None:
+    """The small model tags Burbank an organisation; the generated city gazetteer knows it is a city."""
+    assert ("Acme Studios", "kg:basedIn", "Burbank") in facts(nlp, text)
+
+
+@pytest.mark.parametrize(
     ("text", "relation", "obj"),
     [
         ("Ola Berg, a quarterback for the Denver Herons, was injured on Sunday.", "kg:playsFor", "Denver Herons"),
