@@ -30,6 +30,7 @@ class Cues:
     intent_verbs: frozenset[str] = frozenset()
     party_names: frozenset[str] = frozenset()
     party_offices: frozenset[str] = frozenset()
+    state_bodies: frozenset[str] = frozenset()
     past_role_words: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
     intent_nouns: frozenset[str] = frozenset()
@@ -81,6 +82,7 @@ _LISTS = (
     ("intent_verbs", "modality", "intent_verbs"),
     ("party_names", "actors", "party_names"),
     ("party_offices", "actors", "party_offices"),
+    ("state_bodies", "actors", "state_bodies"),
     ("past_role_words", "modality", "past_role_words"),
     ("request_verbs", "modality", "request_verbs"),
     ("intent_nouns", "modality", "intent_nouns"),

@@ -90,6 +90,24 @@ def test_a_partys_own_office_is_held_in_the_party(nlp: Any, text: str, relation:
 
 
 @pytest.mark.parametrize(
+    ("text", "body", "state"),
+    [
+        ("Norway's Ministry of Fisheries has published new quotas for cod.", "Ministry of Fisheries", "Norway"),
+        ("The Kenyan Ministry of Health said the clinic would close.", "Kenyan Ministry of Health", "Kenya"),
+        ("The Kenyan Interior Ministry said the curfew would end.", "Kenyan Interior Ministry", "Kenya"),
+    ],
+)
+def test_a_ministry_named_by_its_state_is_a_body_of_it(nlp: Any, text: str, body: str, state: str) -> None:
+    assert (body, "kg:partOf", state) in facts(nlp, text)
+
+
+def test_a_company_named_by_its_country_is_only_based_there(nlp: Any) -> None:
+    found = facts(nlp, "Norway's Acme Foods closed the plant.")
+    assert ("Acme Foods", "kg:basedIn", "Norway") in found
+    assert ("Acme Foods", "kg:partOf", "Norway") not in found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Acme Studios cut 300 jobs on Monday. The Burbank studio said demand had fallen.",
