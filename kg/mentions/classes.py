@@ -12,6 +12,10 @@ Evidence, each a named rule with its weight:
   votes for each of them being a person (1 per mention);
 * ``org-suffix``: a name ending in a company, club or newspaper word ("Inc.", "Co.", "Group", "FC", "Studios",
   "Herald"), or a known town's name and a club word ("Leeds United"), is an organisation (3);
+* ``described``: a one-word name in apposition with an organisation noun ("the newspaper chains Halvorsen and
+  Tarvik Media", "Halvorsen, the publisher,") is an organisation (3), never a person (the person vote is
+  struck). Only one-word names: people are named in full, and an apposition the parser attached to a full
+  name ("Jo Park, head of the Acme Society, a charity") is often its neighbour's;
 * ``plural-article``: a plural name after "the" ("the Herons", "the Greens") is a team, band or party,
   never one person: the person vote is struck.
 
@@ -202,6 +206,17 @@ def _plural_with_article(token: Token) -> bool:
     return before.lower() == "the" and plural
 
 
+def _described_as_organisation(token: Token, nouns: frozenset[str]) -> bool:
+    """ "the newspaper chains Halvorsen and Tarvik Media", "Halvorsen, the publisher,": a name in apposition
+    with an organisation noun (or a conjunct of such a name)."""
+    for name in (token, *(c for c in token.conjuncts if c.i < token.i)):
+        if name.dep_ == "appos" and name.head.pos_ == "NOUN" and name.head.lemma_.lower() in nouns:
+            return True
+        if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in nouns for c in name.children):
+            return True
+    return False
+
+
 def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[str, Counter[str]]:
     """Folded name -> weighted votes for its NER label, over every mention in the document."""
     # complex: each named rule of the module docstring adds its weight in one walk over the names.
@@ -217,6 +232,9 @@ def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[s
             tally["PERSON"] += 3
         if _ORG_SUFFIX.search(" " + m.label) or _club(m.label, ontology):  # "Herald" alone too
             tally["ORG"] += 3
+        if " " not in m.label and _described_as_organisation(token, ontology.cues.organization_nouns):
+            tally["ORG"] += 3  # a one-word "person" the text calls a company is none, whatever the NER says
+            vetoed.add(key)
         if _plural_with_article(token):
             vetoed.add(key)
         known = ontology.gazetteer.lookup(m.label)

@@ -126,6 +126,42 @@ def test_a_title_before_a_one_word_name_makes_it_a_person() -> None:
     assert {m.text for m in entities["Rena Holt"][0].mentions} >= {"Holt", "Rena Holt"}
 
 
+# "Whitaker, the newspaper chain, cut jobs." then "Whitaker grew.": the NER calls the one-word name a person.
+DESCRIBED_CHAIN = [
+    ("Whitaker", 6, "nsubj", "PROPN", "NNP", "Whitaker", "B-PERSON"),
+    (",", 0, "punct", "PUNCT", ",", ",", "O"),
+    ("the", 4, "det", "DET", "DT", "the", "O"),
+    ("newspaper", 4, "compound", "NOUN", "NN", "newspaper", "O"),
+    ("chain", 0, "appos", "NOUN", "NN", "chain", "O"),
+    (",", 0, "punct", "PUNCT", ",", ",", "O"),
+    ("cut", 6, "ROOT", "VERB", "VBD", "cut", "O"),
+    ("jobs", 6, "dobj", "NOUN", "NNS", "job", "O"),
+    (".", 6, "punct", "PUNCT", ".", ".", "O"),
+]
+GREW = [
+    ("Whitaker", 1, "nsubj", "PROPN", "NNP", "Whitaker", "B-PERSON"),
+    ("grew", 1, "ROOT", "VERB", "VBD", "grow", "O"),
+    (".", 1, "punct", "PUNCT", ".", ".", "O"),
+]
+# "Jo Park, the chain's founder, ..." is a person: a full name keeps the NER's word.
+PARK_CHAIN = [
+    ("Jo", 1, "compound", "PROPN", "NNP", "Jo", "B-PERSON"),
+    ("Park", 5, "nsubj", "PROPN", "NNP", "Park", "I-PERSON"),
+    (",", 1, "punct", "PUNCT", ",", ",", "O"),
+    ("a", 4, "det", "DET", "DT", "a", "O"),
+    ("chain", 1, "appos", "NOUN", "NN", "chain", "O"),
+    ("grew", 5, "ROOT", "VERB", "VBD", "grow", "O"),
+    (".", 5, "punct", "PUNCT", ".", ".", "O"),
+]
+
+
+def test_a_one_word_name_the_text_calls_a_company_is_an_organisation() -> None:
+    entities = _entities(_story(DESCRIBED_CHAIN, GREW, GREW))
+    assert [e.type for e in entities["Whitaker"]] == ["Organization"]
+    # an apposition beside a full name (often its neighbour's, misattached) does not overrule the NER
+    assert [e.type for e in _entities(PARK_CHAIN)["Jo Park"]] == ["Person"]
+
+
 def test_a_name_span_with_a_verb_inside_is_two_names() -> None:
     graph = graph_of(BEAT)
     assert {e.label for e in graph.entities} == {"Ana Lind", "Rena Holt"}
