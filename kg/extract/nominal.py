@@ -120,7 +120,35 @@ def _clause_verb(noun: Token) -> Token:
     return head
 
 
+def _named_event_noun(noun: Token, reading: DocumentMentions) -> bool:
+    """An event noun right after the event's name that modifies it ("OpenWorld conference")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in reading.cues.event_name_nouns or noun.i == 0:
+        return False
+    named = reading.names.get(noun.i - 1)
+    return named is not None and named.ner == "EVENT" and noun.doc[noun.i - 1].head.i == noun.i
+
+
+def _hosted_events(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    """ "Oracle's OpenWorld conference": the owner of a named event holds it (its name before the event noun)."""
+    sentence = reading.sentence(sent)
+    for noun in (t for t in reading.tokens(sent) if _named_event_noun(t, reading)):
+        for owner in (c for c in noun.children if c.dep_ == "poss" and c.i in reading.names):
+            for arg1 in arguments(reading, owner):
+                for arg2 in arguments(reading, noun.doc[noun.i - 1]):
+                    if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
+                        continue
+                    confidence = 0.7 * arg1.mention.confidence * arg2.mention.confidence
+                    yield extraction(sentence, arg1, f"'s {noun.text}", arg2, "host", NAME, confidence)
+
+
 def extract_nominal(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    """Facts named by nouns: event nouns with their agent and patient ("Norway's support for Kenya", "the
+    merger of A and B"), and the owner of a named event ("Oracle's OpenWorld conference")."""
+    yield from _hosted_events(sent, reading)
+    yield from _event_nouns(sent, reading)
+
+
+def _event_nouns(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     # complex: the clause status of a noun phrase depends on its governing verb; the loop pairs agents and patients.
     nouns = reading.ontology.lexicon.words("noun")
     sentence = reading.sentence(sent)

@@ -400,7 +400,7 @@ def _named_after_country(sent: Span, reading: DocumentMentions) -> Iterator[Extr
 
 def _a_place(reading: DocumentMentions, mention: Mention) -> bool:
     """A place by its NER label, or a city or region the gazetteer knows that the NER took for an organisation
-    ("the Burbank studio": the small model often tags a mid-sized city ORG). A person's name stays a person's."""
+    ("the Tempe studio": the small model often tags a mid-sized city ORG). A person's name stays a person's."""
     if mention.ner in ("GPE", "LOC"):
         return True
     known = reading.ontology.gazetteer.place(mention.label)

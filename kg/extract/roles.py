@@ -128,7 +128,8 @@ def _roles(
             for arg2 in [institution] if institution is not None else arguments(reading, target):
                 if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
                     continue
-                lemma = role_lemma(reading, role, arg2.mention, preposition, noun.lemma_)
+                before = [c.text for c in noun.lefts if c.dep_ in ("compound", "amod")]
+                lemma = role_lemma(reading, role, arg2.mention, preposition, noun.lemma_, before)
                 if lemma is None:
                     continue
                 heads_other = preposition not in ("", "of") and _has_of(noun)  # "VP of Programs at Acme"

@@ -1,4 +1,5 @@
-"""Which sense a verb of conflict has in its clause: a contest, words, or violence.
+"""Which sense a verb of conflict has in its clause: a contest, words, or violence (and, for any verb, an
+event as its object: ``~event``).
 
 News writes match and election results, verbal attacks and real violence with the same verbs ("beat",
 "crushed", "attacked", "hit", "fought"). A violent relation needs a violent sense:
@@ -79,11 +80,12 @@ def _contest_sentence(verb: Token, dm: DocumentMentions) -> bool:
 
 
 def with_sense(lemma: str, verb: Token, subject: Mention | None, obj: Mention | None, dm: DocumentMentions) -> str:
-    """The lemma with its sense when the lexicon reads that sense differently (``"attack ~verbal"``)."""
+    """The lemma with its sense when the lexicon reads that sense differently (``"attack ~verbal"``; ``"visit
+    ~event"``: visiting a conference is attending it, not a trip to a place)."""
     lexicon = dm.ontology.lexicon
     if lexicon.lookup("verb", lemma) is None:
         return lemma
-    sense = sense_of(verb, subject, obj, dm)
+    sense = "event" if obj is not None and obj.ner == "EVENT" else sense_of(verb, subject, obj, dm)
     if sense is None:
         return lemma
     keyed = f"{lemma} ~{sense}"

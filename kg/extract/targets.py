@@ -160,11 +160,38 @@ def _own_place(reading: DocumentMentions, role: str, preposition: str) -> bool:
     return any(place in ancestors for place in _PLACES_IN)
 
 
+# Words that make a leading role a post under the leader: "assistant coach", "deputy director".
+SUBORDINATE = frozenset({"assistant", "deputy", "associate", "acting-deputy", "under", "sub"})
+
+
 def role_lemma(
-    reading: DocumentMentions, role: str | None, target: Mention, preposition: str, noun_text: str = ""
+    reading: DocumentMentions,
+    role: str | None,
+    target: Mention,
+    preposition: str,
+    noun_text: str = "",
+    before: Sequence[str] = (),
 ) -> str | None:
     """The lexicon key for a role and its target: the role's own, or for a role noun the lexicon does not
-    know, what its target makes it: an affiliation, a citizenship, a residence."""
+    know, what its target makes it: an affiliation, a citizenship, a residence. ``before`` are the title's
+    words before the role: an assistant or deputy of a leading role works for the organisation, not leads it."""
+    lemma = _role_lemma(reading, role, target, preposition, noun_text)
+    if lemma is None or not SUBORDINATE & {w.lower() for w in before}:
+        return lemma
+    entry = reading.ontology.lexicon.lookup("role", lemma)
+    vocab = reading.ontology.vocabulary
+    if (
+        entry is not None
+        and entry.relation in vocab.relations
+        and "kg:leads" in vocab.relation_ancestors(entry.relation)
+    ):
+        return "* of"
+    return lemma
+
+
+def _role_lemma(
+    reading: DocumentMentions, role: str | None, target: Mention, preposition: str, noun_text: str
+) -> str | None:
     # complex: the lexicon key of a role depends on the role and on its target's kind together.
     kind = target_kind(reading, target)
     if target.ner in PERSON and noun_text.lower() in reading.cues.family_nouns:

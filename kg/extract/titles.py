@@ -343,7 +343,8 @@ def _one_role(
         return None
     if prep == _PARTY:
         return role_extraction(reading, sent, arg1, arg2, "is member of", "member", 0.8, noun)
-    lemma = role_lemma(reading, role, arg2.mention, prep, noun.text)
+    before = [t.text for t in title.words[: len(title.words) - len((role or "").split())]]
+    lemma = role_lemma(reading, role, arg2.mention, prep, noun.text, before)
     if lemma is None:
         return None
     rel = f"is {' '.join(t.text for t in title.words)} {prep or 'of'}"

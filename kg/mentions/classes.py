@@ -16,6 +16,8 @@ Evidence, each a named rule with its weight:
   Tarvik Media", "Halvorsen, the publisher,") is an organisation (3), never a person (the person vote is
   struck). Only one-word names: people are named in full, and an apposition the parser attached to a full
   name ("Jo Park, head of the Acme Society, a charity") is often its neighbour's;
+* ``event``: a name right before an event noun with an owner of its own ("Acme's Techfest conference") is an
+  event (3), and not an organisation (the organisation vote is struck: the owner is the organisation);
 * ``plural-article``: a plural name after "the" ("the Herons", "the Greens") is a team, band or party,
   never one person: the person vote is struck.
 
@@ -56,7 +58,7 @@ __all__ = ["decide_classes", "extend_org_names", "join_party_names", "person_tit
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 # Labels a document-wide vote may change: names of things. NORP, EVENT, LAW... keep their own label.
-_VOTING = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "FAC"})
+_VOTING = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "FAC", "EVENT"})
 # Role words that name what people and organisations alike are ("ally", "member", "partner"): no evidence.
 _EITHER = frozenset({"ally", "partner", "rival", "enemy", "opponent", "critic", "member", "agent", "representative"})
 _HONORIFICS = frozenset(
@@ -206,6 +208,15 @@ def _plural_with_article(token: Token) -> bool:
     return before.lower() == "the" and plural
 
 
+def _names_an_event(token: Token, nouns: frozenset[str]) -> bool:
+    """ "Acme's Nova summit", "its Techfest conference": a name right before an event noun that has an owner of
+    its own. Without an owner the name may be the owner ("the NATO summit", "the Acme conference")."""
+    head = token.head
+    if token.dep_ not in ("compound", "nmod") or head.i != token.i + 1 or head.lemma_.lower() not in nouns:
+        return False
+    return any(c.dep_ == "poss" and c.i != token.i for c in head.children)
+
+
 def _described_as_organisation(token: Token, nouns: frozenset[str]) -> bool:
     """ "the newspaper chains Halvorsen and Tarvik Media", "Halvorsen, the publisher,": a name in apposition
     with an organisation noun (or a conjunct of such a name)."""
@@ -223,6 +234,7 @@ def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[s
     titles = person_titles(ontology)
     votes: dict[str, Counter[str]] = {}
     vetoed: set[str] = set()
+    events: set[str] = set()
     for i, m in names.items():
         key = fold_name(m.label)
         tally = votes.setdefault(key, Counter())
@@ -232,6 +244,9 @@ def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[s
             tally["PERSON"] += 3
         if _ORG_SUFFIX.search(" " + m.label) or _club(m.label, ontology):  # "Herald" alone too
             tally["ORG"] += 3
+        if _names_an_event(token, ontology.cues.event_name_nouns):
+            tally["EVENT"] += 3
+            events.add(key)
         if " " not in m.label and _described_as_organisation(token, ontology.cues.organization_nouns):
             tally["ORG"] += 3  # a one-word "person" the text calls a company is none, whatever the NER says
             vetoed.add(key)
@@ -250,11 +265,13 @@ def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[s
             votes[owner]["PERSON"] += 1
     for key in vetoed:
         votes[key]["PERSON"] = 0
+    for key in events:
+        votes[key]["ORG"] = 0  # the owner is the organisation; the name is its event's
     return votes
 
 
 # Ties go to the earlier label: a person or an organisation is what the NER misses most often.
-_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "PER")
+_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "PER", "EVENT")
 
 
 def _winner(tally: Counter[str]) -> str | None:

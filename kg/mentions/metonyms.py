@@ -132,7 +132,7 @@ def _name_before(dm: DocumentMentions, token: Token) -> Mention | None:
 
 def named_thing(dm: DocumentMentions, token: Token) -> Mention | None:
     """ "a mission called Dragonfly", "a startup named Pixel Labs": the name given is the thing; "its
-    Dragonfly mission", "the Dreamforce conference": so is the name before a generic head noun (a thing's
+    Dragonfly mission", "the Techfest conference": so is the name before a generic head noun (a thing's
     name only: "Kenyan forces" and "the Tarvik mayor" are other rules')."""
     if token.pos_ != "NOUN" or token.i in dm.names:
         return None

@@ -188,4 +188,23 @@ def find_names(doc: Doc, document: str, gazetteer: Gazetteer) -> dict[int, Menti
                 names[token.i] = token_mention(document, token, token.text, "GPE", "ner")
             elif known.rule == "demonym":  # "Kenyan" the NER took for a number: the people of a country
                 names[token.i] = token_mention(document, token, token.text, "NORP", "ner")
+    names.update(_repeats(doc, document, names))
     return names
+
+
+def _repeats(doc: Doc, document: str, names: dict[int, Mention]) -> dict[int, Mention]:
+    """A capitalised proper noun the NER missed once but tagged as a one-word name elsewhere in the document
+    ("the Techfest crowd" after "Techfest") is that name; its class is then decided with the others."""
+    from lemminflect import getAllLemmas  # the dictionary kg's lemma repair already uses
+
+    known = {m.text: m for m in names.values() if " " not in m.text and m.text == m.label}
+    found = {}
+    for token in doc:
+        if token.i in names or token.ent_type_ or token.pos_ != "PROPN" or token.text not in known:
+            continue
+        if getAllLemmas(token.text.lower()):
+            continue  # also an English word ("May", "Bill", "Hope"): the NER's silence may be right
+        if token.i > 0 and (doc[token.i - 1].like_num or doc[token.i - 1].pos_ == "NUM"):
+            continue  # "30 GW", "4 MW": after a number it is a unit
+        found[token.i] = token_mention(document, token, token.text, known[token.text].ner, "ner")
+    return found

@@ -66,6 +66,7 @@ class Cues:
     portfolio_words: frozenset[str] = frozenset()
     institution_nouns: frozenset[str] = frozenset()
     named_thing_nouns: frozenset[str] = frozenset()
+    event_name_nouns: frozenset[str] = frozenset()
     female_nouns: frozenset[str] = frozenset()
     male_nouns: frozenset[str] = frozenset()
     family_nouns: frozenset[str] = frozenset()
@@ -116,6 +117,7 @@ _LISTS = (
     ("portfolio_words", "actors", "portfolio_words"),
     ("institution_nouns", "actors", "institution_nouns"),
     ("named_thing_nouns", "classes", "named_thing_nouns"),
+    ("event_name_nouns", "classes", "event_name_nouns"),
     ("female_nouns", "coreference", "female_nouns"),
     ("male_nouns", "coreference", "male_nouns"),
     ("family_nouns", "coreference", "family_nouns"),

@@ -90,6 +90,43 @@ def test_a_partys_own_office_is_held_in_the_party(nlp: Any, text: str, relation:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ola Berg praised the staff while visiting Oracle's OpenWorld conference in Oslo.", "kg:attends"),
+        ("Ola Berg attended Oracle's OpenWorld conference in Oslo.", "kg:attends"),
+        ("Oracle's OpenWorld conference drew 40,000 people to Oslo.", None),
+    ],
+)
+def test_a_named_event_is_an_event_its_owner_holds_and_visitors_attend(
+    nlp: Any, text: str, expected: str | None
+) -> None:
+    graph = graph_of(nlp, text)
+    found = {(t.subject.label, t.predicate.id, t.object.label) for t in graph.triples}
+    assert ("Oracle", "kg:hosts", "OpenWorld") in found
+    assert {e.label: e.type for e in graph.entities}["OpenWorld"] == "Event"
+    if expected is not None:
+        assert ("Ola Berg", expected, "OpenWorld") in found
+    assert not any(r == "kg:visits" for _, r, _ in found)  # a conference is no place to travel to
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Tarvik Herons assistant coach Ola Berg was fired on Sunday.", "kg:worksFor"),
+        ("Tarvik Herons head coach Ola Berg was fired on Sunday.", "kg:manages"),
+        ("Acme Labs deputy director Ola Berg resigned on Friday.", "kg:worksFor"),
+        ("Ola Berg, the deputy director of Acme Labs, resigned on Friday.", "kg:worksFor"),
+        ("Ola Berg, the director of Acme Labs, resigned on Friday.", "kg:leads"),
+    ],
+)
+def test_an_assistant_or_deputy_works_under_the_leader(nlp: Any, text: str, relation: str) -> None:
+    found = facts(nlp, text)
+    obj = "Tarvik Herons" if "Herons" in text else "Acme Labs"
+    assert ("Ola Berg", relation, obj) in found
+    assert relation in ("kg:leads", "kg:manages") or not any(r in ("kg:leads", "kg:manages") for _, r, _ in found)
+
+
+@pytest.mark.parametrize(
     ("text", "body", "state"),
     [
         ("Norway's Ministry of Fisheries has published new quotas for cod.", "Ministry of Fisheries", "Norway"),
@@ -110,13 +147,14 @@ def test_a_company_named_by_its_country_is_only_based_there(nlp: Any) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Acme Studios cut 300 jobs on Monday. The Burbank studio said demand had fallen.",
-        "Acme Studios launched a service. Demand was so high that the Burbank entertainment giant paused sign-ups.",
+        "Acme Studios cut 300 jobs on Monday. The Glendale studio said demand had fallen.",
+        "Acme Studios cut 300 jobs on Monday. The Tempe studio said demand had fallen.",
     ],
 )
 def test_a_description_of_a_named_company_with_a_gazetteer_city_places_it(nlp: Any, text: str) -> None:
-    """The small model tags Burbank an organisation; the generated city gazetteer knows it is a city."""
-    assert ("Acme Studios", "kg:basedIn", "Burbank") in facts(nlp, text)
+    """The small model tags these cities organisations; the generated city gazetteer knows them."""
+    city = "Glendale" if "Glendale" in text else "Tempe"
+    assert ("Acme Studios", "kg:basedIn", city) in facts(nlp, text)
 
 
 @pytest.mark.parametrize(

@@ -162,6 +162,22 @@ def test_a_one_word_name_the_text_calls_a_company_is_an_organisation() -> None:
     assert [e.type for e in _entities(PARK_CHAIN)["Jo Park"]] == ["Person"]
 
 
+def test_a_one_word_name_the_ner_missed_once_is_still_that_name() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from kg.mentions.names import find_names
+
+    words = ["Techfest", "opened", ".", "Crowds", "filled", "Techfest", ",", "May", "said", "30", "GW", "GW"]
+    pos = ["PROPN", "VERB", "PUNCT", "NOUN", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "NUM", "PROPN", "PROPN"]
+    ents = ["B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O", "B-ORG"]
+    doc = Doc(Vocab(), words=words, pos=pos, ents=ents)
+    names = find_names(doc, "d", load_gazetteer())
+    assert names[5].label == "Techfest" and names[5].ner == "ORG"
+    assert 10 not in names  # after a number: a unit
+    assert 7 not in names  # "May" is also a word: the NER's silence stands
+
+
 def test_a_name_span_with_a_verb_inside_is_two_names() -> None:
     graph = graph_of(BEAT)
     assert {e.label for e in graph.entities} == {"Ana Lind", "Rena Holt"}
