@@ -16,6 +16,7 @@ Evidence, each a named rule with its weight:
   Tarvik Media", "Halvorsen, the publisher,") is an organisation (3), never a person (the person vote is
   struck). Only one-word names: people are named in full, and an apposition the parser attached to a full
   name ("Jo Park, head of the Acme Society, a charity") is often its neighbour's;
+* ``hometown``: a bare name after a person's age and "of" ("Jo Roe, 32, of Franklin") is a place (3);
 * ``event``: a name right before an event noun with an owner of its own ("Acme's Techfest conference") is an
   event (3), and not an organisation (the organisation vote is struck: the owner is the organisation);
 * ``plural-article``: a plural name after "the" ("the Herons", "the Greens") is a team, band or party,
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
 
     from kg.ontology import Ontology
 
-__all__ = ["decide_classes", "extend_org_names", "join_party_names", "person_titles"]
+__all__ = ["decide_classes", "extend_org_names", "has_org_word", "join_party_names", "person_titles"]
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 # Labels a document-wide vote may change: names of things. NORP, EVENT, LAW... keep their own label.
@@ -79,6 +80,15 @@ _ORG_SUFFIX = re.compile(
     r"intelligencer)$)",
     re.IGNORECASE,
 )
+
+
+def has_org_word(label: str) -> bool:
+    """Whether a name ends in (or opens with) a company, club or newspaper word.
+
+    >>> has_org_word("Acme Corp."), has_org_word("Tarvik Herald"), has_org_word("Franklin")
+    (True, True, False)
+    """
+    return bool(_ORG_SUFFIX.search(" " + label))
 
 
 def _company_word(token: Token) -> bool:
@@ -208,6 +218,16 @@ def _plural_with_article(token: Token) -> bool:
     return before.lower() == "the" and plural
 
 
+def _hometown(token: Token) -> bool:
+    """ "Jo Roe, 32, of Franklin": after a person's age, a bare "of" name (no article, no company or club word)
+    is where the person lives (crime and court reports write hometowns so)."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "of" or any(c.lower_ == "the" for c in token.children):
+        return False
+    person = prep.head if prep.head.dep_ not in ("appos", "amod", "npadvmod") else prep.head.head
+    return has_age(person) and person.ent_type_ in ("PERSON", "PER") and not has_org_word(token.text)
+
+
 def _names_an_event(token: Token, nouns: frozenset[str]) -> bool:
     """ "Acme's Nova summit", "its Techfest conference": a name right before an event noun that has an owner of
     its own. Without an owner the name may be the owner ("the NATO summit", "the Acme conference")."""
@@ -244,6 +264,8 @@ def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[s
             tally["PERSON"] += 3
         if _ORG_SUFFIX.search(" " + m.label) or _club(m.label, ontology):  # "Herald" alone too
             tally["ORG"] += 3
+        if _hometown(token):
+            tally["GPE"] += 3
         if _names_an_event(token, ontology.cues.event_name_nouns):
             tally["EVENT"] += 3
             events.add(key)

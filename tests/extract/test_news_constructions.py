@@ -127,6 +127,21 @@ def test_an_assistant_or_deputy_works_under_the_leader(nlp: Any, text: str, rela
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officers arrested Ola Berg, 32, of Franklin, after stopping his car.", ("kg:livesIn", "Franklin")),
+        ("Police said Ola Berg, 41, of Oslo, was hurt in the crash.", ("kg:livesIn", "Oslo")),
+        ("Ola Berg, 41, of Acme Corp, was hurt in the crash.", ("kg:worksFor", "Acme Corp")),
+    ],
+)
+def test_after_an_age_a_bare_of_name_is_a_hometown(nlp: Any, text: str, expected: tuple[str, str]) -> None:
+    relation, obj = expected
+    found = facts(nlp, text)
+    assert ("Ola Berg", relation, obj) in found
+    assert relation == "kg:worksFor" or ("Ola Berg", "kg:worksFor", obj) not in found
+
+
+@pytest.mark.parametrize(
     ("text", "body", "state"),
     [
         ("Norway's Ministry of Fisheries has published new quotas for cod.", "Ministry of Fisheries", "Norway"),
