@@ -38,6 +38,7 @@ from kg.extract.places import extract_places
 from kg.extract.svo import verb_subjects
 from kg.extract.targets import (
     NAME,
+    ORG,
     PERSON,
     affiliated,
     institution_argument,
@@ -84,6 +85,7 @@ def _heads_a_function(noun: Token, reading: DocumentMentions) -> bool:
         and g.dep_ == "pobj"
         and g.pos_ == "NOUN"
         and g.i not in reading.names
+        and not any(c.dep_ == "appos" and c.i in reading.names for c in g.children)  # "the website Tarvik Truth"
         for p in noun.children
         for g in p.children
     )
@@ -137,8 +139,11 @@ def _roles(
                     lemma = "* of"  # "Acme's director of marketing" works for Acme; the role leads a function
                 rel = f"{rel_for} {noun.text} {preposition or 'of'}".strip()
                 known = role is not None
+                kind = "role"
+                if lemma == "resident" and arg1.mention.ner in ORG:
+                    lemma, kind = "base in", "verb"  # "Tarvik Truth, the Oslo-based website": its base
                 extraction = role_extraction(
-                    reading, sent, arg1, arg2, rel, lemma, confidence if known else confidence * 0.8, noun
+                    reading, sent, arg1, arg2, rel, lemma, confidence if known else confidence * 0.8, noun, kind
                 )
                 yield extraction if said_by is None else _with_attribution(extraction, said_by)
 

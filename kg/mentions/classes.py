@@ -12,10 +12,11 @@ Evidence, each a named rule with its weight:
   votes for each of them being a person (1 per mention);
 * ``org-suffix``: a name ending in a company, club or newspaper word ("Inc.", "Co.", "Group", "FC", "Studios",
   "Herald"), or a known town's name and a club word ("Leeds United"), is an organisation (3);
-* ``described``: a one-word name in apposition with an organisation noun ("the newspaper chains Halvorsen and
-  Tarvik Media", "Halvorsen, the publisher,") is an organisation (3), never a person (the person vote is
-  struck). Only one-word names: people are named in full, and an apposition the parser attached to a full
-  name ("Jo Park, head of the Acme Society, a charity") is often its neighbour's;
+* ``described``: a name right after the organisation or publication noun it names ("the website Tarvik
+  Truth"), or a one-word name in apposition with one ("the newspaper chains Halvorsen and Tarvik Media",
+  "Halvorsen, the publisher,") is an organisation (3), never a person (the person vote is struck). A full
+  name with an apposition after a comma keeps its class: the parser often attaches a neighbour's there ("Jo
+  Park, head of the Acme Society, a charity");
 * ``hometown``: a bare name after a person's age and "of" ("Jo Roe, 32, of Franklin") is a place (3);
 * ``event``: a name right before an event noun with an owner of its own ("Acme's Techfest conference") is an
   event (3), and not an organisation (the organisation vote is struck: the owner is the organisation);
@@ -241,11 +242,17 @@ def _described_as_organisation(token: Token, nouns: frozenset[str]) -> bool:
     """ "the newspaper chains Halvorsen and Tarvik Media", "Halvorsen, the publisher,": a name in apposition
     with an organisation noun (or a conjunct of such a name)."""
     for name in (token, *(c for c in token.conjuncts if c.i < token.i)):
-        if name.dep_ == "appos" and name.head.pos_ == "NOUN" and name.head.lemma_.lower() in nouns:
+        if _named_by_noun(name, nouns):
             return True
         if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in nouns for c in name.children):
             return True
     return False
+
+
+def _named_by_noun(name: Token, nouns: frozenset[str]) -> bool:
+    """ "the fact-checking website Tarvik Truth": a name right after the noun it names (no comma between)."""
+    head = name.head
+    return name.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in nouns and head.i == name.i - 1
 
 
 def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[str, Counter[str]]:
@@ -269,8 +276,9 @@ def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[s
         if _names_an_event(token, ontology.cues.event_name_nouns):
             tally["EVENT"] += 3
             events.add(key)
-        if " " not in m.label and _described_as_organisation(token, ontology.cues.organization_nouns):
-            tally["ORG"] += 3  # a one-word "person" the text calls a company is none, whatever the NER says
+        things = ontology.cues.organization_nouns | ontology.cues.named_thing_nouns
+        if (" " not in m.label and _described_as_organisation(token, things)) or _named_by_noun(token, things):
+            tally["ORG"] += 3  # a "person" the text calls a company is none, whatever the NER says
             vetoed.add(key)
         if _plural_with_article(token):
             vetoed.add(key)

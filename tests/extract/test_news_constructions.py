@@ -141,6 +141,17 @@ def test_after_an_age_a_bare_of_name_is_a_hometown(nlp: Any, text: str, expected
     assert relation == "kg:worksFor" or ("Ola Berg", "kg:worksFor", obj) not in found
 
 
+def test_a_name_right_after_the_publication_noun_it_names_is_that_organisation(nlp: Any) -> None:
+    """The small model calls "Full Truth" a person; the noun before it says what it is, and the chief executive
+    of the website it names leads it."""
+    text = "“It was a stunt,” Ola Berg, chief executive of the Oslo-based fact-checking website Full Truth, told us."
+    graph = graph_of(nlp, text)
+    assert {e.label: e.type for e in graph.entities}["Full Truth"] == "Organization"
+    found = {(t.subject.label, t.predicate.id, t.object.label) for t in graph.triples}
+    assert ("Ola Berg", "kg:leads", "Full Truth") in found
+    assert ("Full Truth", "kg:basedIn", "Oslo") in found
+
+
 @pytest.mark.parametrize(
     ("text", "body", "state"),
     [
