@@ -85,7 +85,7 @@ def _heads_a_function(noun: Token, reading: DocumentMentions) -> bool:
         and g.dep_ == "pobj"
         and g.pos_ == "NOUN"
         and g.i not in reading.names
-        and not any(c.dep_ == "appos" and c.i in reading.names for c in g.children)  # "the website Tarvik Truth"
+        and not any(c.dep_ == "appos" and c.i in reading.names for c in g.children)  # "the review site Clear Verdict"
         for p in noun.children
         for g in p.children
     )
@@ -141,7 +141,7 @@ def _roles(
                 known = role is not None
                 kind = "role"
                 if lemma == "resident" and arg1.mention.ner in ORG:
-                    lemma, kind = "base in", "verb"  # "Tarvik Truth, the Oslo-based website": its base
+                    lemma, kind = "base in", "verb"  # "Clear Verdict, the Oslo-based site": its base
                 extraction = role_extraction(
                     reading, sent, arg1, arg2, rel, lemma, confidence if known else confidence * 0.8, noun, kind
                 )

@@ -12,12 +12,12 @@ Evidence, each a named rule with its weight:
   votes for each of them being a person (1 per mention);
 * ``org-suffix``: a name ending in a company, club or newspaper word ("Inc.", "Co.", "Group", "FC", "Studios",
   "Herald"), or a known town's name and a club word ("Leeds United"), is an organisation (3);
-* ``described``: a name right after the organisation or publication noun it names ("the website Tarvik
-  Truth"), or a one-word name in apposition with one ("the newspaper chains Halvorsen and Tarvik Media",
+* ``described``: a name right after the organisation or publication noun it names ("the review site Clear
+  Verdict"), or a one-word name in apposition with one ("the publishers Halvorsen and Tarvik Media",
   "Halvorsen, the publisher,") is an organisation (3), never a person (the person vote is struck). A full
   name with an apposition after a comma keeps its class: the parser often attaches a neighbour's there ("Jo
   Park, head of the Acme Society, a charity");
-* ``hometown``: a bare name after a person's age and "of" ("Jo Roe, 32, of Franklin") is a place (3);
+* ``hometown``: a bare name after a person's age and "of" ("Jo Roe, 27, of Oakdale") is a place (3);
 * ``event``: a name right before an event noun with an owner of its own ("Acme's Techfest conference") is an
   event (3), and not an organisation (the organisation vote is struck: the owner is the organisation);
 * ``plural-article``: a plural name after "the" ("the Herons", "the Greens") is a team, band or party,
@@ -86,7 +86,7 @@ _ORG_SUFFIX = re.compile(
 def has_org_word(label: str) -> bool:
     """Whether a name ends in (or opens with) a company, club or newspaper word.
 
-    >>> has_org_word("Acme Corp."), has_org_word("Tarvik Herald"), has_org_word("Franklin")
+    >>> has_org_word("Acme Corp."), has_org_word("Tarvik Herald"), has_org_word("Oakdale")
     (True, True, False)
     """
     return bool(_ORG_SUFFIX.search(" " + label))
@@ -220,7 +220,7 @@ def _plural_with_article(token: Token) -> bool:
 
 
 def _hometown(token: Token) -> bool:
-    """ "Jo Roe, 32, of Franklin": after a person's age, a bare "of" name (no article, no company or club word)
+    """ "Jo Roe, 27, of Oakdale": after a person's age, a bare "of" name (no article, no company or club word)
     is where the person lives (crime and court reports write hometowns so)."""
     prep = token.head
     if token.dep_ != "pobj" or prep.lower_ != "of" or any(c.lower_ == "the" for c in token.children):
@@ -239,7 +239,7 @@ def _names_an_event(token: Token, nouns: frozenset[str]) -> bool:
 
 
 def _described_as_organisation(token: Token, nouns: frozenset[str]) -> bool:
-    """ "the newspaper chains Halvorsen and Tarvik Media", "Halvorsen, the publisher,": a name in apposition
+    """ "the publishers Halvorsen and Tarvik Media", "Halvorsen, the publisher,": a name in apposition
     with an organisation noun (or a conjunct of such a name)."""
     for name in (token, *(c for c in token.conjuncts if c.i < token.i)):
         if _named_by_noun(name, nouns):
@@ -250,7 +250,7 @@ def _described_as_organisation(token: Token, nouns: frozenset[str]) -> bool:
 
 
 def _named_by_noun(name: Token, nouns: frozenset[str]) -> bool:
-    """ "the fact-checking website Tarvik Truth": a name right after the noun it names (no comma between)."""
+    """ "the review site Clear Verdict": a name right after the noun it names (no comma between)."""
     head = name.head
     return name.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in nouns and head.i == name.i - 1
 

@@ -126,13 +126,13 @@ def test_a_title_before_a_one_word_name_makes_it_a_person() -> None:
     assert {m.text for m in entities["Rena Holt"][0].mentions} >= {"Holt", "Rena Holt"}
 
 
-# "Whitaker, the newspaper chain, cut jobs." then "Whitaker grew.": the NER calls the one-word name a person.
+# "Whitaker, the book publisher, cut jobs." then "Whitaker grew.": the NER calls the one-word name a person.
 DESCRIBED_CHAIN = [
     ("Whitaker", 6, "nsubj", "PROPN", "NNP", "Whitaker", "B-PERSON"),
     (",", 0, "punct", "PUNCT", ",", ",", "O"),
     ("the", 4, "det", "DET", "DT", "the", "O"),
-    ("newspaper", 4, "compound", "NOUN", "NN", "newspaper", "O"),
-    ("chain", 0, "appos", "NOUN", "NN", "chain", "O"),
+    ("book", 4, "compound", "NOUN", "NN", "book", "O"),
+    ("publisher", 0, "appos", "NOUN", "NN", "publisher", "O"),
     (",", 0, "punct", "PUNCT", ",", ",", "O"),
     ("cut", 6, "ROOT", "VERB", "VBD", "cut", "O"),
     ("jobs", 6, "dobj", "NOUN", "NNS", "job", "O"),
