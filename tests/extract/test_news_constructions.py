@@ -152,6 +152,16 @@ def test_a_name_right_after_the_publication_noun_it_names_is_that_organisation(n
     assert ("Clear Verdict", "kg:basedIn", "Oslo") in found
 
 
+def test_the_league_is_the_league_named_earlier_even_some_sentences_back(nlp: Any) -> None:
+    """ "the league", "the party", "the university": a description whose noun the name must bear reaches back
+    over the whole story so far, not just the last two sentences."""
+    text = (
+        "The NFL will fine Ola Berg for his role in the fight. Berg's role was a hot topic. Fans argued for days. "
+        "Maria Lopez did not respond when asked about the league's decision to suspend Jon Moe for the season."
+    )
+    assert ("NFL", "kg:suspends", "Jon Moe") in facts(nlp, text)
+
+
 @pytest.mark.parametrize(
     ("text", "body", "state"),
     [

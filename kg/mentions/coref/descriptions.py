@@ -134,11 +134,14 @@ def resolve_description(
     countries = _countries(ctx, token)
     start = _whole_description(token)
     # the description's own words are not what it describes ("the Toledo food giant" is not Toledo)
-    before = [c for c in window(candidates, token, ctx) if c.token.i < start]
+    # "the league", "the party": a name that says it is one is rare enough to be sought in the whole story so far
+    named_kind = kind == "organization" and token.lemma_.lower() in _NAMED_KINDS
+    reach = candidates if named_kind else window(candidates, token, ctx)
+    before = [c for c in reach if c.token.i < start]
     pool = [c for c in before if fits(kind, c, countries, ctx.gazetteer)]
     if kind == "person":
         pool = _people(ctx, token, candidates, pool, countries, profiles)
-    elif kind == "organization" and token.lemma_.lower() in _NAMED_KINDS:
+    elif named_kind:
         pool = [c for c in pool if _named_as(token.lemma_.lower(), c.mention.label, ctx)]
     elif kind == "organization":
         pool = _most_named(pool, candidates, token)
