@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from kg.mentions.classes import decide_classes, extend_org_names, join_party_names
 from kg.mentions.coref import resolve
-from kg.mentions.names import ENTITY_LABELS, QUALIFIER_LABELS, clean_label, find_names, prepare
+from kg.mentions.names import ENTITY_LABELS, QUALIFIER_LABELS, clean_label, find_names, objects_by_range, prepare
 from kg.mentions.record import DocumentMentions
 from kg.mentions.titled import add_titled_names, person_roles, split_fused_names, split_titled_entities
 from kg.model import Document, Sentence
@@ -69,7 +69,9 @@ def read_mentions(doc: Doc, document: Document, ontology: Ontology) -> DocumentM
         add_titled_names(doc, roles, generic, ranks)
     prepare(doc, ontology.gazetteer)
     by_start, numbers = _sentences(doc, document)
-    names = decide_classes(doc, find_names(doc, document.id, ontology.gazetteer), ontology)
+    found_names = find_names(doc, document.id, ontology.gazetteer)
+    found_names.update(objects_by_range(doc, document.id, found_names, ontology))
+    names = decide_classes(doc, found_names, ontology)
     found = resolve(doc, document.id, names, ontology, numbers)
     mentions = tuple(found.resolved[i][0] if i in found.resolved else m for i, m in sorted(found.names.items()))
     return DocumentMentions(

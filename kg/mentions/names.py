@@ -17,6 +17,7 @@ from kg.model import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from kg.ontology import Ontology
     from kg.ontology.gazetteer import Gazetteer
 
 __all__ = ["ENTITY_LABELS", "QUALIFIER_LABELS", "clean_label", "find_names", "has_age", "prepare", "token_mention"]
@@ -190,6 +191,46 @@ def find_names(doc: Doc, document: str, gazetteer: Gazetteer) -> dict[int, Menti
                 names[token.i] = token_mention(document, token, token.text, "NORP", "ner")
     names.update(_repeats(doc, document, names))
     return names
+
+
+def objects_by_range(doc: Doc, document: str, names: dict[int, Mention], ontology: Ontology) -> dict[int, Mention]:
+    """A capitalised proper noun the NER missed that is the object of a verb whose relation takes only
+    organisations ("works for Facebook", "joined Acme") is an organisation (rule ``range``). Words English
+    dictionaries list ("works for Justice"), and sentence openers, are left alone."""
+    return {
+        token.i: token_mention(document, token, token.text, "ORG", "range")
+        for token in doc
+        if _unnamed_proper_noun(token, names) and _employer_slot(token, ontology)
+    }
+
+
+def _unnamed_proper_noun(token: Token, names: dict[int, Mention]) -> bool:
+    from lemminflect import getAllLemmas  # the dictionary kg's lemma repair already uses
+
+    if token.i in names or token.ent_type_ or token.pos_ != "PROPN" or token.is_sent_start:
+        return False
+    if any(c.dep_ == "compound" for c in token.children):
+        return False
+    return token.text[:1].isupper() and not getAllLemmas(token.text.lower())
+
+
+def _employer_slot(token: Token, ontology: Ontology) -> bool:
+    """Whether the token is the object of a verb whose relation's object is an employer or a team."""
+    if token.dep_ == "pobj":
+        verb, key = token.head.head, f"{token.head.head.lemma_.lower()} {token.head.lower_}"
+    elif token.dep_ == "dobj":
+        verb, key = token.head, token.head.lemma_.lower()
+    else:
+        return False
+    entry = ontology.lexicon.lookup("verb", key) if verb.pos_ == "VERB" else None
+    vocab = ontology.vocabulary
+    if entry is None or entry.relation not in vocab.relations or entry.inverse:
+        return False
+    # employers and teams: a person works, plays or coaches for an organisation (a country's minister or envoy
+    # is left out: their object may be a state)
+    return vocab.relation(entry.relation).range == "Organization" or "kg:worksFor" in vocab.relation_ancestors(
+        entry.relation
+    )
 
 
 def _repeats(doc: Doc, document: str, names: dict[int, Mention]) -> dict[int, Mention]:

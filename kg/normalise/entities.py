@@ -56,7 +56,9 @@ GENERIC_ORG = re.compile(
 _GENERIC_WORDS = frozenset(
     {"united", "city", "group", "bank", "news", "times", "party", "council", "union", "association"}
 )
-_NAME_RULES = frozenset({"ner", "coref.surname", "coref.short", "group", "named-facility", "title.institution"})
+_NAME_RULES = frozenset(
+    {"ner", "range", "coref.surname", "coref.short", "group", "named-facility", "title.institution"}
+)
 
 
 # Ties between classes a name was given equally often go to the earlier one: a person or organisation is what

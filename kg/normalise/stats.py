@@ -87,7 +87,7 @@ class KeyStats:
 
 
 # The mention rules whose label names the entity (the others, pronouns and descriptions, only point at it).
-NAME_RULES = frozenset({"ner", "coref.surname", "coref.short", "group", "named-facility", "title.institution"})
+NAME_RULES = frozenset({"ner", "range", "coref.surname", "coref.short", "group", "named-facility", "title.institution"})
 
 
 def counts_as_label(rule: str) -> bool:

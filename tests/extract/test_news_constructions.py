@@ -152,6 +152,26 @@ def test_a_name_right_after_the_publication_noun_it_names_is_that_organisation(n
     assert ("Clear Verdict", "kg:basedIn", "Oslo") in found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ola Berg left politics in 2018. Berg now works for Facebook.", ("Ola Berg", "kg:worksFor", "Facebook")),
+        ("Ola Berg joined Spotify in 2019.", ("Ola Berg", "kg:memberOf", "Spotify")),
+        ("Ola Berg plays for Arsenal.", ("Ola Berg", "kg:playsFor", "Arsenal")),
+    ],
+)
+def test_a_name_the_ner_missed_as_an_employer_or_team_is_an_organisation(
+    nlp: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    graph = graph_of(nlp, text)
+    assert expected in {(t.subject.label, t.predicate.id, t.object.label) for t in graph.triples}
+
+
+def test_playing_for_a_title_is_no_team(nlp: Any) -> None:
+    found = facts(nlp, "Ola Berg and the Tarvik Herons played for the title on Sunday.")
+    assert not any(r == "kg:playsFor" for _, r, _ in found)
+
+
 def test_the_league_is_the_league_named_earlier_even_some_sentences_back(nlp: Any) -> None:
     """ "the league", "the party", "the university": a description whose noun the name must bear reaches back
     over the whole story so far, not just the last two sentences."""
