@@ -87,7 +87,8 @@ def _appos_description(dm: DocumentMentions, holder: _Holder, child: Token) -> l
 
 def _state_body(dm: DocumentMentions, holder: _Holder, child: Token) -> list[Pair]:
     """ "Norway's Ministry of Fisheries", "the Kenyan Interior Ministry": a ministry or department named by its
-    state is a body of that state (its name's first or last word says so)."""
+    state is a body of that state (its name's first or last word says so), which says more than that it is
+    based there (so it is said instead)."""
     mention = dm.names.get(holder.token.i)
     words = mention.label.lower().split() if mention is not None else []
     if not holder.is_org or not words or not {words[0], words[-1]} & dm.cues.state_bodies:
@@ -99,7 +100,7 @@ def _possessor(dm: DocumentMentions, holder: _Holder, child: Token) -> list[Pair
     """ "Nairobi's Uhuru Park", "Norway's NTB news agency"."""
     other = dm.names.get(child.i)
     if child.dep_ == "poss" and other and other.ner == "GPE" and not holder.is_country:
-        return [(child, "is in", "base in" if holder.is_org else "locate in", 0.55), *_state_body(dm, holder, child)]
+        return _state_body(dm, holder, child) or [(child, "is in", "base in" if holder.is_org else "locate in", 0.55)]
     return None
 
 
@@ -107,7 +108,7 @@ def _org_modifier(dm: DocumentMentions, holder: _Holder, child: Token) -> list[P
     """ "the Norwegian Storting": a nationality or place modifying an organisation's name."""
     other = dm.names.get(child.i)
     if holder.is_org and child.dep_ in ("compound", "amod", "nmod") and other and other.ner in ("GPE", "NORP"):
-        return [(child, "is based in", "base in", 0.55), *_state_body(dm, holder, child)]
+        return _state_body(dm, holder, child) or [(child, "is based in", "base in", 0.55)]
     return None
 
 
@@ -382,9 +383,10 @@ def _named_after_country(sent: Span, reading: DocumentMentions) -> Iterator[Extr
             start = token.idx + token.text.find(first)
             found = Mention(reading.document.id, start, start + len(first), first, country.label, "NORP", "name", 0.9)
             arg2 = Argument(first, found.start, found.end, found)
-            yield role_extraction(reading, sent, arg1, arg2, "is based in", "base in", 0.45, kind="verb")
             if {words[1].lower(), words[-1].lower()} & reading.cues.state_bodies:  # "Kenyan Interior Ministry"
                 yield role_extraction(reading, sent, arg1, arg2, "is a body of", "be body of", 0.45, kind="verb")
+            else:
+                yield role_extraction(reading, sent, arg1, arg2, "is based in", "base in", 0.45, kind="verb")
             continue
         for child in token.lefts:
             if child.dep_ == "compound" and child.pos_ == "NOUN":

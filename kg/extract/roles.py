@@ -140,7 +140,7 @@ def _roles(
                 rel = f"{rel_for} {noun.text} {preposition or 'of'}".strip()
                 known = role is not None
                 kind = "role"
-                if lemma == "resident" and arg1.mention.ner in ORG:
+                if lemma == "resident" and not preposition and arg1.mention.ner in ORG:
                     lemma, kind = "base in", "verb"  # "Clear Verdict, the Oslo-based site": its base
                 extraction = role_extraction(
                     reading, sent, arg1, arg2, rel, lemma, confidence if known else confidence * 0.8, noun, kind

@@ -85,7 +85,18 @@ def with_sense(lemma: str, verb: Token, subject: Mention | None, obj: Mention | 
     lexicon = dm.ontology.lexicon
     if lexicon.lookup("verb", lemma) is None:
         return lemma
-    sense = "event" if obj is not None and obj.ner == "EVENT" else sense_of(verb, subject, obj, dm)
+    if obj is not None and obj.ner == "EVENT":
+        sense: str | None = "event"
+    elif (
+        subject is not None
+        and obj is not None
+        and subject.ner in ("GPE", "LOC")
+        and obj.ner in ("ORG", "FAC")
+        and obj.rule != "metonym.named"  # "hosts the Techfest summit": a named thing, no firm based there
+    ):
+        sense = "place"  # "Norway hosts two refineries": a place's verb of having is where the thing is
+    else:
+        sense = sense_of(verb, subject, obj, dm)
     if sense is None:
         return lemma
     keyed = f"{lemma} ~{sense}"

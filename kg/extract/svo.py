@@ -267,7 +267,8 @@ def _slots(verb: Token, reading: DocumentMentions) -> Iterator[Slot]:
             yield Slot(obj, (), "")
             # A light-verb or common-noun object joins the relation when a named entity follows it:
             # "hold talks with Bekele", "sent engineers to Kenya", "delivered a letter to X".
-            named = obj.i in reading.names or bool(reading.mentions_for(obj))
+            # (a plural standing for the names it lists, "symbols such as X", is still a common noun here)
+            named = obj.i in reading.names or any(m.rule != "metonym.example" for m in reading.mentions_for(obj))
             if obj.pos_ == "NOUN" and (obj.lemma_.lower() in light or not named):
                 preps = list(_prep_objects(obj)) + [
                     p for p in _prep_objects(verb) if p[0].dep_ != "agent" and p[0].i > obj.i

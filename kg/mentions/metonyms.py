@@ -24,6 +24,7 @@ __all__ = [
     "appositive_of",
     "conduct_of",
     "event_place",
+    "examples",
     "facility_mention",
     "group_mention",
     "members_of",
@@ -80,6 +81,28 @@ def appositive_of(dm: DocumentMentions, token: Token) -> Mention | None:
         return None
     named = dm.coref.get(head.i, (dm.names[head.i],))[0]
     return dm.mention(token, named.label, named.ner, "coref.appos", 0.95 * named.confidence)
+
+
+def examples(dm: DocumentMentions, token: Token) -> tuple[Mention, ...]:
+    """ "refineries, including Acme Oil and Tarvik Energy", "firms such as Acme": a plural noun stands for the
+    names it lists as its examples (what the clause says of the refineries it says of each one named)."""
+    if token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return ()
+    prep = next((p for p in token.children if _lists_examples(p)), None)
+    if prep is None:
+        return ()
+    listed = [p for p in prep.children if p.dep_ == "pobj"]
+    listed += [c for p in listed for c in p.conjuncts]
+    return tuple(
+        Mention(m.document, m.start, m.end, m.text, m.label, m.ner, "metonym.example", 0.85 * m.confidence)
+        for m in (dm.names[t.i] for t in listed if t.i in dm.names)
+    )
+
+
+def _lists_examples(prep: Token) -> bool:
+    """ "including", "such as": a preposition that lists instances of the noun it follows."""
+    such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+    return prep.dep_ == "prep" and (prep.lower_ == "including" or such_as)
 
 
 def conduct_of(dm: DocumentMentions, token: Token) -> Mention | None:

@@ -79,6 +79,9 @@ class DocumentMentions:
         appositive = next((c for c in token.children if c.dep_ == "appos" and c.i in self.names), None)
         if appositive is not None:  # what the name stands for, if coreference resolved it
             return self.coref.get(appositive.i) or (self.names[appositive.i],)
+        listed = metonyms.examples(self, token)
+        if listed:
+            return listed
         rules = (
             metonyms.facility_mention,
             metonyms.members_of,

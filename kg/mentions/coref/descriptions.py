@@ -121,6 +121,15 @@ def _whole_description(token: Token) -> int:
     return min(modifiers) if modifiers else token.i
 
 
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause the token is in; a participle used as a preposition ("including Acme",
+    "following the vote") opens no clause of its own."""
+    head = token.head
+    while (head.pos_ not in ("VERB", "AUX") or head.dep_ == "prep") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
 def resolve_description(
     ctx: Context, token: Token, kind: str, candidates: list[Candidate], profiles: dict[str, Profile]
 ) -> tuple[Mention, ...] | None:
@@ -131,13 +140,17 @@ def resolve_description(
         return None  # "the men" is not one person
     if token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children):
         return None  # "Lindqvist, the Swedish envoy": the apposition names it already
+    if token.lemma_.lower() == "head" and not any(c.lower_ == "of" for c in token.children):
+        return None  # "hit him in the head": a head with nothing it heads is the body's
     countries = _countries(ctx, token)
     start = _whole_description(token)
     # the description's own words are not what it describes ("the Toledo food giant" is not Toledo)
     # "the league", "the party": a name that says it is one is rare enough to be sought in the whole story so far
     named_kind = kind == "organization" and token.lemma_.lower() in _NAMED_KINDS
     reach = candidates if named_kind else window(candidates, token, ctx)
-    before = [c for c in reach if c.token.i < start]
+    # a description is not a co-argument of its own verb ("firms such as Acme sued the regulator")
+    verb = _clause_verb(token)
+    before = [c for c in reach if c.token.i < start and _clause_verb(c.token).i != verb.i]
     pool = [c for c in before if fits(kind, c, countries, ctx.gazetteer)]
     if kind == "person":
         pool = _people(ctx, token, candidates, pool, countries, profiles)
