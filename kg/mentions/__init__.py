@@ -44,12 +44,13 @@ def _sentences(doc: Doc, document: Document) -> tuple[dict[int, Sentence], tuple
     """Sentences by start token (blank lines are not sentences), and each token's sentence number."""
     by_start: dict[int, Sentence] = {}
     numbers = [0] * len(doc)
+    whole = doc.text  # spaCy joins every token for each Doc.text: once per document, not once per sentence
     for index, sent in enumerate(s for s in doc.sents if s.text.strip()):
         numbers[sent.start : sent.end] = [index] * (sent.end - sent.start)
         text = sent.text
         start = sent.start_char + (len(text) - len(text.lstrip()))
         end = sent.end_char - (len(text) - len(text.rstrip()))
-        by_start[sent.start] = Sentence(document.id, index, start, end, doc.text[start:end])
+        by_start[sent.start] = Sentence(document.id, index, start, end, whole[start:end])
     return by_start, tuple(numbers)
 
 

@@ -147,9 +147,10 @@ def join_party_names(doc: Doc, party_names: frozenset[str]) -> Doc:
     [('Social Democrat', 'ORG', 'Social Democrats'), ('Lind', 'PERSON', '')]
     """
     joined: list[Span] = []
+    lowered = [t.text.lower() for t in doc]
     for name in (n for n in party_names if " " in n):
-        size = name.count(" ") + 1
-        for begin in range(len(doc) - size + 1):
+        first, size = name.split()[0], name.count(" ") + 1
+        for begin in (i for i, word in enumerate(lowered[: len(doc) - size + 1]) if word == first):
             found = _party_span(doc[begin : begin + size], name)
             if found is not None and not any(j.start < found.end and found.start < j.end for j in joined):
                 joined.append(found)
