@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -147,18 +147,25 @@ def join_party_names(doc: Doc, party_names: frozenset[str]) -> Doc:
     [('Social Democrat', 'ORG', 'Social Democrats'), ('Lind', 'PERSON', '')]
     """
     joined: list[Span] = []
-    lowered = [t.text.lower() for t in doc]
-    for name in (n for n in party_names if " " in n):
-        first, size = name.split()[0], name.count(" ") + 1
-        for begin in (i for i, word in enumerate(lowered[: len(doc) - size + 1]) if word == first):
-            found = _party_span(doc[begin : begin + size], name)
-            if found is not None and not any(j.start < found.end and found.start < j.end for j in joined):
-                joined.append(found)
+    for found in _party_spans(doc, party_names):
+        if not any(j.start < found.end and found.start < j.end for j in joined):
+            joined.append(found)
     if joined:
         taken = {i for span in joined for i in range(span.start, span.end)}
         kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
         doc.set_ents(sorted(kept + joined, key=lambda e: e.start))
     return doc
+
+
+def _party_spans(doc: Doc, party_names: frozenset[str]) -> Iterator[Span]:
+    """Every place a multi-word party name is written (sought at its first word only)."""
+    lowered = [t.text.lower() for t in doc]
+    for name in (n for n in party_names if " " in n):
+        first, size = name.split()[0], name.count(" ") + 1
+        for begin in (i for i, word in enumerate(lowered[: len(doc) - size + 1]) if word == first):
+            found = _party_span(doc[begin : begin + size], name)
+            if found is not None:
+                yield found
 
 
 def _party_span(words: Span, name: str) -> Span | None:
