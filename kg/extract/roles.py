@@ -149,9 +149,23 @@ def _roles(
 
 
 def _one_of_them(noun: Token) -> bool:
-    """ "one of Acme's engineers", "among the planners": a plural that one person belongs to."""
+    """ "one of Acme's engineers", "among the planners", "Acme's players, including X": a plural that one
+    person belongs to."""
     head = noun.head
+    if any(c.dep_ == "prep" and c.lower_ == "including" for c in noun.children):
+        return True
     return (head.lower_ == "of" and (head.head.lower_ == "one" or head.head.like_num)) or head.lower_ == "among"
+
+
+def _listed(token: Token, reading: DocumentMentions) -> list[Token]:
+    """The people a plural role noun lists: "Acme's engineers, including Ola Berg and Jo Park"."""
+    if token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return []
+    listed = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "including" for g in c.children]
+    listed += [c for g in listed for c in g.conjuncts]
+    return [
+        g for g in listed if g.dep_ in ("pobj", "conj") and g.i in reading.names and reading.names[g.i].ner in _PERSON
+    ]
 
 
 def _one_person(token: Token, reading: DocumentMentions) -> bool:
@@ -231,8 +245,9 @@ def _appositions(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
             loose = _loose_apposition(token, reading)
             if loose is not None:
                 pairs.append((loose, token))
-    # "X, one of the leading surgeons in Norway": X is one of them
+    # "X, one of the leading surgeons in Norway": X is one of them; "Acme's engineers, including X": so is X
     pairs += [(inner, head) for token, head in list(pairs) for inner in _one_of(token)]
+    pairs += [(token, name) for token in reading.tokens(sent) for name in _listed(token, reading)]
     # "X, editor and critic at the Daily Ledger", "Y, head of A and treasurer of B": each coordinated noun
     pairs += [(c, head) for token, head in list(pairs) for c in token.conjuncts if c.pos_ == "NOUN"]
     for token, head in pairs:

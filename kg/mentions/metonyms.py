@@ -84,10 +84,11 @@ def appositive_of(dm: DocumentMentions, token: Token) -> Mention | None:
 
 
 def examples(dm: DocumentMentions, token: Token) -> tuple[Mention, ...]:
-    """ "refineries, including Acme Oil and Tarvik Energy", "firms such as Acme": a plural noun stands for the
+    """ "refineries, including Acme Oil and Tarvik Energy", "militants such as Ola Berg": a plural noun that names
+    a kind of thing (an organisation, person, group, place or facility noun, or an agent noun) stands for the
     names it lists as its examples (what the clause says of the refineries it says of each one named)."""
-    if token.pos_ != "NOUN" or token.tag_ != "NNS":
-        return ()
+    if token.pos_ != "NOUN" or token.tag_ != "NNS" or not _a_kind(dm, token.lemma_.lower()):
+        return ()  # "acquisitions including Acme": what is listed is acquired, not an acquisition
     prep = next((p for p in token.children if _lists_examples(p)), None)
     if prep is None:
         return ()
@@ -97,6 +98,15 @@ def examples(dm: DocumentMentions, token: Token) -> tuple[Mention, ...]:
         Mention(m.document, m.start, m.end, m.text, m.label, m.ner, "metonym.example", 0.85 * m.confidence)
         for m in (dm.names[t.i] for t in listed if t.i in dm.names)
     )
+
+
+def _a_kind(dm: DocumentMentions, lemma: str) -> bool:
+    """Whether a noun names a kind of thing names can be examples of: an organisation, person, group, place or
+    facility noun, or an agent noun ("militants", "lawmakers")."""
+    cues = dm.cues
+    kinds = cues.organization_nouns | cues.person_nouns | cues.group_nouns | cues.country_nouns | cues.city_nouns
+    agent = len(lemma) > 4 and lemma.endswith(("ant", "ist", "er", "or", "man", "woman"))
+    return lemma in kinds or lemma in cues.facility_nouns or agent
 
 
 def _lists_examples(prep: Token) -> bool:
@@ -120,6 +130,7 @@ def conduct_of(dm: DocumentMentions, token: Token) -> Mention | None:
 
 _NAMING_VERBS = frozenset({"call", "name", "dub", "title", "brand"})
 _THING_NAMES = frozenset({"ORG", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW"})
+_PLACE_NAMES = frozenset({"GPE", "LOC"})
 
 
 def _given_name(dm: DocumentMentions, token: Token) -> Mention | None:
@@ -135,11 +146,14 @@ def _given_name(dm: DocumentMentions, token: Token) -> Mention | None:
 
 
 def _name_before(dm: DocumentMentions, token: Token) -> Mention | None:
-    """ "its Dragonfly mission": a thing's name right before a generic head noun."""
-    if token.lemma_.lower() not in dm.cues.named_thing_nouns:
+    """ "its Dragonfly mission", "the Bergen South district": a thing's (or an area's) name right before a
+    generic head noun."""
+    lemma = token.lemma_.lower()
+    if lemma not in dm.cues.named_thing_nouns and lemma not in dm.cues.area_nouns:
         return None
     named = dm.names.get(token.i - 1) if token.i > 0 else None
-    if named is None or named.ner not in _THING_NAMES or token.doc[token.i - 1].head.i != token.i:
+    kinds = _THING_NAMES if lemma in dm.cues.named_thing_nouns else _PLACE_NAMES  # "the Bergen South district"
+    if named is None or named.ner not in kinds or token.doc[token.i - 1].head.i != token.i:
         return None
     return Mention(
         named.document,

@@ -67,6 +67,7 @@ class Cues:
     institution_nouns: frozenset[str] = frozenset()
     named_thing_nouns: frozenset[str] = frozenset()
     event_name_nouns: frozenset[str] = frozenset()
+    area_nouns: frozenset[str] = frozenset()
     female_nouns: frozenset[str] = frozenset()
     male_nouns: frozenset[str] = frozenset()
     family_nouns: frozenset[str] = frozenset()
@@ -118,6 +119,7 @@ _LISTS = (
     ("institution_nouns", "actors", "institution_nouns"),
     ("named_thing_nouns", "classes", "named_thing_nouns"),
     ("event_name_nouns", "classes", "event_name_nouns"),
+    ("area_nouns", "classes", "area_nouns"),
     ("female_nouns", "coreference", "female_nouns"),
     ("male_nouns", "coreference", "male_nouns"),
     ("family_nouns", "coreference", "family_nouns"),

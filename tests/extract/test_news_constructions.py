@@ -198,6 +198,34 @@ def test_a_head_that_heads_nothing_is_no_person(nlp: Any) -> None:
     assert not any(o == "Ola Berg" for s, _, o in found if s == "Maria Lopez")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Herons' young players, including Ola Berg, trained in the rain.", ("Ola Berg", "kg:playsFor", "Herons")),
+        ("Scouts praised the Herons' defenders, including Ola Berg and Jon Moe.", ("Jon Moe", "kg:playsFor", "Herons")),
+        ("Acme's engineers, including Ola Berg and Maria Lopez, walked out.", ("Maria Lopez", "kg:worksFor", "Acme")),
+    ],
+)
+def test_a_person_a_plural_role_lists_holds_the_role(nlp: Any, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(nlp, text)
+
+
+def test_what_an_event_noun_lists_is_no_instance_of_it(nlp: Any) -> None:
+    # "acquisitions including Acme Labs": Acme Labs was acquired; nobody leads it for that
+    assert not any(r == "kg:leads" for _, r, _ in facts(nlp, "Ola Berg led key acquisitions, including Acme Labs."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ola Berg, commander of the Bergen South district, said the streets were calm.",
+        "Ola Berg, police commander of the Bergen South district, visited the scene.",
+    ],
+)
+def test_an_area_named_before_its_generic_noun_is_that_area(nlp: Any, text: str) -> None:
+    assert ("Ola Berg", "kg:commands", "Bergen South") in facts(nlp, text)
+
+
 def test_the_league_is_the_league_named_earlier_even_some_sentences_back(nlp: Any) -> None:
     """ "the league", "the party", "the university": a description whose noun the name must bear reaches back
     over the whole story so far, not just the last two sentences."""
