@@ -230,8 +230,8 @@ def test_the_league_is_the_league_named_earlier_even_some_sentences_back(nlp: An
     """ "the league", "the party", "the university": a description whose noun the name must bear reaches back
     over the whole story so far, not just the last two sentences."""
     text = (
-        "The NFL will fine Ola Berg for his role in the fight. Berg's role was a hot topic. Fans argued for days. "
-        "Maria Lopez did not respond when asked about the league's decision to suspend Jon Moe for the season."
+        "The NFL fined Ola Berg in March. Fans were angry. Reporters waited for days. "
+        "Then the league banned Jon Moe for a year."
     )
     assert ("NFL", "kg:suspends", "Jon Moe") in facts(nlp, text)
 
