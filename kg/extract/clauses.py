@@ -97,9 +97,19 @@ def is_hedged(verb: Token, reading: DocumentMentions) -> bool:
     return is_irrealis(verb, reading)
 
 
+def _intended(verb: Token, intent_nouns: frozenset[str]) -> bool:
+    """ "a plan to buy", "efforts to get X to act", "plans for travelling to Oslo", "hopes of winning": a verb
+    under a noun of intention."""
+    head = verb.head
+    if verb.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and head.lemma_.lower() in intent_nouns:
+        return True
+    return verb.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.head.lemma_.lower() in intent_nouns
+
+
 def is_irrealis(verb: Token, reading: DocumentMentions) -> bool:
     """What someone wants, asks for, plans or sets as a condition did not (yet) happen: "wanted Kenya to
-    investigate X", "urged Oslo to sanction Y", "efforts to get Acme to drop Z", "if Acme buys Atlas"."""
+    investigate X", "urged Oslo to sanction Y", "efforts to get Acme to drop Z", "plans for travelling to
+    Oslo", "if Acme buys Atlas"."""
     cues = reading.cues
     current, steps = verb, 0
     while steps < 4 and current.head.i != current.i:
@@ -108,8 +118,8 @@ def is_irrealis(verb: Token, reading: DocumentMentions) -> bool:
             return True
         if relation in ("xcomp", "ccomp") and head.lemma_.lower() in cues.request_verbs:
             return True  # the object is asked to act: "asked him to resign"
-        if relation in ("acl", "relcl") and head.pos_ == "NOUN" and head.lemma_.lower() in cues.intent_nouns:
-            return True  # "a plan to buy", "efforts to get X to act"
+        if _intended(current, cues.intent_nouns):
+            return True
         if relation not in ("xcomp", "ccomp", "acl", "relcl", "advcl", "conj"):
             return False
         current, steps = head, steps + 1

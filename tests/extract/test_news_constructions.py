@@ -226,6 +226,17 @@ def test_an_area_named_before_its_generic_noun_is_that_area(nlp: Any, text: str)
     assert ("Ola Berg", "kg:commands", "Bergen South") in facts(nlp, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ola Berg kept his plans for traveling to Oslo for a conference.",
+        "Ola Berg has hopes of visiting Oslo next year.",
+    ],
+)
+def test_a_trip_someone_plans_or_hopes_for_is_hedged(nlp: Any, text: str) -> None:
+    assert fact(nlp, text, "Ola Berg", "kg:visits", "Oslo").hedged
+
+
 def test_the_league_is_the_league_named_earlier_even_some_sentences_back(nlp: Any) -> None:
     """ "the league", "the party", "the university": a description whose noun the name must bear reaches back
     over the whole story so far, not just the last two sentences."""
