@@ -106,6 +106,12 @@ def _intended(verb: Token, intent_nouns: frozenset[str]) -> bool:
     return verb.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.head.lemma_.lower() in intent_nouns
 
 
+def _claimed(verb: Token, claim_nouns: frozenset[str]) -> bool:
+    """ "charges that Acme bribed X", "fears that Y would invade": the clause of a noun of claim or fear."""
+    head = verb.head
+    return verb.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in claim_nouns
+
+
 def is_irrealis(verb: Token, reading: DocumentMentions) -> bool:
     """What someone wants, asks for, plans or sets as a condition did not (yet) happen: "wanted Kenya to
     investigate X", "urged Oslo to sanction Y", "efforts to get Acme to drop Z", "plans for travelling to
@@ -118,7 +124,7 @@ def is_irrealis(verb: Token, reading: DocumentMentions) -> bool:
             return True
         if relation in ("xcomp", "ccomp") and head.lemma_.lower() in cues.request_verbs:
             return True  # the object is asked to act: "asked him to resign"
-        if _intended(current, cues.intent_nouns):
+        if _intended(current, cues.intent_nouns) or _claimed(current, cues.claim_nouns):
             return True
         if relation not in ("xcomp", "ccomp", "acl", "relcl", "advcl", "conj"):
             return False

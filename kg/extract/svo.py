@@ -156,10 +156,15 @@ def _object_controller(verb: Token) -> Token | None:
     return next((c for c in verb.head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
 
 
-def _bare_demonym(token: Token, argument: Argument) -> bool:
-    """A nationality adjective standing as an argument (its noun elided or coordinated away)."""
+def _bare_demonym(token: Token, argument: Argument, reading: DocumentMentions) -> bool:
+    """A nationality adjective standing as an argument (its noun elided or coordinated away), or one person
+    named by nationality ("relayed to the Ukrainian"): neither is the country."""
     mention = argument.mention
-    return mention is not None and mention.ner == "NORP" and token.pos_ == "ADJ" and mention.rule == "ner"
+    if mention is not None and mention.ner == "NORP" and token.pos_ == "ADJ" and mention.rule == "ner":
+        return True
+    known = reading.ontology.gazetteer.lookup(token.text)
+    one = any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children) and token.tag_ != "NNPS"
+    return one and known is not None and known.rule == "demonym" and not token.text.endswith("s")
 
 
 def _noun_infinitive(verb: Token) -> bool:
@@ -480,7 +485,7 @@ def extract_svo(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
                 for arg2 in arguments(reading, slot.token):
                     if arg1.mention and arg2.mention and arg1.mention.label == arg2.mention.label:
                         continue  # "Mwangi ... he": a clause does not relate a thing to itself
-                    if _bare_demonym(subject, arg1) or _bare_demonym(slot.token, arg2):
+                    if _bare_demonym(subject, arg1, reading) or _bare_demonym(slot.token, arg2, reading):
                         continue  # "American and Dutch tourists were stranded": people, not the states
                     lemma = with_sense(lemma, verb, arg1.mention, arg2.mention, reading)
                     if passive and not slot.agent:

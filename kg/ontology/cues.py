@@ -68,6 +68,7 @@ class Cues:
     named_thing_nouns: frozenset[str] = frozenset()
     event_name_nouns: frozenset[str] = frozenset()
     area_nouns: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
     female_nouns: frozenset[str] = frozenset()
     male_nouns: frozenset[str] = frozenset()
     family_nouns: frozenset[str] = frozenset()
@@ -120,6 +121,7 @@ _LISTS = (
     ("named_thing_nouns", "classes", "named_thing_nouns"),
     ("event_name_nouns", "classes", "event_name_nouns"),
     ("area_nouns", "classes", "area_nouns"),
+    ("claim_nouns", "nominal", "claim_nouns"),
     ("female_nouns", "coreference", "female_nouns"),
     ("male_nouns", "coreference", "male_nouns"),
     ("family_nouns", "coreference", "family_nouns"),

@@ -237,6 +237,25 @@ def test_a_trip_someone_plans_or_hopes_for_is_hedged(nlp: Any, text: str) -> Non
     assert fact(nlp, text, "Ola Berg", "kg:visits", "Oslo").hedged
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Their complaint rests on charges that Ola Berg is appeasing Valdora.",
+        "The claim that Acme Corp bribed Ola Berg was false.",
+    ],
+)
+def test_what_a_claim_or_charge_says_is_not_asserted(nlp: Any, text: str) -> None:
+    triples = [t for t in graph_of(nlp, text).triples if "Ola Berg" in (t.subject.label, t.object.label)]
+    assert triples and all(t.hedged for t in triples)
+
+
+def test_one_person_named_by_nationality_is_not_the_country(nlp: Any) -> None:
+    found = facts(nlp, "Ola Berg spoke with the Kenyan after the match.")
+    assert not any("Kenya" in (s, o) for s, _, o in found)
+    # the people of a country, in the plural, still stand for it
+    assert ("Ukraine", "kg:meets", "Ola Berg") in facts(nlp, "Ola Berg met the Ukrainians in Kyiv.")
+
+
 def test_the_league_is_the_league_named_earlier_even_some_sentences_back(nlp: Any) -> None:
     """ "the league", "the party", "the university": a description whose noun the name must bear reaches back
     over the whole story so far, not just the last two sentences."""
