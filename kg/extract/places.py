@@ -311,7 +311,8 @@ def _homes(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
 
 
 def _premises(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
-    """An organisation's premises locate it: "at Acme headquarters in Boston", "the agency's offices in Lyon"."""
+    """An organisation's seat locates it: "at Acme headquarters in Boston", "the agency's base in Lyon" (an
+    office or plant somewhere is one of its sites, not its base)."""
     # complex: one construction: an organisation's premises noun with a place phrase.
     premises = reading.cues.premises_nouns
     for noun in reading.tokens(sent):

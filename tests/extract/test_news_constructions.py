@@ -256,6 +256,12 @@ def test_one_person_named_by_nationality_is_not_the_country(nlp: Any) -> None:
     assert ("Ukraine", "kg:meets", "Ola Berg") in facts(nlp, "Ola Berg met the Ukrainians in Kyiv.")
 
 
+def test_a_companys_seat_places_it_and_its_offices_do_not(nlp: Any) -> None:
+    assert ("Acme", "kg:basedIn", "London") in facts(nlp, "Acme's headquarters in London were evacuated.")
+    found = facts(nlp, "We travelled to Acme's offices in London to try the game.")
+    assert ("Acme", "kg:basedIn", "London") not in found
+
+
 def test_the_league_is_the_league_named_earlier_even_some_sentences_back(nlp: Any) -> None:
     """ "the league", "the party", "the university": a description whose noun the name must bear reaches back
     over the whole story so far, not just the last two sentences."""
