@@ -30,10 +30,11 @@ affiliation (the lexicon's ``* at``/``* of`` rows), with a nationality a citizen
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.arguments import arguments
-from kg.extract.clauses import attribution
+from kg.extract.clauses import attribution, is_hedged
 from kg.extract.places import extract_places
 from kg.extract.svo import verb_subjects
 from kg.extract.targets import (
@@ -174,8 +175,6 @@ def _one_person(token: Token, reading: DocumentMentions) -> bool:
 
 
 def _with_attribution(extraction: Extraction, said_by: str) -> Extraction:
-    from dataclasses import replace
-
     return replace(extraction, attributed_to=said_by)
 
 
@@ -270,9 +269,12 @@ def _copulas(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
             continue
         subjects = [c for c in verb_subjects(verb) if reading.mentions_for(c)]
         attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        # "X, who will be the company's chairman": a role to come is not held yet
+        hedged = is_hedged(verb, reading)
         for subject in subjects:
             for attr in attrs:
-                yield from _roles(reading, sent, subject, attr, related_names(attr, reading), verb.text, 0.8)
+                for found in _roles(reading, sent, subject, attr, related_names(attr, reading), verb.text, 0.8):
+                    yield replace(found, hedged=True) if hedged else found
     for verb in reading.tokens(sent):
         if verb.pos_ != "VERB":
             continue

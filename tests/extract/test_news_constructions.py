@@ -262,6 +262,18 @@ def test_a_companys_seat_places_it_and_its_offices_do_not(nlp: Any) -> None:
     assert ("Acme", "kg:basedIn", "London") not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("Ola Berg will be the chairman of Acme Foods from May.", True),
+        ("Ola Berg, who will be the chairman of Acme Foods, spoke on Monday.", True),
+        ("Ola Berg is the chairman of Acme Foods.", False),
+    ],
+)
+def test_a_role_to_come_is_not_held_yet(nlp: Any, text: str, hedged: bool) -> None:
+    assert fact(nlp, text, "Ola Berg", "kg:leads", "Acme Foods").hedged is hedged
+
+
 def test_the_league_is_the_league_named_earlier_even_some_sentences_back(nlp: Any) -> None:
     """ "the league", "the party", "the university": a description whose noun the name must bear reaches back
     over the whole story so far, not just the last two sentences."""
