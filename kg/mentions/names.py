@@ -57,13 +57,16 @@ def _participle(token: Token, label: str) -> bool:
 def _pieces(doc: Doc, ent: Span, gazetteer: Gazetteer | None, surnames: set[str]) -> list[tuple[int, int, str]] | None:
     """How one named-entity span splits, or None when it is one name:
 
-    * a verb inside ("Ana Lind beat Rena Holt"): names around a verb, each run of proper nouns its own span;
+    * a verb or a "to" inside ("Ana Lind beat Rena Holt", "Hipwave to Augme Corp"): names around it, each run
+      of proper nouns its own span;
     * a participle opening the sentence ("Hosting Lind at dinner, Berg said"): the name after it;
     * a person's name after a country's ("Norway Ivar Lind", as in "the envoy to Norway Ivar Lind"): the
       country and the person, when the span is a person's or ends with a surname the document gives a
       person alone (the NER may call the whole an organisation)."""
     # complex: the ways one NER span is several names, or a name and a word before it, are tried on one span.
-    if any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in ent[1:-1]):
+    # "Lind beat Holt", "sold Hipwave to Augme Corp": a verb, or a "to" that only a sentence puts between names
+    to_inside = ent.label_ in ENTITY_LABELS and any(t.text == "to" for t in ent[1:-1])  # not "6 to 7 %"
+    if to_inside or any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in ent[1:-1]):
         return [(a, b, ent.label_) for a, b in _runs(doc, ent.start, ent.end)]
     if len(ent) > 1 and ent[0].is_sent_start and _participle(ent[0], ent.label_):
         return [(ent.start + 1, ent.end, ent.label_)]  # "Hosting Lind at dinner, ...": the verb opens the clause

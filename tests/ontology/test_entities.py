@@ -101,6 +101,22 @@ BEAT = [
 ]
 
 
+# "Lind sold Hipwave to Augme Corp." with the NER running the two company names together.
+SOLD_TO = [
+    ("Lind", 1, "nsubj", "PROPN", "NNP", "Lind", "B-PERSON"),
+    ("sold", 1, "ROOT", "VERB", "VBD", "sell", "O"),
+    ("Hipwave", 1, "dobj", "PROPN", "NNP", "Hipwave", "B-ORG"),
+    ("to", 1, "prep", "ADP", "IN", "to", "I-ORG"),
+    ("Augme", 5, "compound", "PROPN", "NNP", "Augme", "I-ORG"),
+    ("Corp", 3, "pobj", "PROPN", "NNP", "Corp", "I-ORG"),
+    (".", 1, "punct", "PUNCT", ".", ".", "O"),
+]
+
+
+def test_a_name_span_with_to_inside_is_two_names() -> None:
+    assert {e.label for e in graph_of(SOLD_TO).entities} >= {"Hipwave", "Augme Corp"}
+
+
 def test_one_name_in_a_document_is_one_thing_whose_class_all_its_mentions_decide() -> None:
     # the title before the name and the surname used alone outvote the NER's one "organisation"
     entities = _entities(_story(JOINED, PRAISED))
