@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 
     from kg.ontology import Ontology
 
-__all__ = ["decide_classes", "extend_org_names", "has_org_word", "join_party_names", "person_titles"]
+__all__ = ["decide_classes", "extend_org_names", "join_party_names", "person_titles"]
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 # Labels a document-wide vote may change: names of things. NORP, EVENT, LAW... keep their own label.
@@ -83,10 +83,10 @@ _ORG_SUFFIX = re.compile(
 )
 
 
-def has_org_word(label: str) -> bool:
+def _has_org_word(label: str) -> bool:
     """Whether a name ends in (or opens with) a company, club or newspaper word.
 
-    >>> has_org_word("Acme Corp."), has_org_word("Tarvik Herald"), has_org_word("Oakdale")
+    >>> _has_org_word("Acme Corp."), _has_org_word("Tarvik Herald"), _has_org_word("Oakdale")
     (True, True, False)
     """
     return bool(_ORG_SUFFIX.search(" " + label))
@@ -234,7 +234,7 @@ def _hometown(token: Token) -> bool:
     if token.dep_ != "pobj" or prep.lower_ != "of" or any(c.lower_ == "the" for c in token.children):
         return False
     person = prep.head if prep.head.dep_ not in ("appos", "amod", "npadvmod") else prep.head.head
-    return has_age(person) and person.ent_type_ in ("PERSON", "PER") and not has_org_word(token.text)
+    return has_age(person) and person.ent_type_ in ("PERSON", "PER") and not _has_org_word(token.text)
 
 
 def _names_an_event(token: Token, nouns: frozenset[str]) -> bool:
@@ -270,6 +270,7 @@ def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[s
     votes: dict[str, Counter[str]] = {}
     vetoed: set[str] = set()
     events: set[str] = set()
+    things = ontology.cues.organization_nouns | ontology.cues.named_thing_nouns
     for i, m in names.items():
         key = fold_name(m.label)
         tally = votes.setdefault(key, Counter())
@@ -284,7 +285,6 @@ def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[s
         if _names_an_event(token, ontology.cues.event_name_nouns):
             tally["EVENT"] += 3
             events.add(key)
-        things = ontology.cues.organization_nouns | ontology.cues.named_thing_nouns
         if (" " not in m.label and _described_as_organisation(token, things)) or _named_by_noun(token, things):
             tally["ORG"] += 3  # a "person" the text calls a company is none, whatever the NER says
             vetoed.add(key)

@@ -87,11 +87,11 @@ def examples(dm: DocumentMentions, token: Token) -> tuple[Mention, ...]:
     """ "refineries, including Acme Oil and Tarvik Energy", "militants such as Ola Berg": a plural noun that names
     a kind of thing (an organisation, person, group, place or facility noun, or an agent noun) stands for the
     names it lists as its examples (what the clause says of the refineries it says of each one named)."""
-    if token.pos_ != "NOUN" or token.tag_ != "NNS" or not _a_kind(dm, token.lemma_.lower()):
-        return ()  # "acquisitions including Acme": what is listed is acquired, not an acquisition
-    prep = next((p for p in token.children if _lists_examples(p)), None)
-    if prep is None:
+    if token.pos_ != "NOUN" or token.tag_ != "NNS":
         return ()
+    prep = next((p for p in token.children if _lists_examples(p)), None)
+    if prep is None or not _a_kind(dm, token.lemma_.lower()):
+        return ()  # "acquisitions including Acme": what is listed is acquired, not an acquisition
     listed = [p for p in prep.children if p.dep_ == "pobj"]
     listed += [c for p in listed for c in p.conjuncts]
     return tuple(

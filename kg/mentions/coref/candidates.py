@@ -31,9 +31,11 @@ def is_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "appos" and token.head.dep_ == "nsubj")
 
 
-def governing_verb(token: Token) -> Token:
+def governing_verb(token: Token, *, clause: bool = False) -> Token:
+    """The nearest verb above the token; with ``clause``, the verb of its clause: a participle used as a
+    preposition ("including Acme", "following the vote") opens no clause of its own."""
     head = token.head
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+    while (head.pos_ not in ("VERB", "AUX") or (clause and head.dep_ == "prep")) and head.head.i != head.i:
         head = head.head
     return head
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from kg.mentions.coref.candidates import Candidate, best, window
+from kg.mentions.coref.candidates import Candidate, best, governing_verb, window
 from kg.mentions.coref.context import Context
 from kg.mentions.coref.profiles import Profile
 from kg.model import Mention
@@ -121,15 +121,6 @@ def _whole_description(token: Token) -> int:
     return min(modifiers) if modifiers else token.i
 
 
-def _clause_verb(token: Token) -> Token:
-    """The verb whose clause the token is in; a participle used as a preposition ("including Acme",
-    "following the vote") opens no clause of its own."""
-    head = token.head
-    while (head.pos_ not in ("VERB", "AUX") or head.dep_ == "prep") and head.head.i != head.i:
-        head = head.head
-    return head
-
-
 def resolve_description(
     ctx: Context, token: Token, kind: str, candidates: list[Candidate], profiles: dict[str, Profile]
 ) -> tuple[Mention, ...] | None:
@@ -149,8 +140,8 @@ def resolve_description(
     named_kind = kind == "organization" and token.lemma_.lower() in _NAMED_KINDS
     reach = candidates if named_kind else window(candidates, token, ctx)
     # a description is not a co-argument of its own verb ("firms such as Acme sued the regulator")
-    verb = _clause_verb(token)
-    before = [c for c in reach if c.token.i < start and _clause_verb(c.token).i != verb.i]
+    verb = governing_verb(token, clause=True)
+    before = [c for c in reach if c.token.i < start and governing_verb(c.token, clause=True).i != verb.i]
     pool = [c for c in before if fits(kind, c, countries, ctx.gazetteer)]
     if kind == "person":
         pool = _people(ctx, token, candidates, pool, countries, profiles)
