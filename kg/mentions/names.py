@@ -60,9 +60,10 @@ def _pieces(doc: Doc, ent: Span, gazetteer: Gazetteer | None, surnames: set[str]
     * a verb or a "to" inside ("Ana Lind beat Rena Holt", "Hipwave to Augme Corp"): names around it, each run
       of proper nouns its own span;
     * a participle opening the sentence ("Hosting Lind at dinner, Berg said"): the name after it;
-    * a person's name after a country's ("Norway Ivar Lind", as in "the envoy to Norway Ivar Lind"): the
-      country and the person, when the span is a person's or ends with a surname the document gives a
-      person alone (the NER may call the whole an organisation)."""
+    * a person's name after a country's or a known organisation's ("Norway Ivar Lind", as in "the envoy to
+      Norway Ivar Lind"; "the EU Ivar Lind"): the country or organisation and the person, when the span is a
+      person's or ends with a surname the document gives a person alone (the NER may call the whole an
+      organisation)."""
     # complex: the ways one NER span is several names, or a name and a word before it, are tried on one span.
     # "Lind beat Holt", "sold Hipwave to Augme Corp": a verb, or a "to" that only a sentence puts between names
     to_inside = ent.label_ in ENTITY_LABELS and any(t.text == "to" for t in ent[1:-1])  # not "6 to 7 %"
@@ -76,8 +77,10 @@ def _pieces(doc: Doc, ent: Span, gazetteer: Gazetteer | None, surnames: set[str]
     for cut in range(ent.start + 1, ent.end - 1):
         known = gazetteer.lookup(doc[ent.start : cut].text)
         rest = doc[cut : ent.end]
-        if known is not None and known.type == "Country" and len(rest) > 1 and all(t.pos_ == "PROPN" for t in rest):
-            return [(ent.start, cut, "GPE"), (cut, ent.end, "PERSON")]
+        if known is None or known.type not in ("Country", "Organization"):
+            continue
+        if len(rest) > 1 and all(t.pos_ == "PROPN" for t in rest):
+            return [(ent.start, cut, "GPE" if known.type == "Country" else "ORG"), (cut, ent.end, "PERSON")]
     return None
 
 

@@ -498,6 +498,32 @@ def test_a_country_and_a_person_the_ner_calls_one_organisation_are_two_names() -
     assert _same_entity(entities, "Ivar Lind", "Ivar Lind", "Lind")
 
 
+def test_a_person_run_together_with_a_known_organisation_is_two_names() -> None:
+    # "The envoy to the EU Ivar Lind praised Velvet Harbor. Lind left." with the first span typed ORG
+    rows = [
+        ("The", 1, "det", "DET", "DT", "the", "O"),
+        ("envoy", 7, "nsubj", "NOUN", "NN", "envoy", "O"),
+        ("to", 1, "prep", "ADP", "IN", "to", "O"),
+        ("the", 6, "det", "DET", "DT", "the", "B-ORG"),
+        ("EU", 6, "compound", "PROPN", "NNP", "EU", "I-ORG"),
+        ("Ivar", 6, "compound", "PROPN", "NNP", "Ivar", "I-ORG"),
+        ("Lind", 2, "pobj", "PROPN", "NNP", "Lind", "I-ORG"),
+        ("praised", 7, "ROOT", "VERB", "VBD", "praise", "O"),
+        ("Velvet", 9, "compound", "PROPN", "NNP", "Velvet", "B-ORG"),
+        ("Harbor", 7, "dobj", "PROPN", "NNP", "Harbor", "I-ORG"),
+        (".", 7, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    left = [
+        ("Lind", 1, "nsubj", "PROPN", "NNP", "Lind", "B-PERSON"),
+        ("left", 1, "ROOT", "VERB", "VBD", "leave", "O"),
+        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    entities = _entities(_story(rows, left))
+    assert "EU Ivar Lind" not in entities
+    assert _same_entity(entities, "Ivar Lind", "Ivar Lind", "Lind")
+    assert entities["European Union"][0].type == "Organization"
+
+
 def test_a_surname_spelt_otherwise_joins_the_full_name_only_with_evidence() -> None:
     minister = [("Norwegian", "B-NORP"), ("Minister", "O")]
     full = _titled(minister, "Ivan Petrovskiy", "praised")
