@@ -147,6 +147,16 @@ _CHILD_RULES: tuple[Callable[[DocumentMentions, _Holder, Token], list[Pair] | No
 )
 
 
+def _kind_possessors(reading: DocumentMentions, token: Token) -> list[Token]:
+    """ "Tarvik's Grand Plaza hotel": a place's possessive on the kind noun after a name is the name's (the
+    parser hangs it on the noun the name modifies)."""
+    head = token.head
+    kinds = reading.cues.facility_nouns | reading.cues.organization_nouns
+    if token.dep_ != "compound" or head.pos_ != "NOUN" or head.lemma_.lower() not in kinds or head.i in reading.names:
+        return []
+    return [c for c in head.children if c.dep_ == "poss"]
+
+
 def _holders(holder: Token, target: Token, rel: str, lemma: str) -> list[Token]:
     """ "Kisumu, Kakamega and Bungoma in western Kenya": a phrase after the last conjunct holds for every
     conjunct that has none of its own."""
@@ -166,7 +176,7 @@ def _places(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
             continue
         own = gazetteer.lookup(mention.label)
         holder = _Holder(token, mention.ner in ORG, own is not None and own.type == "Country")
-        for child in token.children:
+        for child in (*token.children, *_kind_possessors(reading, token)):
             pairs = next((p for rule in _CHILD_RULES if (p := rule(reading, holder, child)) is not None), [])
             for target, rel, lemma, confidence in pairs:
                 for one in _holders(token, target, rel, lemma):
@@ -179,6 +189,10 @@ def _place_pair(
     if token.i not in reading.names or reading.names[token.i].ner not in PLACE | ORG:
         return
     arg1 = arguments(reading, token)[0]
+    if token.dep_ == "compound" and token.head.lemma_.lower() in reading.cues.facility_nouns:
+        # the name with its facility noun is the place the other rules name ("the Grand Plaza hotel")
+        arg1 = next((a for a in arguments(reading, token.head) if a.mention is not None), arg1)
+        lemma = "locate in" if lemma == "base in" else lemma
     for arg2 in arguments(reading, target):
         if arg2.mention is None or arg1.mention is None or arg1.mention.label == arg2.mention.label:
             continue

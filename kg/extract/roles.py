@@ -278,14 +278,37 @@ def _copulas(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     for verb in reading.tokens(sent):
         if verb.pos_ != "VERB":
             continue
-        # "made Ana Silva interim president of Brazil", "named X chairman": the object is the role
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and reading.mentions_for(c)]
+        # "made Ana Silva interim president of Brazil", "named X chairman", "X was named chairman": the object
+        # (or the passive's subject) is the role
+        objects = [c for c in verb.children if _role_object(verb, c) and reading.mentions_for(c)]
         predicates = [
             c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.pos_ == "NOUN" and c.i > verb.i
         ]
         for obj in objects:
             for noun in predicates:
-                yield from _roles(reading, sent, obj, noun, related_names(noun, reading), f"{verb.text}", 0.7)
+                targets = related_names(noun, reading) or _appointer(verb, reading)
+                yield from _hedged_as(verb, reading, _roles(reading, sent, obj, noun, targets, f"{verb.text}", 0.7))
+
+
+def _role_object(verb: Token, child: Token) -> bool:
+    """The object a predicate noun describes: the object, the passive's subject, or a subject the parser put
+    after the verb ("made [Ana Silva president]"); never the subject who made or named them."""
+    return child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "nsubj" and child.i > verb.i)
+
+
+def _appointer(verb: Token, reading: DocumentMentions) -> list[tuple[Token, str]]:
+    """ "Acme named Ola Berg chief executive": a role with no organisation of its own is held in the
+    organisation that appointed to it."""
+    if verb.lemma_.lower() not in reading.cues.appoint_verbs:
+        return []
+    return [(s, "") for s in verb_subjects(verb) if any(m.ner in ORG for m in reading.mentions_for(s))]
+
+
+def _hedged_as(verb: Token, reading: DocumentMentions, found: Iterator[Extraction]) -> Iterator[Extraction]:
+    """ "Acme will name Ola Berg chief executive": a role to be given is not held yet."""
+    hedged = is_hedged(verb, reading)
+    for extraction in found:
+        yield replace(extraction, hedged=True) if hedged else extraction
 
 
 def _as_roles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
@@ -300,11 +323,12 @@ def _as_roles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
             for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
                 if any(m.lower_ in reading.cues.hedge_adverbs or m.lower_ in _MAYBE for m in noun.children):
                     continue  # "tipped as a possible successor" holds no role
-                objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+                # "hired Ola Berg as X", "Ola Berg was hired as X": the object, or the passive's subject
+                objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
                 holders = objects if verb.lemma_.lower() in appointing else verb_subjects(verb)
-                targets = related_names(noun, reading)
+                targets = related_names(noun, reading) or _appointer(verb, reading)
                 for holder in (h for h in holders if reading.mentions_for(h)):
-                    yield from _roles(reading, sent, holder, noun, targets, "as", 0.75)
+                    yield from _hedged_as(verb, reading, _roles(reading, sent, holder, noun, targets, "as", 0.75))
 
 
 def _titled(name: Token, reading: DocumentMentions) -> bool:

@@ -262,3 +262,41 @@ def test_a_place_phrase_is_a_qualifier_not_a_second_partner() -> None:
     assert len(graph.triples) == 1
     (triple,) = graph.triples
     assert triple.predicate.id == "kg:meets" and triple.place == ("Nairobi",)
+
+
+# "Acme Foods hired Jon Moe. Tarvik Bank named Ana Lind its chair."
+APPOINTED_BY_ITS_SUBJECT = [
+    ("Acme", 1, "nsubj", "PROPN", "NNP", "Acme", "B-ORG"),
+    ("hired", 1, "ROOT", "VERB", "VBD", "hire", "O"),
+    ("Moe", 1, "dobj", "PROPN", "NNP", "Moe", "B-PERSON"),
+    (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    ("Tarvik", 5, "nsubj", "PROPN", "NNP", "Tarvik", "B-ORG"),
+    ("named", 5, "ROOT", "VERB", "VBD", "name", "O"),
+    ("Lind", 5, "dobj", "PROPN", "NNP", "Lind", "B-PERSON"),
+    ("its", 8, "poss", "PRON", "PRP$", "its", "O"),
+    ("chair", 5, "oprd", "NOUN", "NN", "chair", "O"),
+    (".", 5, "punct", "PUNCT", ".", ".", "O"),
+]
+
+
+def test_a_possessive_pronoun_may_stand_for_its_own_clauses_subject() -> None:
+    """Co-arguments of one verb are never one entity, but a possessive is no argument: "its" is Tarvik's,
+    not the organisation of the sentence before."""
+    found = facts(graph_of(APPOINTED_BY_ITS_SUBJECT))
+    assert ("Lind", "kg:leads", "Tarvik") in found
+    assert not any(o == "Acme" for s, _, o in found if s in ("Lind", "Tarvik")), found
+
+
+def test_the_subject_who_names_someone_to_a_role_does_not_hold_it() -> None:
+    rows = [
+        ("Tarvik", 1, "nsubj", "PROPN", "NNP", "Tarvik", "B-ORG"),
+        ("named", 1, "ROOT", "VERB", "VBD", "name", "O"),
+        ("Lind", 1, "dobj", "PROPN", "NNP", "Lind", "B-PERSON"),
+        ("chair", 1, "oprd", "NOUN", "NN", "chair", "O"),
+        ("of", 3, "prep", "ADP", "IN", "of", "O"),
+        ("Acme", 4, "pobj", "PROPN", "NNP", "Acme", "B-ORG"),
+        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    found = facts(graph_of(rows))
+    assert ("Lind", "kg:leads", "Acme") in found
+    assert ("Tarvik", "kg:leads", "Acme") not in found, found

@@ -1,6 +1,7 @@
 """Pronouns: he/she/it/they go to the nearest compatible antecedent in the same or the two previous
-sentences, preferring subjects, never the co-argument of the same verb; the subject of a reporting verb
-("..., it stated") goes to the last speaker; "they" may stand for a coordination ("Mwangi and Halvorsen")."""
+sentences, preferring subjects, never the co-argument of the same verb (a possessive may be: "Acme raised
+its forecast"); the subject of a reporting verb ("..., it stated") goes to the last speaker; "they" may
+stand for a coordination ("Mwangi and Halvorsen")."""
 
 from __future__ import annotations
 
@@ -83,7 +84,8 @@ def resolve_pronoun(
     if low in _OBJECT_FORMS and token.dep_ in ("dobj", "obj", "pobj", "dative"):
         return None  # "made it", "loved it", "express them": objects are mostly things, not the names near them
     verb = governing_verb(token)
-    co_arguments = {c.i for c in verb.children} if low not in _REFLEXIVE else set()
+    # a possessive is no argument of the verb: "Acme raised its forecast" (its = Acme, the verb's subject)
+    co_arguments = {c.i for c in verb.children} if low not in _REFLEXIVE and token.dep_ != "poss" else set()
     pool = [c for c in window(candidates, token, ctx) if compatible(low, c, profiles) and c.token.i not in co_arguments]
     if is_subject(token) and verb.lemma_.lower() in ctx.cues.report_verbs:
         pool = [c for c in pool if c.speaker] or pool  # "..., it stated": the last speaker
