@@ -237,11 +237,37 @@ def _conll04(
     return EvalResult("conll04", text, report.precision, report.recall, report.f1, bands, graph, figures)
 
 
+def _words(row: dict[str, Any]) -> set[str]:
+    return set(f"{row['arg1']} {row['rel']} {row['arg2'] or ''}".lower().split())
+
+
+def open_ie_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The extractions as Open IE output: a role read off a clause ("X was hired as head of Y" gives
+    "X | as head of | Y" beside the clause's own tuple) restates that tuple, and an Open IE system says
+    each statement once. The graph keeps both: the role is what gives the typed fact.
+
+    >>> clause = {"sentence": "s", "extractor": "kg.svo.v1", "arg1": "X", "rel": "was named as", "arg2": "chair of Y"}
+    >>> role = {"sentence": "s", "extractor": "kg.role.v1", "arg1": "X", "rel": "as chair of", "arg2": "Y"}
+    >>> [r["extractor"] for r in open_ie_rows([clause, role])]
+    ['kg.svo.v1']
+    """
+    clauses: dict[tuple[str, str], list[set[str]]] = {}
+    for row in rows:
+        if row["extractor"] != "kg.role.v1":
+            clauses.setdefault((row["sentence"], row["arg1"]), []).append(_words(row))
+    return [
+        row
+        for row in rows
+        if row["extractor"] != "kg.role.v1"
+        or not any(_words(row) <= words for words in clauses.get((row["sentence"], row["arg1"]), ()))
+    ]
+
+
 def _carb(gold_path: Path, graph: KnowledgeGraph, misses: int) -> EvalResult:
     from kg.eval import carb
 
     gold = carb.load_gold(gold_path)
-    rows: list[dict[str, Any]] = [e.to_dict() for e in graph.extractions]
+    rows = open_ie_rows([e.to_dict() for e in graph.extractions])
     report = carb.score(gold, rows)
     # A prediction's "rightness" is CaRB's precision against its best-matching gold tuple.
     bands = _bands((confidence, float(precision)) for confidence, precision in carb.best_precisions(gold, rows))
