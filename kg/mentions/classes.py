@@ -227,6 +227,18 @@ def _plural_with_article(token: Token) -> bool:
     return before.lower() == "the" and plural
 
 
+def _plural_subject(token: Token) -> bool:
+    """ "Herons have lost four games", "Rovers were beaten": a name alone that a plural verb agrees with is a
+    team or a group, never one person (British English makes clubs plural: "Tarvik are top")."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.conjuncts or " " in token.text:
+        return False
+    verb = token.head
+    finite = min(
+        (t for t in (verb, *verb.children) if t.i == verb.i or t.dep_ in ("aux", "auxpass")), key=lambda t: t.i
+    )
+    return finite.tag_ == "VBP" or finite.lower_ == "were"
+
+
 def _hometown(token: Token) -> bool:
     """ "Jo Roe, 27, of Oakdale": after a person's age, a bare "of" name (no article, no company or club word)
     is where the person lives (crime and court reports write hometowns so)."""
@@ -288,7 +300,7 @@ def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[s
         if (" " not in m.label and _described_as_organisation(token, things)) or _named_by_noun(token, things):
             tally["ORG"] += 3  # a "person" the text calls a company is none, whatever the NER says
             vetoed.add(key)
-        if _plural_with_article(token):
+        if _plural_with_article(token) or _plural_subject(token):
             vetoed.add(key)
         known = ontology.gazetteer.lookup(m.label)
         if known is not None and known.type in ("Country", "City") and known.rule in ("name", "alias", "code"):

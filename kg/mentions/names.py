@@ -203,25 +203,40 @@ def objects_by_range(doc: Doc, document: str, names: dict[int, Mention], ontolog
     """A capitalised proper noun the NER missed that is the object of a verb whose relation takes only
     organisations ("works for Facebook", "joined Acme") is an organisation (rule ``range``). Words English
     dictionaries list ("works for Justice"), and sentence openers, are left alone."""
-    return {
-        token.i: token_mention(document, token, token.text, "ORG", "range")
-        for token in doc
-        if _unnamed_proper_noun(token, names) and _employer_slot(token, ontology)
-    }
+    found: dict[int, Mention] = {}
+    for token in doc:
+        words = _unnamed_proper_noun(token, names)
+        if words is not None and _employer_slot(token, ontology):
+            text = doc[words.start : words.end].text
+            found[token.i] = Mention(document, words.start_char, words.end_char, text, text, "ORG", "range")
+    return found
 
 
-def _unnamed_proper_noun(token: Token, names: dict[int, Mention]) -> bool:
+def _unnamed_proper_noun(token: Token, names: dict[int, Mention]) -> Span | None:
+    """The capitalised proper noun (with the capitalised proper nouns compounded before it: "Real Oviedo")
+    the NER left unnamed at ``token``, or None."""
+    # complex: a name's extent and the guards against ordinary words (dictionary, sentence opener), each a line.
     from lemminflect import getAllLemmas  # the dictionary kg's lemma repair already uses
 
     if token.i in names or token.ent_type_ or token.pos_ != "PROPN" or token.is_sent_start:
-        return False
-    if any(c.dep_ == "compound" for c in token.children):
-        return False
-    return token.text[:1].isupper() and not getAllLemmas(token.text.lower())
+        return None
+    start = token.i
+    while start > 0 and (prev := token.doc[start - 1]).dep_ == "compound" and prev.head.i == token.i:
+        if prev.pos_ != "PROPN" or prev.ent_type_ or prev.i in names or not prev.text[:1].isupper():
+            return None
+        start -= 1
+    if start == token.i and getAllLemmas(token.text.lower()):
+        return None  # one dictionary word ("works for Justice") is no name; two capitalised words are
+    if any(c.dep_ == "compound" and c.i < start for c in token.children) or token.doc[start].is_sent_start:
+        return None
+    return token.doc[start : token.i + 1] if token.text[:1].isupper() else None
 
 
 def _employer_slot(token: Token, ontology: Ontology) -> bool:
-    """Whether the token is the object of a verb whose relation's object is an employer or a team."""
+    """Whether the token is the object of a verb whose relation's object is an employer or a team (or a later
+    item of that object's list: "managed Tarvik, Real Oviedo and Dunmore City")."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
     if token.dep_ == "pobj":
         verb, key = token.head.head, f"{token.head.head.lemma_.lower()} {token.head.lower_}"
     elif token.dep_ == "dobj":

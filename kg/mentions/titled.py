@@ -118,7 +118,9 @@ def titled_names(doc: Doc, roles: frozenset[str]) -> list[Span]:
     while i < len(doc) - 1:
         token = doc[i]
         word = token.text.lower()
-        role = word.rstrip(".") in roles or word in roles or token.lemma_.lower() in roles
+        # a role's plural by its lemma ("Ministers"), never a verb's ("coached Tarvik Athletic" names no coach)
+        plural = token.pos_ != "VERB" and token.lemma_.lower() in roles
+        role = word.rstrip(".") in roles or word in roles or plural
         if not role or token.ent_type_ or (not token.text.isalpha() and not word.endswith(".")):
             i += 1
             continue

@@ -158,6 +158,9 @@ def test_a_name_right_after_the_publication_noun_it_names_is_that_organisation(n
         ("Ola Berg left politics in 2018. Berg now works for Facebook.", ("Ola Berg", "kg:worksFor", "Facebook")),
         ("Ola Berg joined Spotify in 2019.", ("Ola Berg", "kg:memberOf", "Spotify")),
         ("Ola Berg plays for Arsenal.", ("Ola Berg", "kg:playsFor", "Arsenal")),
+        ("Ola Berg, who managed Tarvik, Real Oviedo and Dunmore City, left.", ("Ola Berg", "kg:leads", "Real Oviedo")),
+        ("Maria Lopez works for the Trade Department.", ("Maria Lopez", "kg:worksFor", "Trade Department")),
+        ("Jon Moe coached Tarvik Athletic for ten years.", ("Jon Moe", "kg:manages", "Tarvik Athletic")),
     ],
 )
 def test_a_name_the_ner_missed_as_an_employer_or_team_is_an_organisation(

@@ -580,3 +580,20 @@ def test_a_newspaper_word_alone_is_the_newspaper_of_the_story() -> None:
     )
     # "the Herald", even where the NER takes it for a person (a bare "Herald" is a company: see above)
     assert _same_entity(_entities(story), "Tarvik Herald", "Tarvik Herald", "Herald")
+
+
+def _won(name: str, aux: str, tag: str) -> list[Row]:
+    # "Lind have won twice." / "Lind has won twice."
+    return [
+        (name, 2, "nsubj", "PROPN", "NNP", name, "B-PERSON"),
+        (aux, 2, "aux", "AUX", tag, "have", "O"),
+        ("won", 2, "ROOT", "VERB", "VBN", "win", "O"),
+        ("twice", 2, "advmod", "ADV", "RB", "twice", "O"),
+        (".", 2, "punct", "PUNCT", ".", ".", "O"),
+    ]
+
+
+def test_a_name_a_plural_verb_agrees_with_is_a_team_not_a_person() -> None:
+    """British reports make clubs plural ("Tarvik have won"): one person never takes "have" or "were"."""
+    assert _entities(_won("Lind", "have", "VBP"))["Lind"][0].type == "Organization"
+    assert _entities(_won("Lind", "has", "VBZ"))["Lind"][0].type == "Person"
