@@ -141,11 +141,55 @@ def _hosted_events(sent: Span, reading: DocumentMentions) -> Iterator[Extraction
                     yield extraction(sentence, arg1, f"'s {noun.text}", arg2, "host", NAME, confidence)
 
 
+# Verbs that say where troops are, not where they go or come from ("remain in", "stationed in"; not "left").
+_STAY_VERBS = frozenset({"be", "remain", "stay", "station", "base", "deploy", "serve", "operate"})
+
+
+def _where_forces_are(noun: Token) -> list[Token]:
+    """The "in" places of a force noun: its own ("Norwegian troops in Mali"), its participle's ("soldiers
+    stationed in Libya") or its clause's when it is the subject of a verb of staying ("troops remain in Mali")."""
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in _STAY_VERBS)]
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in _STAY_VERBS:
+        holders.append(noun.head)
+    return [
+        p
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _forces_abroad(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    """ "Norwegian troops in Mali", "900 U.S. soldiers remain in Iraq": a country whose forces are in a place
+    has deployed them there (its own soil is no deployment)."""
+    # complex: owners and places of one noun phrase, paired; the guards are one line each.
+    sentence = reading.sentence(sent)
+    for noun in reading.tokens(sent):
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in reading.cues.force_nouns:
+            continue
+        owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in reading.names]
+        places = [
+            p for p in _where_forces_are(noun) if p.i in reading.names and reading.names[p.i].ner in ("GPE", "LOC")
+        ]
+        verb = _clause_verb(noun)
+        clause = Clause(is_negated(verb, reading), is_hedged(verb, reading), attribution(verb, reading), time_of(verb))
+        for arg1 in (a for o in owners for a in arguments(reading, o)):
+            for arg2 in (a for p in places for a in arguments(reading, p)):
+                if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
+                    continue
+                confidence = 0.7 * arg1.mention.confidence * arg2.mention.confidence
+                yield extraction(sentence, arg1, f"{noun.text} in", arg2, "deploy force in", NAME, confidence, clause)
+
+
 def extract_nominal(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """Facts named by nouns: event nouns with their agent and patient ("Norway's support for Kenya", "the
-    merger of A and B"), and the owner of a named event ("Oracle's OpenWorld conference")."""
+    merger of A and B"), the owner of a named event ("Oracle's OpenWorld conference") and forces abroad
+    ("Norwegian troops in Mali")."""
     yield from _hosted_events(sent, reading)
     yield from _event_nouns(sent, reading)
+    yield from _forces_abroad(sent, reading)
 
 
 def _event_nouns(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
