@@ -50,8 +50,9 @@ from kg.extract.targets import (
 )
 from kg.extract.titles import extract_titles, is_party
 from kg.mentions import DocumentMentions
+from kg.mentions.classes import has_org_word
 from kg.mentions.coref.appositions import titled_apposition
-from kg.model import Extraction
+from kg.model import Extraction, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -371,11 +372,38 @@ def _affiliations(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]
                         yield role_extraction(reading, sent, arg1, arg2, f"is {prep.text}", lemma, 0.7)
 
 
+def _surely_an_organisation(reading: DocumentMentions, mention: Mention) -> bool:
+    """An organisation by more than the NER's word (which often takes a surname for one): an acronym ("BBC"),
+    a company or newspaper word ("Tarvik Herald"), or the gazetteer's."""
+    if target_kind(reading, mention) != "org":
+        return False
+    known = reading.ontology.gazetteer.lookup(mention.label)
+    acronym = mention.label.replace(".", "").isupper() and len(mention.label) > 1
+    return acronym or has_org_word(mention.label) or (known is not None and known.type == "Organization")
+
+
+def _possessed_people(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    """ "the BBC's Ana Lind", "Labour's Jon Moe": a person an organisation's possessive introduces is with
+    it (a party's are members). A place's ("Norway's Berg": leader? citizen?) or a person's says too little."""
+    for name in reading.tokens(sent):
+        mention = reading.names.get(name.i)
+        if mention is None or mention.ner not in _PERSON:
+            continue
+        for owner in (c for c in name.children if c.dep_ == "poss" and c.i in reading.names):
+            party = is_party(reading, owner)
+            for arg2 in arguments(reading, owner):
+                if arg2.mention is None or not (party or _surely_an_organisation(reading, arg2.mention)):
+                    continue
+                lemma = "member" if party else "* of"
+                yield role_extraction(reading, sent, arguments(reading, name)[0], arg2, "'s", lemma, 0.6)
+
+
 def extract_roles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     yield from extract_titles(sent, reading)
     yield from _bare_titles(sent, reading)
     yield from _appositions(sent, reading)
     yield from _copulas(sent, reading)
     yield from _affiliations(sent, reading)
+    yield from _possessed_people(sent, reading)
     yield from _as_roles(sent, reading)
     yield from extract_places(sent, reading)

@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 
     from kg.ontology import Ontology
 
-__all__ = ["decide_classes", "extend_org_names", "join_party_names", "person_titles"]
+__all__ = ["decide_classes", "extend_org_names", "has_org_word", "join_party_names", "person_titles"]
 
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 # Labels a document-wide vote may change: names of things. NORP, EVENT, LAW... keep their own label.
@@ -83,10 +83,10 @@ _ORG_SUFFIX = re.compile(
 )
 
 
-def _has_org_word(label: str) -> bool:
+def has_org_word(label: str) -> bool:
     """Whether a name ends in (or opens with) a company, club or newspaper word.
 
-    >>> _has_org_word("Acme Corp."), _has_org_word("Tarvik Herald"), _has_org_word("Oakdale")
+    >>> has_org_word("Acme Corp."), has_org_word("Tarvik Herald"), has_org_word("Oakdale")
     (True, True, False)
     """
     return bool(_ORG_SUFFIX.search(" " + label))
@@ -246,7 +246,7 @@ def _hometown(token: Token) -> bool:
     if token.dep_ != "pobj" or prep.lower_ != "of" or any(c.lower_ == "the" for c in token.children):
         return False
     person = prep.head if prep.head.dep_ not in ("appos", "amod", "npadvmod") else prep.head.head
-    return has_age(person) and person.ent_type_ in ("PERSON", "PER") and not _has_org_word(token.text)
+    return has_age(person) and person.ent_type_ in ("PERSON", "PER") and not has_org_word(token.text)
 
 
 def _names_an_event(token: Token, nouns: frozenset[str]) -> bool:
@@ -290,7 +290,8 @@ def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[s
         token = doc[i]
         if _titled(token, titles) or _kin_of(token):
             tally["PERSON"] += 3
-        if _ORG_SUFFIX.search(" " + m.label) or _club(m.label, ontology):  # "Herald" alone too
+        party = m.label.lower() in ontology.cues.party_names  # "Labour" is no one's name
+        if party or _ORG_SUFFIX.search(" " + m.label) or _club(m.label, ontology):  # "Herald" alone too
             tally["ORG"] += 3
         if _hometown(token):
             tally["GPE"] += 3

@@ -200,7 +200,10 @@ def _owners(token: Token) -> list[Token]:
     """What a member noun says it belongs to: "the agency's investigators", "officers from the department"."""
     owners = [c for c in token.children if c.dep_ == "poss"]
     preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "with")]
-    return owners + [g for c in preps for g in c.children if g.dep_ == "pobj"]
+    owners += [g for c in preps for g in c.children if g.dep_ == "pobj"]
+    # "officers from the Tarvik Police Department Street Crimes Unit": a unit the NER left unnamed belongs to
+    # the organisation named in it
+    return owners + [c for o in owners if o.pos_ == "PROPN" for c in o.lefts]
 
 
 def _agency_like(label: str, dm: DocumentMentions) -> bool:

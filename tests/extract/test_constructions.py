@@ -300,3 +300,20 @@ def test_the_subject_who_names_someone_to_a_role_does_not_hold_it() -> None:
     found = facts(graph_of(rows))
     assert ("Lind", "kg:leads", "Acme") in found
     assert ("Tarvik", "kg:leads", "Acme") not in found, found
+
+
+def test_officers_of_a_unit_the_ner_left_unnamed_stand_for_the_organisation_named_in_it() -> None:
+    # "Officers from the Tarvik Police Drug Unit arrested Moe." with only "the Tarvik Police" named
+    rows = [
+        ("Officers", 7, "nsubj", "NOUN", "NNS", "officer", "O"),
+        ("from", 0, "prep", "ADP", "IN", "from", "O"),
+        ("the", 4, "det", "DET", "DT", "the", "B-ORG"),
+        ("Tarvik", 4, "compound", "PROPN", "NNP", "Tarvik", "I-ORG"),
+        ("Police", 6, "compound", "PROPN", "NNP", "Police", "I-ORG"),
+        ("Drug", 6, "compound", "PROPN", "NNP", "Drug", "O"),
+        ("Unit", 1, "pobj", "PROPN", "NNP", "Unit", "O"),
+        ("arrested", 7, "ROOT", "VERB", "VBD", "arrest", "O"),
+        ("Moe", 7, "dobj", "PROPN", "NNP", "Moe", "B-PERSON"),
+        (".", 7, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    assert ("Tarvik Police", "kg:arrests", "Moe") in facts(graph_of(rows))

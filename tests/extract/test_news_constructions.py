@@ -417,6 +417,75 @@ def test_roles_after_as(nlp: Any, text: str, expected: tuple[str, str, str]) -> 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("In the interview, BBC's Ana Lind pressed the minister.", ("Ana Lind", "kg:worksFor", "BBC")),
+        ("Acme Corp's Jon Moe declined to comment.", ("Jon Moe", "kg:worksFor", "Acme Corp")),
+        ("Labour's Jon Moe spoke first.", ("Jon Moe", "kg:memberOf", "Labour")),
+    ],
+)
+def test_a_person_an_organisations_possessive_introduces_is_with_it(
+    nlp: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in facts(nlp, text), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Norway's Ola Berg won the race.", "Trump's Rudy Giuliani left the room.", "Lind's Jon Moe said no."],
+)
+def test_a_place_or_a_person_before_a_name_makes_no_affiliation(nlp: Any, text: str) -> None:
+    assert not any(r in ("kg:worksFor", "kg:memberOf") for _, r, _ in facts(nlp, text)), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Officers from the Tarvik Police Department later arrested Maria B. Lopez, 32, of Oakdale.", "Maria B. Lopez"),
+        ("The Tarvik Police Department arrested Jon T. Moe on Friday.", "Jon T. Moe"),
+    ],
+)
+def test_a_middle_initial_ends_no_sentence(nlp: Any, text: str, person: str) -> None:
+    assert ("Tarvik Police Department", "kg:arrests", person) in facts(nlp, text), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 900 Norwegian troops remain in Mali.",
+        "Norwegian forces in Mali came under fire on Sunday.",
+        "Norway's soldiers stationed in Mali were sent home.",
+    ],
+)
+def test_a_countrys_forces_in_a_place_are_deployed_there(nlp: Any, text: str) -> None:
+    assert ("Norway", "kg:deploysForcesTo", "Mali") in facts(nlp, text), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malian troops in Mali held the line.",
+        "Norwegian troops left Mali in May.",
+        "Norwegian soldiers from Mali returned home.",
+    ],
+)
+def test_forces_at_home_leaving_or_coming_from_a_place_are_not_deployed_there(nlp: Any, text: str) -> None:
+    assert not any(r == "kg:deploysForcesTo" for _, r, _ in facts(nlp, text)), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ola Berg and her team used the Tarvik telescope to study Io.",
+        "Ola Berg has studied Io for twenty years.",
+        "Io was examined by Ola Berg in 2019.",
+    ],
+)
+def test_research_news_studies_what_it_observes(nlp: Any, text: str) -> None:
+    assert ("Ola Berg", "kg:studies", "Io") in facts(nlp, text), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Ola Berg was named chief executive of Acme Foods in May.", ("Ola Berg", "kg:leads", "Acme Foods")),
         (
             "Ana Silva was elected president of the Tarvik Rowing Club.",
