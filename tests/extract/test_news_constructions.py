@@ -170,6 +170,19 @@ def test_a_name_the_ner_missed_as_an_employer_or_team_is_an_organisation(
     assert expected in {(t.subject.label, t.predicate.id, t.object.label) for t in graph.triples}
 
 
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("Ola Berg scored twice for Tarvik Rovers on Saturday.", "Tarvik Rovers"),
+        ("Maria Lopez scored 20 points for the Tarvik Herons.", "Tarvik Herons"),
+        ("Jon Moe had 14 points and five rebounds for the Tarvik Falcons.", "Tarvik Falcons"),
+    ],
+)
+def test_a_players_statistics_for_a_team_say_they_play_for_it(nlp: Any, text: str, team: str) -> None:
+    person = text.split(" ")[0] + " " + text.split(" ")[1]
+    assert (person, "kg:playsFor", team) in facts(nlp, text), facts(nlp, text)
+
+
 def test_playing_for_a_title_is_no_team(nlp: Any) -> None:
     found = facts(nlp, "Ola Berg and the Tarvik Herons played for the title on Sunday.")
     assert not any(r == "kg:playsFor" for _, r, _ in found)
