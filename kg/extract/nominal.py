@@ -183,13 +183,49 @@ def _forces_abroad(sent: Span, reading: DocumentMentions) -> Iterator[Extraction
                 yield extraction(sentence, arg1, f"{noun.text} in", arg2, "deploy force in", NAME, confidence, clause)
 
 
+def _speakers(noun: Token, reading: DocumentMentions) -> tuple[list[Token], Token]:
+    """Who gives a speech, and the verb whose clause it is in: its possessor ("Berg's speech at X"), or the
+    subject of the verb the speech is a setting of ("said in a speech to X", "In a speech at X, Berg warned")."""
+    owners = [c for c in noun.children if c.dep_ == "poss" and reading.mentions_for(c)]
+    verb = _clause_verb(noun)
+    if owners or noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.head.head.i != verb.i:
+        return owners, verb
+    return [s for s in verb_subjects(verb) if reading.mentions_for(s)], verb
+
+
+def _speeches(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    """ "said in a speech to the Tarvik Academy", "Berg's lecture at Tarvik University": the speaker speaks
+    at the audience or event the speech is "to" or "at"."""
+    # complex: speakers and audiences of one noun phrase, paired; the guards are one line each.
+    sentence = reading.sentence(sent)
+    for noun in reading.tokens(sent):
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in reading.cues.speech_nouns:
+            continue
+        audiences = [
+            p
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("to", "at", "before")
+            for p in c.children
+            if p.dep_ == "pobj" and reading.mentions_for(p)
+        ]
+        speakers, verb = _speakers(noun, reading) if audiences else ([], noun)
+        clause = Clause(is_negated(verb, reading), is_hedged(verb, reading), attribution(verb, reading), time_of(verb))
+        for arg1 in (a for s in speakers for a in arguments(reading, s)):
+            for arg2 in (a for p in audiences for a in arguments(reading, p)):
+                if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
+                    continue
+                confidence = 0.7 * arg1.mention.confidence * arg2.mention.confidence
+                yield extraction(sentence, arg1, f"{noun.text} at", arg2, "speak at", NAME, confidence, clause)
+
+
 def extract_nominal(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """Facts named by nouns: event nouns with their agent and patient ("Norway's support for Kenya", "the
-    merger of A and B"), the owner of a named event ("Oracle's OpenWorld conference") and forces abroad
-    ("Norwegian troops in Mali")."""
+    merger of A and B"), the owner of a named event ("Oracle's OpenWorld conference"), forces abroad
+    ("Norwegian troops in Mali") and speeches ("said in a speech to the Tarvik Academy")."""
     yield from _hosted_events(sent, reading)
     yield from _event_nouns(sent, reading)
     yield from _forces_abroad(sent, reading)
+    yield from _speeches(sent, reading)
 
 
 def _event_nouns(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:

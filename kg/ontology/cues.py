@@ -56,6 +56,7 @@ class Cues:
     patient_possessor: frozenset[str] = frozenset()
     alleged_by: frozenset[str] = frozenset()
     found_by: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
     lethal_adverbs: frozenset[str] = frozenset()
     lethal_results: frozenset[str] = frozenset()
     contest_nouns: frozenset[str] = frozenset()
@@ -109,6 +110,7 @@ _LISTS = (
     ("patient_possessor", "nominal", "patient_possessor"),
     ("alleged_by", "nominal", "alleged_by"),
     ("found_by", "nominal", "found_by"),
+    ("speech_nouns", "nominal", "speech_nouns"),
     ("lethal_adverbs", "results", "lethal_adverbs"),
     ("lethal_results", "results", "lethal_results"),
     ("contest_nouns", "sense", "contest_nouns"),

@@ -461,6 +461,26 @@ def test_a_middle_initial_ends_no_sentence(nlp: Any, text: str, person: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker", "audience"),
+    [
+        ("Berg said in a speech to the Tarvik Academy that the plan would work.", "Berg", "Tarvik Academy"),
+        ("Jon Moe's lecture at Tarvik University drew protests.", "Jon Moe", "Tarvik University"),
+        ("Jon Moe gave a speech at Tarvik University on Monday.", "Jon Moe", "Tarvik University"),
+        ("Speaking at the Nova Summit, Ola Berg praised the deal.", "Ola Berg", "Nova Summit"),
+    ],
+)
+def test_a_speech_to_an_audience_or_at_an_event_is_speaking_at_it(
+    nlp: Any, text: str, speaker: str, audience: str
+) -> None:
+    assert (speaker, "kg:speaksAt", audience) in facts(nlp, text), facts(nlp, text)
+
+
+def test_a_speech_about_something_is_not_speaking_at_it(nlp: Any) -> None:
+    found = facts(nlp, "Jon Moe gave a speech about Tarvik University on Monday.")
+    assert not any(r == "kg:speaksAt" for _, r, _ in found), found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "About 900 Norwegian troops remain in Mali.",
