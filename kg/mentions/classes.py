@@ -47,7 +47,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kg.mentions.names import has_age
+from kg.mentions.names import employer_slot, has_age
 from kg.model import Mention
 from kg.ontology.gazetteer import fold_name
 
@@ -295,6 +295,10 @@ def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[s
             tally["ORG"] += 3
         if _hometown(token):
             tally["GPE"] += 3
+        if token.dep_ != "conj" and employer_slot(token, ontology) and ontology.gazetteer.place(m.label) is None:
+            # "scored for the Wild", "works for Acme": what one plays or works for is an organisation (a place
+            # the gazetteer knows stays one: "scored for Tarvik" is a club the place names)
+            tally["ORG"] += 2
         if _names_an_event(token, ontology.cues.event_name_nouns):
             tally["EVENT"] += 3
             events.add(key)

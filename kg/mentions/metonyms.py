@@ -249,7 +249,10 @@ def group_mention(dm: DocumentMentions, token: Token) -> Mention | None:
         return None
     lemma = token.lemma_.lower()
     cues = dm.cues
-    if lemma in cues.instrument_nouns and lemma not in cues.group_nouns:
+    # "shot down in his Navy jet", "hit Y with Kenyan drones": a vehicle one sits in or a tool another
+    # uses does not act for its owner
+    used = token.dep_ == "pobj" and token.head.lower_ in ("in", "on", "aboard", "inside", "into", "from", "with")
+    if lemma in cues.instrument_nouns and lemma not in cues.group_nouns and not used:
         actor = modifier_actor(dm, token) or wielder(dm, token)
         if actor is not None:
             a = actor

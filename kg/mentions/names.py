@@ -20,7 +20,16 @@ if TYPE_CHECKING:
     from kg.ontology import Ontology
     from kg.ontology.gazetteer import Gazetteer
 
-__all__ = ["ENTITY_LABELS", "QUALIFIER_LABELS", "clean_label", "find_names", "has_age", "prepare", "token_mention"]
+__all__ = [
+    "ENTITY_LABELS",
+    "QUALIFIER_LABELS",
+    "clean_label",
+    "employer_slot",
+    "find_names",
+    "has_age",
+    "prepare",
+    "token_mention",
+]
 
 # spaCy labels that name things a graph keeps (numbers, dates, money... are qualifiers, not nodes).
 ENTITY_LABELS = frozenset(
@@ -54,11 +63,27 @@ def _participle(token: Token, label: str) -> bool:
     return bool(getAllLemmas(token.text.lower()).get("VERB"))
 
 
+# After a comma these still belong to the name: "Acme, Inc.", "Jon Moe, Jr.".
+_NAME_TAILS = frozenset({"inc", "jr", "sr", "ltd", "llc", "co", "corp", "plc", "ii", "iii", "iv", "esq"})
+
+
+def _listed_inside(ent: Span) -> bool:
+    """A comma between names an organisation or person span ran together ("Porto, Real Oviedo"); places keep
+    theirs ("Paris, Texas")."""
+    if ent.label_ not in ("ORG", "PERSON", "PER", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"):
+        return False
+    commas = [t.i for t in ent[1:-1] if t.text == ","]
+    if not commas or any(t.lower_.rstrip(".") in _NAME_TAILS for t in ent if t.i > commas[0]):
+        return False
+    # "Ministry of Trade, Industry and Energy": a comma inside the name's own "of" list
+    return not any(t.lower_ in ("of", "for", "and", "&") for t in ent)
+
+
 def _pieces(doc: Doc, ent: Span, gazetteer: Gazetteer | None, surnames: set[str]) -> list[tuple[int, int, str]] | None:
     """How one named-entity span splits, or None when it is one name:
 
-    * a verb or a "to" inside ("Ana Lind beat Rena Holt", "Hipwave to Augme Corp"): names around it, each run
-      of proper nouns its own span;
+    * a verb, a "to" or a list's comma inside ("Ana Lind beat Rena Holt", "Hipwave to Augme Corp", "Porto, Real
+      Oviedo"): names around it, each run of proper nouns its own span;
     * a participle opening the sentence ("Hosting Lind at dinner, Berg said"): the name after it;
     * a person's name after a country's or a known organisation's ("Norway Ivar Lind", as in "the envoy to
       Norway Ivar Lind"; "the EU Ivar Lind"): the country or organisation and the person, when the span is a
@@ -67,7 +92,7 @@ def _pieces(doc: Doc, ent: Span, gazetteer: Gazetteer | None, surnames: set[str]
     # complex: the ways one NER span is several names, or a name and a word before it, are tried on one span.
     # "Lind beat Holt", "sold Hipwave to Augme Corp": a verb, or a "to" that only a sentence puts between names
     to_inside = ent.label_ in ENTITY_LABELS and any(t.text == "to" for t in ent[1:-1])  # not "6 to 7 %"
-    if to_inside or any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in ent[1:-1]):
+    if to_inside or _listed_inside(ent) or any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in ent[1:-1]):
         return [(a, b, ent.label_) for a, b in _runs(doc, ent.start, ent.end)]
     if len(ent) > 1 and ent[0].is_sent_start and _participle(ent[0], ent.label_):
         return [(ent.start + 1, ent.end, ent.label_)]  # "Hosting Lind at dinner, ...": the verb opens the clause
@@ -206,7 +231,7 @@ def objects_by_range(doc: Doc, document: str, names: dict[int, Mention], ontolog
     found: dict[int, Mention] = {}
     for token in doc:
         words = _unnamed_proper_noun(token, names)
-        if words is not None and _employer_slot(token, ontology):
+        if words is not None and employer_slot(token, ontology):
             text = doc[words.start : words.end].text
             found[token.i] = Mention(document, words.start_char, words.end_char, text, text, "ORG", "range")
     return found
@@ -232,7 +257,7 @@ def _unnamed_proper_noun(token: Token, names: dict[int, Mention]) -> Span | None
     return token.doc[start : token.i + 1] if token.text[:1].isupper() else None
 
 
-def _employer_slot(token: Token, ontology: Ontology) -> bool:
+def employer_slot(token: Token, ontology: Ontology) -> bool:
     """Whether the token is the object of a verb whose relation's object is an employer or a team (or a later
     item of that object's list: "managed Tarvik, Real Oviedo and Dunmore City")."""
     while token.dep_ == "conj" and token.head.i < token.i:

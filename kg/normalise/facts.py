@@ -158,7 +158,17 @@ def _generic_relation(e: Extraction, ontology: Ontology) -> str | None:
         return "verb through a noun, not a relation"
     if words[0] in ontology.cues.report_verbs and len(words) > 1:
         return "where or how something was said, not a relation"
-    if any(a is not None and a.mention is not None and a.mention.ner == "NORP" for a in (e.arg1, e.arg2)):
+    return _generic_argument(e)
+
+
+def _generic_argument(e: Extraction) -> str | None:
+    """Why an argument cannot take part in a kg:relatedTo fact, or None."""
+    mentions = [a.mention for a in (e.arg1, e.arg2) if a is not None and a.mention is not None]
+    if any(m.rule == "metonym.event-place" for m in mentions):
+        # "to end Uganda unrest" ends the unrest, not Uganda: an event stands for its place only in a relation
+        # the lexicon knows ("intervened in Syria's war")
+        return "an event, not its place"
+    if any(m.ner == "NORP" for m in mentions):
         # "Indians returned home", "American tourists were stranded": people of a nationality doing what
         # people do is not their country acting (the lexicon's relations read nationalities on purpose)
         return "a nationality's people, not its country"

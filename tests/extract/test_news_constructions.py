@@ -176,11 +176,47 @@ def test_a_name_the_ner_missed_as_an_employer_or_team_is_an_organisation(
         ("Ola Berg scored twice for Tarvik Rovers on Saturday.", "Tarvik Rovers"),
         ("Maria Lopez scored 20 points for the Tarvik Herons.", "Tarvik Herons"),
         ("Jon Moe had 14 points and five rebounds for the Tarvik Falcons.", "Tarvik Falcons"),
+        ("Ola Berg also scored for the Wild, who won again.", "Wild"),
     ],
 )
 def test_a_players_statistics_for_a_team_say_they_play_for_it(nlp: Any, text: str, team: str) -> None:
     person = text.split(" ")[0] + " " + text.split(" ")[1]
     assert (person, "kg:playsFor", team) in facts(nlp, text), facts(nlp, text)
+
+
+def test_names_the_ner_ran_together_with_a_comma_are_a_list(nlp: Any) -> None:
+    found = facts(nlp, "Jon Moe, who also coached Porto, Real Madrid and Inter Milan, left.")
+    assert {("Jon Moe", "kg:manages", team) for team in ("Porto", "Real Madrid", "Inter Milan")} <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ola Berg paid an agent to help him enter Norway.", ("Ola Berg", "kg:relatedTo", "Norway")),
+        ("Ola Berg flew to Oslo to meet Jon Moe.", ("Jon Moe", "kg:meets", "Ola Berg")),
+        ("Kenya sent engineers to repair the Tarvik bridge.", ("Kenya", "kg:relatedTo", "Tarvik bridge")),
+    ],
+)
+def test_an_infinitive_of_purpose_is_what_was_meant_not_what_happened(
+    nlp: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert fact(nlp, text, *expected).hedged
+
+
+def test_what_was_decided_or_done_first_is_no_purpose(nlp: Any) -> None:
+    decided = "The NFL announced its decision to suspend Ola Berg for the season."
+    assert not fact(nlp, decided, "NFL", "kg:suspends", "Ola Berg").hedged
+
+
+def test_a_vehicle_one_sits_in_does_not_act_for_its_owner(nlp: Any) -> None:
+    found = facts(nlp, "The pilot Jon Moe was shot down in his Kenyan jet over Tarvik in 1967.")
+    assert not any("Kenya" in (s, o) for s, _, o in found), found
+    assert ("Kenya", "kg:kills", "Ola Berg") in facts(nlp, "A Kenyan drone killed Ola Berg on Monday.")
+
+
+def test_an_event_stands_for_its_place_only_in_a_relation_the_lexicon_knows(nlp: Any) -> None:
+    assert not facts(nlp, "Kenya has the power to end Uganda unrest.")
+    assert ("Norway", "kg:intervenesIn", "Kenya") in facts(nlp, "Norway intervened in Kenya's war.")
 
 
 def test_playing_for_a_title_is_no_team(nlp: Any) -> None:

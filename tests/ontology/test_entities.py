@@ -597,3 +597,17 @@ def test_a_name_a_plural_verb_agrees_with_is_a_team_not_a_person() -> None:
     """British reports make clubs plural ("Tarvik have won"): one person never takes "have" or "were"."""
     assert _entities(_won("Lind", "have", "VBP"))["Lind"][0].type == "Organization"
     assert _entities(_won("Lind", "has", "VBZ"))["Lind"][0].type == "Person"
+
+
+def test_a_comma_inside_a_bodys_own_of_list_keeps_the_name_whole() -> None:
+    # "The Ministry of Trade, Industry and Energy sued Lind."
+    words = ["Ministry", "of", "Trade", ",", "Industry", "and", "Energy"]
+    rows: list[Row] = [("The", 1, "det", "DET", "DT", "the", "O")]
+    rows += [(w, 1, "compound", "PROPN", "NNP", w, ("B-ORG" if k == 0 else "I-ORG")) for k, w in enumerate(words)]
+    rows[1] = ("Ministry", 8, "nsubj", "PROPN", "NNP", "Ministry", "B-ORG")
+    rows += [
+        ("sued", 8, "ROOT", "VERB", "VBD", "sue", "O"),
+        ("Lind", 8, "dobj", "PROPN", "NNP", "Lind", "B-PERSON"),
+        (".", 8, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    assert "Ministry of Trade, Industry and Energy" in _entities(rows)

@@ -112,8 +112,9 @@ def _longer(ctx: Context, m: Mention, organisations: list[Mention], surnames: se
     if folded[-1] in _NEWSPAPER_WORDS and not _with_article(ctx, m):
         return None  # a paper is "the Times"; a bare "Tribune" is the company of that name, not "the Daily Tribune"
     place = ctx.gazetteer.place(m.label) is not None  # a real place: it joins only a club named after it
-    # a person, a nationality or an acronym is not the short form of an organisation's name
-    named = not place and m.ner not in ("PERSON", "PER", "NORP") and not m.label.isupper()
+    # a person, a nationality, a natural place ("the Moon" beside the lander "Blue Moon") or an acronym is not
+    # the short form of an organisation's name
+    named = not place and m.ner not in ("PERSON", "PER", "NORP", "LOC") and not m.label.isupper()
     found: dict[str, Mention] = {}
     for org in organisations:
         long_words = [w.casefold() for w in org.label.split()]
