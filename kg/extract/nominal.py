@@ -218,6 +218,28 @@ def _speeches(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
                 yield extraction(sentence, arg1, f"{noun.text} at", arg2, "speak at", NAME, confidence, clause)
 
 
+def _possessed_objects(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
+    """ "the US is seeking Berg's extradition": a verb and its object noun the lexicon knows with "of" ("seek
+    extradition of") relate the verb's subject to the noun's possessor, as "seeking the extradition of Berg"
+    does."""
+    sentence = reading.sentence(sent)
+    for noun in reading.tokens(sent):
+        verb = noun.head
+        if noun.dep_ != "dobj" or noun.pos_ != "NOUN" or verb.pos_ != "VERB":
+            continue
+        lemma = f"{verb.lemma_.lower()} {noun.lemma_.lower()} of"
+        owners = [c for c in noun.children if c.dep_ == "poss" and reading.mentions_for(c)]
+        if not owners or reading.ontology.lexicon.lookup("verb", lemma) is None:
+            continue
+        clause = Clause(is_negated(verb, reading), is_hedged(verb, reading), attribution(verb, reading), time_of(verb))
+        for arg1 in (a for s in verb_subjects(verb) for a in arguments(reading, s)):
+            for arg2 in (a for o in owners for a in arguments(reading, o)):
+                if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
+                    continue
+                confidence = 0.75 * arg1.mention.confidence * arg2.mention.confidence
+                yield extraction(sentence, arg1, f"{verb.text} {noun.text} of", arg2, lemma, NAME, confidence, clause)
+
+
 def extract_nominal(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """Facts named by nouns: event nouns with their agent and patient ("Norway's support for Kenya", "the
     merger of A and B"), the owner of a named event ("Oracle's OpenWorld conference"), forces abroad
@@ -226,6 +248,7 @@ def extract_nominal(sent: Span, reading: DocumentMentions) -> Iterator[Extractio
     yield from _event_nouns(sent, reading)
     yield from _forces_abroad(sent, reading)
     yield from _speeches(sent, reading)
+    yield from _possessed_objects(sent, reading)
 
 
 def _event_nouns(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:

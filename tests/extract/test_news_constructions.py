@@ -203,6 +203,25 @@ def test_an_infinitive_of_purpose_is_what_was_meant_not_what_happened(
     assert fact(nlp, text, *expected).hedged
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The US is seeking Ola Berg's extradition from Norway.",
+            ("United States", "kg:seeksExtraditionOf", "Ola Berg"),
+        ),
+        ("Kenya requested the extradition of Maria Lopez.", ("Kenya", "kg:seeksExtraditionOf", "Maria Lopez")),
+        ("Norway extradited Jon Moe to Kenya in May.", ("Norway", "kg:extradites", "Jon Moe")),
+    ],
+)
+def test_the_state_that_seeks_an_extradition_is_not_the_one_that_extradites(
+    nlp: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = facts(nlp, text)
+    assert expected in found, found
+    assert len({r for _, r, _ in found if "xtradit" in r}) == 1
+
+
 def test_what_was_decided_or_done_first_is_no_purpose(nlp: Any) -> None:
     decided = "The NFL announced its decision to suspend Ola Berg for the season."
     assert not fact(nlp, decided, "NFL", "kg:suspends", "Ola Berg").hedged
