@@ -222,6 +222,7 @@ def _possessed_objects(sent: Span, reading: DocumentMentions) -> Iterator[Extrac
     """ "the US is seeking Berg's extradition": a verb and its object noun the lexicon knows with "of" ("seek
     extradition of") relate the verb's subject to the noun's possessor, as "seeking the extradition of Berg"
     does."""
+    # complex: subjects and possessors of one verb phrase, paired; the guards are one line each.
     sentence = reading.sentence(sent)
     for noun in reading.tokens(sent):
         verb = noun.head
