@@ -222,6 +222,32 @@ def test_the_state_that_seeks_an_extradition_is_not_the_one_that_extradites(
     assert len({r for _, r, _ in found if "xtradit" in r}) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Norway's ambassador to Kenya accused the UK of meddling. The talks stalled on Monday. "
+            "Norway's ambassador to Kenya Ola Berg has said that the talks would resume.",
+            ("Ola Berg", "kg:accuses", "United Kingdom"),
+        ),
+        (
+            "The Swedish minister sued Acme Foods on Tuesday. Prices fell. "
+            "Swedish minister Eva Lind said the case was strong.",
+            ("Eva Lind", "kg:sues", "Acme Foods"),
+        ),
+    ],
+)
+def test_a_lead_that_describes_someone_before_naming_them_is_the_one_later_titled_so(
+    nlp: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in facts(nlp, text), facts(nlp, text)
+
+
+def test_a_bare_role_before_any_name_stays_unresolved(nlp: Any) -> None:
+    text = "The minister sued Acme Foods on Tuesday. Prices fell. Minister Eva Lind said the case was strong."
+    assert not any(r == "kg:sues" for _, r, _ in facts(nlp, text))
+
+
 def test_what_was_decided_or_done_first_is_no_purpose(nlp: Any) -> None:
     decided = "The NFL announced its decision to suspend Ola Berg for the season."
     assert not fact(nlp, decided, "NFL", "kg:suspends", "Ola Berg").hedged

@@ -1,6 +1,7 @@
 """Definite descriptions: "the Kenyan president" goes to the person the text already described with that
 nationality (titles and appositions); "the minister" to whoever the text called a minister, however far
-back; "the country", "the city", "the agency" to the nearest place or organisation of that class."""
+back; "the country", "the city", "the agency" to the nearest place or organisation of that class. A lead's
+description before any name ("Norway's envoy to Kenya said") goes to the person later titled with its words."""
 
 from __future__ import annotations
 
@@ -121,6 +122,30 @@ def _whole_description(token: Token) -> int:
     return min(modifiers) if modifiers else token.i
 
 
+def _named_later(ctx: Context, token: Token, candidates: list[Candidate]) -> tuple[Mention, ...] | None:
+    """ "Norway's envoy to Kenya said ... Norway's envoy to Kenya Ola Berg added": a lead that describes
+    someone before naming them is the one person the story later names with those very words as a title (the
+    words must name a country or organisation, so "the minister" alone waits for an antecedent)."""
+    doc = token.doc
+    start, end = _whole_description(token), token.right_edge.i + 1
+    if not any(i in ctx.names for i in range(start, end)):
+        return None
+    words = [t.lower_ for t in doc[start:end] if t.lower_ != "the"]
+    later = {
+        c.mention.label: c
+        for c in candidates
+        if c.token.i > end
+        and c.mention.ner in ("PERSON", "PER")
+        and [t.lower_ for t in doc[max(c.token.i - len(words), 0) : c.token.i]] == words
+    }
+    if len(later) != 1:
+        return None
+    (candidate,) = later.values()
+    return (
+        ctx.span_mention(start, token.i + 1, candidate.mention.label, candidate.mention.ner, "coref.description", 0.7),
+    )
+
+
 def resolve_description(
     ctx: Context, token: Token, kind: str, candidates: list[Candidate], profiles: dict[str, Profile]
 ) -> tuple[Mention, ...] | None:
@@ -151,7 +176,7 @@ def resolve_description(
         pool = _most_named(pool, candidates, token)
     found = best(pool, token)
     if found is None:
-        return None
+        return _named_later(ctx, token, candidates) if kind == "person" else None
     candidate, confidence = found
     if kind == "person" and countries and not (profiles.get(candidate.mention.label, Profile()).countries & countries):
         confidence = min(confidence, 0.6)  # nationality not confirmed by the text
