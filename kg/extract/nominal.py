@@ -64,7 +64,19 @@ def _agents(noun: Token, reading: DocumentMentions) -> list[Token]:
     accuser = _accuser(noun, reading)
     if not found and accuser is not None:
         found.extend(verb_subjects(accuser))
+    if not found and _setting(noun):
+        found.extend(verb_subjects(noun.head.head))  # "Berg said in talks with Moe": Berg held the talks
     return [t for t in found if reading.mentions_for(t)]
+
+
+def _setting(noun: Token) -> bool:
+    """An event noun that is where its clause's subject did what the verb says ("said in a chat with X",
+    "during a meeting with X, Berg agreed"; "in an attack by X" has its own agent)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    # "was arrested in a raid on X": a passive's subject underwent the event, it did not do it
+    return not any(c.dep_ in ("nsubjpass", "auxpass") for c in prep.head.children)
 
 
 def _patients(noun: Token, reading: DocumentMentions) -> list[tuple[Token, str]]:
@@ -284,8 +296,7 @@ def _event_nouns(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
             for patient, via in patients:
                 for arg1 in arguments(reading, agent):
                     for arg2 in arguments(reading, patient):
-                        assert arg1.mention is not None and arg2.mention is not None
-                        if arg1.mention.label == arg2.mention.label:
+                        if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
                             continue
                         confidence = 0.75 * arg1.mention.confidence * arg2.mention.confidence
                         rel = f"{noun.text} {via}" if via != noun.head.text else noun.text

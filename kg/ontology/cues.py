@@ -57,6 +57,7 @@ class Cues:
     alleged_by: frozenset[str] = frozenset()
     found_by: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
+    observer_verbs: frozenset[str] = frozenset()
     lethal_adverbs: frozenset[str] = frozenset()
     lethal_results: frozenset[str] = frozenset()
     contest_nouns: frozenset[str] = frozenset()
@@ -111,6 +112,7 @@ _LISTS = (
     ("alleged_by", "nominal", "alleged_by"),
     ("found_by", "nominal", "found_by"),
     ("speech_nouns", "nominal", "speech_nouns"),
+    ("observer_verbs", "nominal", "observer_verbs"),
     ("lethal_adverbs", "results", "lethal_adverbs"),
     ("lethal_results", "results", "lethal_results"),
     ("contest_nouns", "sense", "contest_nouns"),

@@ -248,6 +248,35 @@ def test_a_bare_role_before_any_name_stays_unresolved(nlp: Any) -> None:
     assert not any(r == "kg:sues" for _, r, _ in facts(nlp, text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ola Berg said on Tuesday in a fireside chat with Jon Moe that sales rose.",
+        "Jon Moe said in talks with Ola Berg that the plan would work.",
+        "In a long conversation with Ola Berg, Jon Moe defended the plan.",
+    ],
+)
+def test_a_conversation_a_clause_is_said_in_is_its_subjects(nlp: Any, text: str) -> None:
+    assert ("Jon Moe", "kg:holdsTalksWith", "Ola Berg") in facts(nlp, text), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ola Berg witnessed a conversation between Jon Moe and Ana Lind.",
+        "Ola Berg described a meeting between Jon Moe and Ana Lind.",
+    ],
+)
+def test_one_who_watches_or_tells_an_event_takes_no_part_in_it(nlp: Any, text: str) -> None:
+    found = facts(nlp, text)
+    assert not any("Ola Berg" in (s, o) for s, _, o in found), found
+
+
+def test_a_passive_subject_did_not_do_the_event_it_underwent(nlp: Any) -> None:
+    found = facts(nlp, "Ola Berg was arrested in a raid on Acme Foods.")
+    assert not any(s == "Ola Berg" and o == "Acme Foods" for s, _, o in found), found
+
+
 def test_what_was_decided_or_done_first_is_no_purpose(nlp: Any) -> None:
     decided = "The NFL announced its decision to suspend Ola Berg for the season."
     assert not fact(nlp, decided, "NFL", "kg:suspends", "Ola Berg").hedged
