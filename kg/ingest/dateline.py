@@ -7,13 +7,16 @@ Left in the text, "LISBON, Portugal (AP) — The minister said ..." gives the pa
 * ``CITY, Country --`` and ``CITY —``: a place in capitals and a dash;
 * ``CITY, Nov. 20 (Xinhua) --``: a date between the place and the agency.
 
-The city is written in capitals, or the agency in brackets is there (so "Lisbon, Portugal (Lusa) -" counts
-and "Lisbon - the capital ..." does not); the dash is followed by a space.
+The city is written in capitals, or the agency in brackets is there, or a state code follows the city (so
+"Lisbon, Portugal (Lusa) -" and "Tarvik, NY –" count and "Lisbon - the capital ..." does not); the dash is
+followed by a space.
 
 >>> split_dateline("VALDORA, Norland (AP) — Dock workers stopped work on Thursday.")
 (Dateline(place='VALDORA, Norland', agency='AP'), 'Dock workers stopped work on Thursday.')
 >>> split_dateline("The minister arrived in Valdora on Monday.") is None
 True
+>>> split_dateline("Tarvik, NY – Acme is adding a new chief.")
+(Dateline(place='Tarvik, NY', agency=None), 'Acme is adding a new chief.')
 """
 
 from __future__ import annotations
@@ -43,13 +46,23 @@ _DATELINE = re.compile(
 _CAPS_CITY = re.compile(rf"^{_CAPS_WORD}(?:\s+{_CAPS_WORD})*$")
 
 
+# A state written as a postal code or an abbreviation: "NY", "Calif.", "N.Y.", "D.C."
+_STATE_CODE = re.compile(r"^,\s+(?:[A-Z]{2}|[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2})$")
+
+
+def _state_code(match: re.Match[str]) -> bool:
+    """ "New York, NY –", as press releases write it: a city in mixed case is a dateline's only with a state
+    code after it ("Lisbon - the capital" is prose)."""
+    return bool(_STATE_CODE.match(match["place"][len(match["city"]) :].rstrip()))
+
+
 def split_dateline(paragraph: str) -> tuple[Dateline, str] | None:
     """The dateline opening ``paragraph`` and the paragraph without it, or None when it opens with prose."""
     match = _DATELINE.match(paragraph)
     if match is None:
         return None
     city_in_capitals = bool(_CAPS_CITY.match(match["city"])) and any(c.isalpha() for c in match["city"])
-    if match["agency"] is None and not (city_in_capitals and len(match["city"]) >= 3):
+    if match["agency"] is None and not (city_in_capitals and len(match["city"]) >= 3) and not _state_code(match):
         # "Lisbon - the capital" (a mixed-case word and a dash) and "US - China talks" (an initialism) are prose
         return None
     if match["agency"] is None and match.group(0).rstrip().endswith(":"):

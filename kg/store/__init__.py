@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +49,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 __all__ = ["OutputOptions", "Report", "build_into", "export_to_neo4j", "holds_build", "remove_from"]
+
+# A JSONL corpus record's origin: "corpus.jsonl:12".
+_LINE = re.compile(r":\d+$")
 
 
 @dataclass(slots=True)
@@ -156,6 +160,8 @@ def _ingest(
     generation = run.store.generation()
     writer = run.writer()
     position = 0
+    superseded: list[str] = []
+    seen: set[str] = set()
     for document in documents:
         position += 1
         content = content_digest(document)
@@ -163,10 +169,13 @@ def _ingest(
         reason = other_language(document, run.lang)
         if reason is not None:
             handle(InputError(document.origin or document.id, reason))
+        seen.add(document.id)
         if entry is not None and entry.content == content:
             report.reused += 1
             continue
-        if entry is not None:
+        earlier = _earlier_versions(run.store, document) if entry is None else []
+        superseded += earlier
+        if entry is not None or earlier:
             report.changed += 1
         else:
             report.new += 1
@@ -176,6 +185,16 @@ def _ingest(
             continue
         yield ToParse(document, content, seq)
     writer.flush()
+    run.store.remove([doc_id for doc_id in superseded if doc_id not in seen])  # another file may hold it still
+
+
+def _earlier_versions(store: Store, document: Document) -> list[str]:
+    """ "an edited page is read again": the documents an earlier build read from the same file, which this
+    version replaces (a JSONL corpus's records are told apart by their own ids, not by their lines)."""
+    origin = document.origin
+    if not origin or _LINE.search(origin):
+        return []
+    return [doc_id for doc_id in store.ids_of_file(origin) if doc_id != document.id]
 
 
 def _parse_new(

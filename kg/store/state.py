@@ -211,6 +211,10 @@ class Store:
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
 
+    def ids_of_file(self, origin: str) -> list[str]:
+        """The documents read from exactly this file (a page or a text file: one document each)."""
+        return [doc_id for (doc_id,) in self.db.execute("SELECT id FROM documents WHERE origin = ?", (origin,))]
+
     def ids_of_origins(self, origins: Sequence[str]) -> list[str]:
         """The documents read from these files (an origin is a path, or ``path:line`` for a JSONL corpus)."""
         found: list[str] = []

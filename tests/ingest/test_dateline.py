@@ -26,6 +26,8 @@ REST = "The harbour master said the queue of ships would clear within a week."
         ("OSLO, Nov. 3 (Reuters) - ", "OSLO", "Reuters"),
         ("Valdora, Norland (AFP) - ", "Valdora, Norland", "AFP"),
         ("SAN MARCO (Courier News Service) — ", "SAN MARCO", "Courier News Service"),
+        ("Tarvik, NY – ", "Tarvik, NY", None),  # press releases: a mixed-case city with a state code
+        ("Oakdale, Calif. - ", "Oakdale, Calif.", None),
     ],
 )
 def test_dateline_shapes(opening: str, place: str, agency: str | None) -> None:
@@ -42,6 +44,7 @@ def test_dateline_shapes(opening: str, place: str, agency: str | None) -> None:
         "NATO — the alliance met in Brussels.",  # the story does not go on with a capital
         "The Valdora Courier (VC) - a weekly - reported the strike first.",  # a sentence, not a place
         "Ships, Boats (and Ferries) — ",  # nothing follows
+        "Ola Berg, Acme – The plan worked.",  # a mixed-case place needs a state code
     ],
 )
 def test_prose_is_not_a_dateline(paragraph: str) -> None:

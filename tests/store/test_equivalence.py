@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kg.errors import InputError
 from kg.store import OutputOptions, build_into, remove_from
 
 from .corpus import ARTICLES, write_corpus
@@ -100,3 +101,32 @@ def test_removing_keeps_every_other_id(nlp: Any, tmp_path: Path) -> None:
     assert {e.id for e in after.entities} <= {e.id for e in before.entities}
     lost = {t.id for t in before.triples} - {t.id for t in after.triples}
     assert all({ev.document for ev in t.evidence} == {gone} for t in before.triples if t.id in lost)
+
+
+def test_an_edited_article_replaces_its_earlier_version(nlp: Any, tmp_path: Path) -> None:
+    """A page read again with other text (the paper corrected it, or kg reads pages better) is one document."""
+    page = tmp_path / "corpus" / "story.txt"
+    page.parent.mkdir()
+    page.write_text("Ola Berg met Jon Moe in Oslo on Monday.\n", encoding="utf-8")
+    build(nlp, [page], tmp_path / "out")
+    page.write_text("Ola Berg met Ana Lind in Oslo on Monday.\n", encoding="utf-8")
+    report = build(nlp, [page], tmp_path / "out")
+    assert (report.new, report.changed) == (0, 1)
+    documents = (tmp_path / "out" / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(documents) == 1 and "Ana Lind" in documents[0]
+    fresh = build(nlp, [page], tmp_path / "fresh")
+    assert fresh.new == 1
+    same_files(tmp_path / "out", tmp_path / "fresh")
+
+
+def test_the_same_text_in_another_file_is_kept_when_one_copy_is_edited(nlp: Any, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    for path in (first, second):
+        path.write_text("Ola Berg met Jon Moe in Oslo on Monday.\n", encoding="utf-8")
+    skipped: list[InputError] = []
+    build(nlp, [first, second], tmp_path / "out", on_error=skipped.append)
+    assert len(skipped) == 1  # the copy is reported, its text stored once
+    first.write_text("Ola Berg met Ana Lind in Oslo on Monday.\n", encoding="utf-8")
+    build(nlp, [first, second], tmp_path / "out", on_error=skipped.append)
+    documents = (tmp_path / "out" / "documents.jsonl").read_text(encoding="utf-8")
+    assert "Jon Moe" in documents and "Ana Lind" in documents
