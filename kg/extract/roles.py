@@ -226,6 +226,12 @@ def _one_of(token: Token) -> list[Token]:
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
+def _later_name(noun: Token, name: Token) -> bool:
+    """Whether a singular title has another appositive name before ``name`` (the parser hangs a list after
+    "X, Y and Z" on the title)."""
+    return any(c.dep_ == "appos" and c.i < name.i and c.pos_ == "PROPN" for c in noun.children)
+
+
 def _appositions(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """Roles in appositions: "X, an expert on water policy" / "Lindqvist, the Swedish envoy" / "Kenya's ally,
     Uganda"."""
@@ -256,8 +262,17 @@ def _appositions(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
                 continue
             # "Olsen, a Democrat from Denver": a nationality or party can be the appositive noun
             described = noun.i in reading.names and reading.names[noun.i].ner == "NORP"
-            if noun.pos_ != "NOUN" and not described:
+            # "President of the Senate, Ola Berg,": a capitalised title is a role noun all the same
+            title = noun.pos_ == "PROPN" and noun.i not in reading.names and noun.lower_ in roles
+            if noun.pos_ != "NOUN" and not (described or title):
                 continue
+            if (
+                noun.tag_ in ("NN", "NNP")
+                and name.dep_ == "appos"
+                and name.head.i == noun.i
+                and _later_name(noun, name)
+            ):
+                continue  # "President of the Senate, Ola Berg, Senator Jon Moe and ...": one holder, the first
             article = "the" if any(c.lower_ == "the" for c in noun.children) else "a"
             yield from _roles(reading, sent, name, noun, related_names(noun, reading), f"is {article}", 0.85)
 

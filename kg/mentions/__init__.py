@@ -54,6 +54,11 @@ def _sentences(doc: Doc, document: Document) -> tuple[dict[int, Sentence], tuple
     return by_start, tuple(numbers)
 
 
+def _a_place(ontology: Ontology, text: str) -> bool:
+    name = ontology.gazetteer.place(text)
+    return name is not None and name.type in ("Country", "City", "Region")
+
+
 def read_mentions(doc: Doc, document: Document, ontology: Ontology) -> DocumentMentions:
     """The mention record of one parsed document (the Doc's entity spans are merged first)."""
     if not doc.user_data.get("kg_prepared"):
@@ -67,7 +72,7 @@ def read_mentions(doc: Doc, document: Document, ontology: Ontology) -> DocumentM
         roles = person_roles(ontology)
         split_titled_entities(doc, roles)
         ranks = cues.portfolio_words | cues.force_nouns | {"police"}
-        add_titled_names(doc, roles, generic, ranks)
+        add_titled_names(doc, roles, generic, ranks, lambda text: _a_place(ontology, text))
     prepare(doc, ontology.gazetteer)
     by_start, numbers = _sentences(doc, document)
     found_names = find_names(doc, document.id, ontology.gazetteer)

@@ -19,6 +19,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Span
 
     from kg.ontology import Ontology
@@ -137,20 +139,33 @@ def titled_names(doc: Doc, roles: frozenset[str]) -> list[Span]:
     return found
 
 
-def _drop_rank_words(doc: Doc, roles: frozenset[str], generic: frozenset[str]) -> None:
-    """ "Interior Minister", "Army Colonel": one generic word the NER took for a name is the title's, not a
-    name ("State Department official": two words make an organisation's name)."""
-    rank_words = [
+def _drop_rank_words(
+    doc: Doc, roles: frozenset[str], generic: frozenset[str], is_place: Callable[[str], bool] | None = None
+) -> None:
+    """ "Interior Minister", "Army Colonel", "UK Home Secretary": a generic word the NER took for (the end of)
+    a name is the title's, not the name's ("State Department official": two words make an organisation's
+    name)."""
+    from spacy.tokens import Span
+
+    titled = [e for e in doc.ents if e.end < len(doc) and doc[e.end].text.lower() in roles]
+    # "UK Home Secretary": the NER ran a place and the portfolio together; the place stays a name ("Air Force
+    # commander" keeps its force: "Air" is no place)
+    ranked = {
         e
-        for e in doc.ents
-        if len(e) == 1 and e.end < len(doc) and doc[e.end].text.lower() in roles and e.text.lower() in generic
-    ]
-    if rank_words:
-        doc.set_ents([e for e in doc.ents if e not in rank_words])
+        for e in titled
+        if e[-1].text.lower() in generic and (len(e) == 1 or (is_place is not None and is_place(e[:-1].text)))
+    }
+    if ranked:
+        kept = [Span(doc, e.start, e.end - 1, label=e.label_) if e in ranked else e for e in doc.ents]
+        doc.set_ents([e for e in kept if len(e)])
 
 
 def add_titled_names(
-    doc: Doc, roles: frozenset[str], generic: frozenset[str] = frozenset(), ranks: frozenset[str] = frozenset()
+    doc: Doc,
+    roles: frozenset[str],
+    generic: frozenset[str] = frozenset(),
+    ranks: frozenset[str] = frozenset(),
+    is_place: Callable[[str], bool] | None = None,
 ) -> Doc:
     """The Doc with each titled name added as a PERSON entity (existing entities are kept). ``generic`` nouns
     never anchor a title; a ``ranks`` word the NER took for a name before a title is the title's ("Army
@@ -158,7 +173,7 @@ def add_titled_names(
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
-    _drop_rank_words(doc, roles, ranks)
+    _drop_rank_words(doc, roles, ranks, is_place)
     people = [Span(doc, s.start, s.end, label="PERSON") for s in titled_names(doc, roles)]
     anchors = [Span(doc, s.start, s.end, label="ORG") for s in title_anchors(doc, roles, generic)]
     # people first, then the longest anchors that overlap nothing already chosen

@@ -634,6 +634,32 @@ def test_research_news_studies_what_it_observes(nlp: Any, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("President of the Senate, Ola Berg, said the vote would wait.", ("Ola Berg", "kg:presidentOf", "Senate")),
+        ("Ola Berg, Chairman of Acme Foods, resigned on Friday.", ("Ola Berg", "kg:leads", "Acme Foods")),
+    ],
+)
+def test_a_capitalised_title_in_apposition_is_a_role(nlp: Any, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(nlp, text), facts(nlp, text)
+
+
+def test_a_portfolio_the_ner_runs_into_the_country_is_the_titles(nlp: Any) -> None:
+    found = facts(nlp, "In June, the then UK Home Secretary, Jon Moe, approved the request.")
+    assert ("Jon Moe", "kg:ministerOf", "United Kingdom") in found, found
+    assert not any("Home" in o for _, _, o in found), found
+    # a force keeps its name when what is left is no place
+    assert ("Ana Lind", "kg:commands", "Air Force") in facts(nlp, "Former Air Force commander Ana Lind spoke.")
+
+
+def test_a_title_before_a_list_of_names_is_only_the_firsts(nlp: Any) -> None:
+    text = "President of the Senate, Ola Berg, Senator Jon Moe and Senator Ana Lind took the chief to court."
+    found = facts(nlp, text)
+    assert ("Ola Berg", "kg:presidentOf", "Senate") in found
+    assert ("Jon Moe", "kg:presidentOf", "Senate") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Ola Berg was named chief executive of Acme Foods in May.", ("Ola Berg", "kg:leads", "Acme Foods")),
         (
             "Ana Silva was elected president of the Tarvik Rowing Club.",
