@@ -173,11 +173,33 @@ def _where_forces_are(noun: Token) -> list[Token]:
     ]
 
 
+def _clause_of(verb: Token, reading: DocumentMentions) -> Clause:
+    return Clause(is_negated(verb, reading), is_hedged(verb, reading), attribution(verb, reading), time_of(verb))
+
+
+def _paired(
+    reading: DocumentMentions,
+    sent: Span,
+    pair: tuple[list[Token], list[Token]],
+    rel: str,
+    lemma: str,
+    clause: Clause,
+    weight: float = 0.7,
+) -> Iterator[Extraction]:
+    """One extraction for each (first, second) token pair whose arguments name two different things."""
+    sentence = reading.sentence(sent)
+    firsts, seconds = pair
+    for arg1 in (a for t in firsts for a in arguments(reading, t)):
+        for arg2 in (a for t in seconds for a in arguments(reading, t)):
+            if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
+                continue
+            confidence = weight * arg1.mention.confidence * arg2.mention.confidence
+            yield extraction(sentence, arg1, rel, arg2, lemma, NAME, confidence, clause)
+
+
 def _forces_abroad(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """ "Norwegian troops in Mali", "900 U.S. soldiers remain in Iraq": a country whose forces are in a place
     has deployed them there (its own soil is no deployment)."""
-    # complex: owners and places of one noun phrase, paired; the guards are one line each.
-    sentence = reading.sentence(sent)
     for noun in reading.tokens(sent):
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in reading.cues.force_nouns:
             continue
@@ -185,31 +207,23 @@ def _forces_abroad(sent: Span, reading: DocumentMentions) -> Iterator[Extraction
         places = [
             p for p in _where_forces_are(noun) if p.i in reading.names and reading.names[p.i].ner in ("GPE", "LOC")
         ]
-        verb = _clause_verb(noun)
-        clause = Clause(is_negated(verb, reading), is_hedged(verb, reading), attribution(verb, reading), time_of(verb))
-        for arg1 in (a for o in owners for a in arguments(reading, o)):
-            for arg2 in (a for p in places for a in arguments(reading, p)):
-                if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
-                    continue
-                confidence = 0.7 * arg1.mention.confidence * arg2.mention.confidence
-                yield extraction(sentence, arg1, f"{noun.text} in", arg2, "deploy force in", NAME, confidence, clause)
+        if owners and places:
+            clause = _clause_of(_clause_verb(noun), reading)
+            yield from _paired(reading, sent, (owners, places), f"{noun.text} in", "deploy force in", clause)
 
 
-def _speakers(noun: Token, reading: DocumentMentions) -> tuple[list[Token], Token]:
-    """Who gives a speech, and the verb whose clause it is in: its possessor ("Berg's speech at X"), or the
-    subject of the verb the speech is a setting of ("said in a speech to X", "In a speech at X, Berg warned")."""
+def _speakers(noun: Token, reading: DocumentMentions) -> list[Token]:
+    """Who gives a speech: its possessor ("Berg's speech at X"), or the subject of the verb the speech is the
+    setting of ("said in a speech to X", "In a speech at X, Berg warned")."""
     owners = [c for c in noun.children if c.dep_ == "poss" and reading.mentions_for(c)]
-    verb = _clause_verb(noun)
-    if owners or noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.head.head.i != verb.i:
-        return owners, verb
-    return [s for s in verb_subjects(verb) if reading.mentions_for(s)], verb
+    if owners or not _setting(noun):
+        return owners
+    return [s for s in verb_subjects(noun.head.head) if reading.mentions_for(s)]
 
 
 def _speeches(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """ "said in a speech to the Tarvik Academy", "Berg's lecture at Tarvik University": the speaker speaks
     at the audience or event the speech is "to" or "at"."""
-    # complex: speakers and audiences of one noun phrase, paired; the guards are one line each.
-    sentence = reading.sentence(sent)
     for noun in reading.tokens(sent):
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in reading.cues.speech_nouns:
             continue
@@ -220,37 +234,27 @@ def _speeches(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
             for p in c.children
             if p.dep_ == "pobj" and reading.mentions_for(p)
         ]
-        speakers, verb = _speakers(noun, reading) if audiences else ([], noun)
-        clause = Clause(is_negated(verb, reading), is_hedged(verb, reading), attribution(verb, reading), time_of(verb))
-        for arg1 in (a for s in speakers for a in arguments(reading, s)):
-            for arg2 in (a for p in audiences for a in arguments(reading, p)):
-                if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
-                    continue
-                confidence = 0.7 * arg1.mention.confidence * arg2.mention.confidence
-                yield extraction(sentence, arg1, f"{noun.text} at", arg2, "speak at", NAME, confidence, clause)
+        speakers = _speakers(noun, reading) if audiences else []
+        if speakers:
+            clause = _clause_of(_clause_verb(noun), reading)
+            yield from _paired(reading, sent, (speakers, audiences), f"{noun.text} at", "speak at", clause)
 
 
 def _possessed_objects(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """ "the US is seeking Berg's extradition": a verb and its object noun the lexicon knows with "of" ("seek
     extradition of") relate the verb's subject to the noun's possessor, as "seeking the extradition of Berg"
     does."""
-    # complex: subjects and possessors of one verb phrase, paired; the guards are one line each.
-    sentence = reading.sentence(sent)
     for noun in reading.tokens(sent):
         verb = noun.head
         if noun.dep_ != "dobj" or noun.pos_ != "NOUN" or verb.pos_ != "VERB":
             continue
         lemma = f"{verb.lemma_.lower()} {noun.lemma_.lower()} of"
         owners = [c for c in noun.children if c.dep_ == "poss" and reading.mentions_for(c)]
-        if not owners or reading.ontology.lexicon.lookup("verb", lemma) is None:
-            continue
-        clause = Clause(is_negated(verb, reading), is_hedged(verb, reading), attribution(verb, reading), time_of(verb))
-        for arg1 in (a for s in verb_subjects(verb) for a in arguments(reading, s)):
-            for arg2 in (a for o in owners for a in arguments(reading, o)):
-                if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
-                    continue
-                confidence = 0.75 * arg1.mention.confidence * arg2.mention.confidence
-                yield extraction(sentence, arg1, f"{verb.text} {noun.text} of", arg2, lemma, NAME, confidence, clause)
+        if owners and reading.ontology.lexicon.lookup("verb", lemma) is not None:
+            pair = (verb_subjects(verb), owners)
+            yield from _paired(
+                reading, sent, pair, f"{verb.text} {noun.text} of", lemma, _clause_of(verb, reading), 0.75
+            )
 
 
 def extract_nominal(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
