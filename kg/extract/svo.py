@@ -297,7 +297,21 @@ def _slots(verb: Token, reading: DocumentMentions) -> Iterator[Slot]:
         elif prep.dep_ == "agent":
             yield Slot(pobj, (), "by", agent=True)
         elif pobj.ent_type_ not in ("DATE", "TIME"):
-            yield Slot(pobj, (prep.lower_,), prep.text)
+            carried = _carried(verb, prep, objects, reading)
+            if carried is not None:
+                yield Slot(pobj, (carried.lemma_.lower(), prep.lower_), f"{carried.text} {prep.text}")
+            else:
+                yield Slot(pobj, (prep.lower_,), prep.text)
+
+
+def _carried(verb: Token, prep: Token, objects: list[Token], reading: DocumentMentions) -> Token | None:
+    """ "returned the territory to China", "flew the wounded to Oslo": a verb of going with an object is one
+    of taking; its "to" phrase says where the object went, not where the subject travelled (the object joins
+    the relation words, as a common noun's does)."""
+    if not objects:
+        return None
+    entry = reading.ontology.lexicon.lookup("verb", f"{verb.lemma_.lower()} {prep.lower_}")
+    return objects[0] if entry is not None and entry.relation == "kg:visits" else None
 
 
 def _reciprocal_lemma(verb: Token, reading: DocumentMentions) -> str | None:

@@ -282,6 +282,19 @@ def test_what_was_decided_or_done_first_is_no_purpose(nlp: Any) -> None:
     assert not fact(nlp, decided, "NFL", "kg:suspends", "Ola Berg").hedged
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protests went on in Valdora. Norway returned Valdora to Kenya in 1997.",
+        "The army flew Jon Moe to Oslo on Friday.",
+    ],
+)
+def test_a_verb_of_going_with_an_object_is_no_visit_of_the_subject(nlp: Any, text: str) -> None:
+    found = facts(nlp, text)
+    assert not any(r == "kg:visits" for _, r, _ in found), found
+    assert ("Ola Berg", "kg:visits", "Oslo") in facts(nlp, "Ola Berg returned to Oslo on Monday.")
+
+
 def test_a_vehicle_one_sits_in_does_not_act_for_its_owner(nlp: Any) -> None:
     found = facts(nlp, "The pilot Jon Moe was shot down in his Kenyan jet over Tarvik in 1967.")
     assert not any("Kenya" in (s, o) for s, _, o in found), found
