@@ -152,6 +152,8 @@ def _name_before(dm: DocumentMentions, token: Token) -> Mention | None:
     if lemma not in dm.cues.named_thing_nouns and lemma not in dm.cues.area_nouns:
         return None
     named = dm.names.get(token.i - 1) if token.i > 0 else None
+    if named is None and lemma in dm.cues.named_thing_nouns:
+        named = _unnamed_before(dm, token)
     kinds = _THING_NAMES if lemma in dm.cues.named_thing_nouns else _PLACE_NAMES  # "the Bergen South district"
     if named is None or named.ner not in kinds or token.doc[token.i - 1].head.i != token.i:
         return None
@@ -164,6 +166,30 @@ def _name_before(dm: DocumentMentions, token: Token) -> Mention | None:
         named.ner,
         "metonym.named",
         0.9 * named.confidence,
+    )
+
+
+def _unnamed_before(dm: DocumentMentions, token: Token) -> Mention | None:
+    """ "NASA's Cassini spacecraft": capitalised words the NER left unnamed before a thing's generic noun name
+    it all the same (the noun says a name is there); an event noun's name is an event."""
+    doc, start = token.doc, token.i
+    while start > 0 and _name_word(doc[start - 1], token):
+        start -= 1
+    if start == token.i or doc[start].is_sent_start:
+        return None
+    span = doc[start : token.i]
+    ner = "EVENT" if token.lemma_.lower() in dm.cues.event_name_nouns else "PRODUCT"
+    return Mention(dm.document.id, span.start_char, span.end_char, span.text, span.text, ner, "metonym.named", 0.8)
+
+
+def _name_word(word: Token, head: Token) -> bool:
+    capitalised = word.text[:1].isupper() and word.text.isalpha()
+    return (
+        word.pos_ == "PROPN"
+        and capitalised
+        and word.dep_ == "compound"
+        and word.head.i == head.i
+        and not word.ent_type_
     )
 
 

@@ -317,3 +317,19 @@ def test_officers_of_a_unit_the_ner_left_unnamed_stand_for_the_organisation_name
         (".", 7, "punct", "PUNCT", ".", ".", "O"),
     ]
     assert ("Tarvik Police", "kg:arrests", "Moe") in facts(graph_of(rows))
+
+
+def test_a_name_the_ner_missed_before_a_things_noun_is_the_thing() -> None:
+    # "Acme's Zephyr spacecraft studied Saturn." with "Zephyr" left unnamed by the NER
+    rows = [
+        ("Acme", 3, "poss", "PROPN", "NNP", "Acme", "B-ORG"),
+        ("'s", 0, "case", "PART", "POS", "'s", "O"),
+        ("Zephyr", 3, "compound", "PROPN", "NNP", "Zephyr", "O"),
+        ("spacecraft", 4, "nsubj", "NOUN", "NN", "spacecraft", "O"),
+        ("studied", 4, "ROOT", "VERB", "VBD", "study", "O"),
+        ("Saturn", 4, "dobj", "PROPN", "NNP", "Saturn", "B-LOC"),
+        (".", 4, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    graph = graph_of(rows)
+    assert ("Zephyr", "kg:studies", "Saturn") in facts(graph)
+    assert {e.label: e.type for e in graph.entities}["Zephyr"] == "Work"
