@@ -306,6 +306,17 @@ def test_an_event_stands_for_its_place_only_in_a_relation_the_lexicon_knows(nlp:
     assert ("Norway", "kg:intervenesIn", "Kenya") in facts(nlp, "Norway intervened in Kenya's war.")
 
 
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("As Ana Lind reports for NPR, the first cases came to light last week.", "NPR"),
+        ("Jon Moe, who writes for the Tarvik Herald, disagreed.", "Tarvik Herald"),
+    ],
+)
+def test_a_journalist_works_for_the_outlet_they_report_for(nlp: Any, text: str, outlet: str) -> None:
+    assert any(r == "kg:worksFor" and o == outlet for _, r, o in facts(nlp, text)), facts(nlp, text)
+
+
 def test_playing_for_a_title_is_no_team(nlp: Any) -> None:
     found = facts(nlp, "Ola Berg and the Tarvik Herons played for the title on Sunday.")
     assert not any(r == "kg:playsFor" for _, r, _ in found)
