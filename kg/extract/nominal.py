@@ -197,13 +197,21 @@ def _paired(
             yield extraction(sentence, arg1, rel, arg2, lemma, NAME, confidence, clause)
 
 
+def _a_state(token: Token, reading: DocumentMentions) -> bool:
+    """A country or an alliance the gazetteer knows ("Norwegian", "NATO"): what has forces ("WPP Group's
+    Ogilvy unit" is a firm's unit; "the Scottish forces" name no state the gazetteer has)."""
+    mention = reading.names.get(token.i)
+    known = reading.ontology.gazetteer.lookup(mention.label) if mention is not None else None
+    return known is not None and known.type in ("Country", "Organization")
+
+
 def _forces_abroad(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """ "Norwegian troops in Mali", "900 U.S. soldiers remain in Iraq": a country whose forces are in a place
     has deployed them there (its own soil is no deployment)."""
     for noun in reading.tokens(sent):
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in reading.cues.force_nouns:
             continue
-        owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in reading.names]
+        owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and _a_state(c, reading)]
         places = [
             p for p in _where_forces_are(noun) if p.i in reading.names and reading.names[p.i].ner in ("GPE", "LOC")
         ]

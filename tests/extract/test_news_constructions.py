@@ -637,6 +637,7 @@ def test_a_countrys_forces_in_a_place_are_deployed_there(nlp: Any, text: str) ->
         "Malian troops in Mali held the line.",
         "Norwegian troops left Mali in May.",
         "Norwegian soldiers from Mali returned home.",
+        "The campaign was made by Tarvik Group's design unit in Oslo.",
     ],
 )
 def test_forces_at_home_leaving_or_coming_from_a_place_are_not_deployed_there(nlp: Any, text: str) -> None:
