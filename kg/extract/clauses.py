@@ -112,20 +112,20 @@ def _claimed(verb: Token, claim_nouns: frozenset[str]) -> bool:
     return verb.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in claim_nouns
 
 
-# "the first woman to win the prize": after these an infinitive tells what happened, not what was meant to
+# "the first player to score twice": after these an infinitive tells what happened, not what was meant to
 _FACTUAL_RANKS = frozenset({"first", "last", "only", "second", "third", "next", "latest"})
 
 
 def _purpose(verb: Token) -> bool:
-    """ "paid an agent to help him enter Norway", "flew to Oslo to meet Berg": an infinitive of purpose says
-    what was meant, not what happened ("the first woman to win the prize", "the decision to close it" are no
-    purpose)."""
+    """ "hired a guide to lead them across the border", "flew to Oslo to meet Berg": an infinitive of purpose
+    says what was meant, not what happened ("the first player to score twice", "the decision to close it" are
+    no purpose)."""
     if verb.dep_ not in ("acl", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     head = verb.head
     if verb.dep_ == "advcl":
         return head.pos_ in ("VERB", "AUX")
-    # "an agent to help him": what someone is there for; "the league's decision to suspend X" is what was decided
+    # "a guide to lead them": what someone is there for; "the board's decision to close X" is what was decided
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
     ranked = any(c.lower_ in _FACTUAL_RANKS or c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" for c in head.children)
     return head.pos_ == "NOUN" and indefinite and not ranked

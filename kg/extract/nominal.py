@@ -65,12 +65,12 @@ def _agents(noun: Token, reading: DocumentMentions) -> list[Token]:
     if not found and accuser is not None:
         found.extend(verb_subjects(accuser))
     if not found and _setting(noun):
-        found.extend(verb_subjects(noun.head.head))  # "Berg said in talks with Moe": Berg held the talks
+        found.extend(verb_subjects(noun.head.head))  # "Berg agreed in talks with Moe": Berg held the talks
     return [t for t in found if reading.mentions_for(t)]
 
 
 def _setting(noun: Token) -> bool:
-    """An event noun that is where its clause's subject did what the verb says ("said in a chat with X",
+    """An event noun that is where its clause's subject did what the verb says ("joked during a chat with X",
     "during a meeting with X, Berg agreed"; "in an attack by X" has its own agent)."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.head.pos_ not in ("VERB", "AUX"):
@@ -159,7 +159,7 @@ _STAY_VERBS = frozenset({"be", "remain", "stay", "station", "base", "deploy", "s
 
 def _where_forces_are(noun: Token) -> list[Token]:
     """The "in" places of a force noun: its own ("Norwegian troops in Mali"), its participle's ("soldiers
-    stationed in Libya") or its clause's when it is the subject of a verb of staying ("troops remain in Mali")."""
+    stationed in Mali") or its clause's when it is the subject of a verb of staying ("troops are still in Mali")."""
     holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in _STAY_VERBS)]
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in _STAY_VERBS:
         holders.append(noun.head)
@@ -206,8 +206,8 @@ def _a_state(token: Token, reading: DocumentMentions) -> bool:
 
 
 def _forces_abroad(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
-    """ "Norwegian troops in Mali", "900 U.S. soldiers remain in Iraq": a country whose forces are in a place
-    has deployed them there (its own soil is no deployment)."""
+    """ "Norwegian troops in Mali", "some Danish soldiers are still in Mali": a country whose forces are in a
+    place has deployed them there (its own soil is no deployment)."""
     for noun in reading.tokens(sent):
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in reading.cues.force_nouns:
             continue
@@ -222,7 +222,7 @@ def _forces_abroad(sent: Span, reading: DocumentMentions) -> Iterator[Extraction
 
 def _speakers(noun: Token, reading: DocumentMentions) -> list[Token]:
     """Who gives a speech: its possessor ("Berg's speech at X"), or the subject of the verb the speech is the
-    setting of ("said in a speech to X", "In a speech at X, Berg warned")."""
+    setting of ("warned in a lecture to X", "In a speech at X, Berg warned")."""
     owners = [c for c in noun.children if c.dep_ == "poss" and reading.mentions_for(c)]
     if owners or not _setting(noun):
         return owners
@@ -230,7 +230,7 @@ def _speakers(noun: Token, reading: DocumentMentions) -> list[Token]:
 
 
 def _speeches(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
-    """ "said in a speech to the Tarvik Academy", "Berg's lecture at Tarvik University": the speaker speaks
+    """ "warned in a lecture to the Tarvik Rotary Club", "Berg's lecture at Tarvik University": the speaker speaks
     at the audience or event the speech is "to" or "at"."""
     for noun in reading.tokens(sent):
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in reading.cues.speech_nouns:
@@ -249,7 +249,7 @@ def _speeches(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
 
 
 def _possessed_objects(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
-    """ "the US is seeking Berg's extradition": a verb and its object noun the lexicon knows with "of" ("seek
+    """ "Norway has sought Berg's extradition": a verb and its object noun the lexicon knows with "of" ("seek
     extradition of") relate the verb's subject to the noun's possessor, as "seeking the extradition of Berg"
     does."""
     for noun in reading.tokens(sent):
@@ -268,7 +268,7 @@ def _possessed_objects(sent: Span, reading: DocumentMentions) -> Iterator[Extrac
 def extract_nominal(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     """Facts named by nouns: event nouns with their agent and patient ("Norway's support for Kenya", "the
     merger of A and B"), the owner of a named event ("Oracle's OpenWorld conference"), forces abroad
-    ("Norwegian troops in Mali") and speeches ("said in a speech to the Tarvik Academy")."""
+    ("Norwegian troops in Mali") and speeches ("warned in a lecture to the Tarvik Rotary Club")."""
     yield from _hosted_events(sent, reading)
     yield from _event_nouns(sent, reading)
     yield from _forces_abroad(sent, reading)

@@ -262,7 +262,7 @@ def _appositions(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
                 continue
             # "Olsen, a Democrat from Denver": a nationality or party can be the appositive noun
             described = noun.i in reading.names and reading.names[noun.i].ner == "NORP"
-            # "President of the Senate, Ola Berg,": a capitalised title is a role noun all the same
+            # "Chair of the Assembly, Ola Berg,": a capitalised title is a role noun all the same
             title = noun.pos_ == "PROPN" and noun.i not in reading.names and noun.lower_ in roles
             if noun.pos_ != "NOUN" and not (described or title):
                 continue
@@ -272,7 +272,7 @@ def _appositions(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
                 and name.head.i == noun.i
                 and _later_name(noun, name)
             ):
-                continue  # "President of the Senate, Ola Berg, Senator Jon Moe and ...": one holder, the first
+                continue  # "Chair of the Assembly, Ola Berg, Deputy Jon Moe and ...": one holder, the first
             article = "the" if any(c.lower_ == "the" for c in noun.children) else "a"
             yield from _roles(reading, sent, name, noun, related_names(noun, reading), f"is {article}", 0.85)
 

@@ -305,7 +305,7 @@ def _slots(verb: Token, reading: DocumentMentions) -> Iterator[Slot]:
 
 
 def _carried(verb: Token, prep: Token, objects: list[Token], reading: DocumentMentions) -> Token | None:
-    """ "returned the territory to China", "flew the wounded to Oslo": a verb of going with an object is one
+    """ "returned the island to Norway", "flew the wounded to Oslo": a verb of going with an object is one
     of taking; its "to" phrase says where the object went, not where the subject travelled (the object joins
     the relation words, as a common noun's does)."""
     if not objects:

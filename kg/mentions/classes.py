@@ -296,7 +296,7 @@ def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[s
         if _hometown(token):
             tally["GPE"] += 3
         if token.dep_ != "conj" and employer_slot(token, ontology) and ontology.gazetteer.place(m.label) is None:
-            # "scored for the Wild", "works for Acme": what one plays or works for is an organisation (a place
+            # "scored for the Falcons", "works for Acme": what one plays or works for is an organisation (a place
             # the gazetteer knows stays one: "scored for Tarvik" is a club the place names)
             tally["ORG"] += 2
         if _names_an_event(token, ontology.cues.event_name_nouns):

@@ -170,7 +170,7 @@ def _name_before(dm: DocumentMentions, token: Token) -> Mention | None:
 
 
 def _unnamed_before(dm: DocumentMentions, token: Token) -> Mention | None:
-    """ "NASA's Cassini spacecraft": capitalised words the NER left unnamed before a thing's generic noun name
+    """ "Acme's Zephyr probe": capitalised words the NER left unnamed before a thing's generic noun name
     it all the same (the noun says a name is there); an event noun's name is an event."""
     doc, start = token.doc, token.i
     while start > 0 and _name_word(doc[start - 1], token):
@@ -275,7 +275,7 @@ def group_mention(dm: DocumentMentions, token: Token) -> Mention | None:
         return None
     lemma = token.lemma_.lower()
     cues = dm.cues
-    # "shot down in his Navy jet", "hit Y with Kenyan drones": a vehicle one sits in or a tool another
+    # "trapped in a Kenyan tank", "hit Y with Kenyan drones": a vehicle one sits in or a tool another
     # uses does not act for its owner
     used = token.dep_ == "pobj" and token.head.lower_ in ("in", "on", "aboard", "inside", "into", "from", "with")
     if lemma in cues.instrument_nouns and lemma not in cues.group_nouns and not used:

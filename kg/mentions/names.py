@@ -75,7 +75,7 @@ def _listed_inside(ent: Span) -> bool:
     commas = [t.i for t in ent[1:-1] if t.text == ","]
     if not commas or any(t.lower_.rstrip(".") in _NAME_TAILS for t in ent if t.i > commas[0]):
         return False
-    # "Ministry of Trade, Industry and Energy": a comma inside the name's own "of" list
+    # "Ministry of Fisheries, Ports and Energy": a comma inside the name's own "of" list
     return not any(t.lower_ in ("of", "for", "and", "&") for t in ent)
 
 

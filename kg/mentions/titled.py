@@ -142,13 +142,13 @@ def titled_names(doc: Doc, roles: frozenset[str]) -> list[Span]:
 def _drop_rank_words(
     doc: Doc, roles: frozenset[str], generic: frozenset[str], is_place: Callable[[str], bool] | None = None
 ) -> None:
-    """ "Interior Minister", "Army Colonel", "UK Home Secretary": a generic word the NER took for (the end of)
+    """ "Interior Minister", "Army Colonel", "Norway Fisheries Minister": a generic word the NER took for (the end of)
     a name is the title's, not the name's ("State Department official": two words make an organisation's
     name)."""
     from spacy.tokens import Span
 
     titled = [e for e in doc.ents if e.end < len(doc) and doc[e.end].text.lower() in roles]
-    # "UK Home Secretary": the NER ran a place and the portfolio together; the place stays a name ("Air Force
+    # "Norway Fisheries Minister": the NER ran a place and the portfolio together; the place stays a name ("Air Force
     # commander" keeps its force: "Air" is no place)
     ranked = {
         e

@@ -165,7 +165,7 @@ def _generic_argument(e: Extraction) -> str | None:
     """Why an argument cannot take part in a kg:relatedTo fact, or None."""
     mentions = [a.mention for a in (e.arg1, e.arg2) if a is not None and a.mention is not None]
     if any(m.rule == "metonym.event-place" for m in mentions):
-        # "to end Uganda unrest" ends the unrest, not Uganda: an event stands for its place only in a relation
+        # "to calm Uganda unrest" calms the unrest, not Uganda: an event stands for its place only in a relation
         # the lexicon knows ("intervened in Syria's war")
         return "an event, not its place"
     if any(m.ner == "NORP" for m in mentions):

@@ -39,10 +39,10 @@ def relation_for(extraction: Extraction, ontology: Ontology) -> tuple[Relation, 
     """(relation, inverse) from the lexicon, None when it has no entry, NOTHING when it relates nothing.
     A verb with an event noun means what the noun means: "formed a partnership with", "completed a residency at"
     are the nouns' rows when the lexicon has none for the verb phrase (not after a verb of watching or telling:
-    "witnessed a conversation between X and Y")."""
+    "watched the talks between X and Y")."""
     entry = ontology.lexicon.lookup(extraction.kind, extraction.lemma)
     words = extraction.lemma.split()
-    observed = words[0] in ontology.cues.observer_verbs  # "witnessed a conversation": no part in it
+    observed = words[0] in ontology.cues.observer_verbs  # "watched the talks": no part in them
     if entry is None and extraction.kind == "verb" and len(words) == 3 and not observed:
         entry = ontology.lexicon.lookup("noun", " ".join(words[1:])) or ontology.lexicon.lookup("noun", words[1])
     if entry is None:

@@ -303,16 +303,16 @@ def test_the_subject_who_names_someone_to_a_role_does_not_hold_it() -> None:
 
 
 def test_officers_of_a_unit_the_ner_left_unnamed_stand_for_the_organisation_named_in_it() -> None:
-    # "Officers from the Tarvik Police Drug Unit arrested Moe." with only "the Tarvik Police" named
+    # "Agents of the Tarvik Police Drug Unit detained Moe." with only "the Tarvik Police" named
     rows = [
-        ("Officers", 7, "nsubj", "NOUN", "NNS", "officer", "O"),
-        ("from", 0, "prep", "ADP", "IN", "from", "O"),
+        ("Agents", 7, "nsubj", "NOUN", "NNS", "agent", "O"),
+        ("of", 0, "prep", "ADP", "IN", "of", "O"),
         ("the", 4, "det", "DET", "DT", "the", "B-ORG"),
         ("Tarvik", 4, "compound", "PROPN", "NNP", "Tarvik", "I-ORG"),
         ("Police", 6, "compound", "PROPN", "NNP", "Police", "I-ORG"),
         ("Drug", 6, "compound", "PROPN", "NNP", "Drug", "O"),
         ("Unit", 1, "pobj", "PROPN", "NNP", "Unit", "O"),
-        ("arrested", 7, "ROOT", "VERB", "VBD", "arrest", "O"),
+        ("detained", 7, "ROOT", "VERB", "VBD", "detain", "O"),
         ("Moe", 7, "dobj", "PROPN", "NNP", "Moe", "B-PERSON"),
         (".", 7, "punct", "PUNCT", ".", ".", "O"),
     ]
@@ -320,16 +320,41 @@ def test_officers_of_a_unit_the_ner_left_unnamed_stand_for_the_organisation_name
 
 
 def test_a_name_the_ner_missed_before_a_things_noun_is_the_thing() -> None:
-    # "Acme's Zephyr spacecraft studied Saturn." with "Zephyr" left unnamed by the NER
+    # "Acme's Zephyr probe observed Neptune." with "Zephyr" left unnamed by the NER
     rows = [
         ("Acme", 3, "poss", "PROPN", "NNP", "Acme", "B-ORG"),
         ("'s", 0, "case", "PART", "POS", "'s", "O"),
         ("Zephyr", 3, "compound", "PROPN", "NNP", "Zephyr", "O"),
-        ("spacecraft", 4, "nsubj", "NOUN", "NN", "spacecraft", "O"),
-        ("studied", 4, "ROOT", "VERB", "VBD", "study", "O"),
-        ("Saturn", 4, "dobj", "PROPN", "NNP", "Saturn", "B-LOC"),
+        ("probe", 4, "nsubj", "NOUN", "NN", "probe", "O"),
+        ("observed", 4, "ROOT", "VERB", "VBD", "observe", "O"),
+        ("Neptune", 4, "dobj", "PROPN", "NNP", "Neptune", "B-LOC"),
         (".", 4, "punct", "PUNCT", ".", ".", "O"),
     ]
     graph = graph_of(rows)
-    assert ("Zephyr", "kg:studies", "Saturn") in facts(graph)
+    assert ("Zephyr", "kg:studies", "Neptune") in facts(graph)
     assert {e.label: e.type for e in graph.entities}["Zephyr"] == "Work"
+
+
+def test_a_title_with_several_appositive_names_is_the_firsts() -> None:
+    # "Chair of the Assembly, Berg, Senator Moe and Senator Lind sued Tarvik." parsed with two appositions
+    rows = [
+        ("Chair", 13, "nsubj", "PROPN", "NNP", "chair", "O"),
+        ("of", 0, "prep", "ADP", "IN", "of", "O"),
+        ("the", 3, "det", "DET", "DT", "the", "O"),
+        ("Assembly", 1, "pobj", "PROPN", "NNP", "Assembly", "B-ORG"),
+        (",", 0, "punct", "PUNCT", ",", ",", "O"),
+        ("Berg", 0, "appos", "PROPN", "NNP", "Berg", "B-PERSON"),
+        (",", 5, "punct", "PUNCT", ",", ",", "O"),
+        ("Senator", 8, "compound", "PROPN", "NNP", "Senator", "O"),
+        ("Moe", 0, "appos", "PROPN", "NNP", "Moe", "B-PERSON"),
+        ("and", 8, "cc", "CCONJ", "CC", "and", "O"),
+        ("Senator", 11, "compound", "PROPN", "NNP", "Senator", "O"),
+        ("Lind", 8, "conj", "PROPN", "NNP", "Lind", "B-PERSON"),
+        (",", 0, "punct", "PUNCT", ",", ",", "O"),
+        ("sued", 13, "ROOT", "VERB", "VBD", "sue", "O"),
+        ("Tarvik", 13, "dobj", "PROPN", "NNP", "Tarvik", "B-ORG"),
+        (".", 13, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    found = facts(graph_of(rows))
+    assert ("Berg", "kg:leads", "Assembly") in found
+    assert not any(s in ("Moe", "Lind") and o == "Assembly" for s, _, o in found), found

@@ -600,8 +600,8 @@ def test_a_name_a_plural_verb_agrees_with_is_a_team_not_a_person() -> None:
 
 
 def test_a_comma_inside_a_bodys_own_of_list_keeps_the_name_whole() -> None:
-    # "The Ministry of Trade, Industry and Energy sued Lind."
-    words = ["Ministry", "of", "Trade", ",", "Industry", "and", "Energy"]
+    # "The Ministry of Fisheries, Ports and Energy sued Lind."
+    words = ["Ministry", "of", "Fisheries", ",", "Ports", "and", "Energy"]
     rows: list[Row] = [("The", 1, "det", "DET", "DT", "the", "O")]
     rows += [(w, 1, "compound", "PROPN", "NNP", w, ("B-ORG" if k == 0 else "I-ORG")) for k, w in enumerate(words)]
     rows[1] = ("Ministry", 8, "nsubj", "PROPN", "NNP", "Ministry", "B-ORG")
@@ -610,4 +610,21 @@ def test_a_comma_inside_a_bodys_own_of_list_keeps_the_name_whole() -> None:
         ("Lind", 8, "dobj", "PROPN", "NNP", "Lind", "B-PERSON"),
         (".", 8, "punct", "PUNCT", ".", ".", "O"),
     ]
-    assert "Ministry of Trade, Industry and Energy" in _entities(rows)
+    assert "Ministry of Fisheries, Ports and Energy" in _entities(rows)
+
+
+def test_names_the_ner_ran_together_with_a_comma_are_a_list() -> None:
+    # "Moe coached Lyon, Sporting Braga and Dinamo." with "Lyon, Sporting Braga" one NER span
+    rows: list[Row] = [
+        ("Moe", 1, "nsubj", "PROPN", "NNP", "Moe", "B-PERSON"),
+        ("coached", 1, "ROOT", "VERB", "VBD", "coach", "O"),
+        ("Lyon", 1, "dobj", "PROPN", "NNP", "Lyon", "B-ORG"),
+        (",", 2, "punct", "PUNCT", ",", ",", "I-ORG"),
+        ("Sporting", 5, "compound", "PROPN", "NNP", "Sporting", "I-ORG"),
+        ("Braga", 2, "conj", "PROPN", "NNP", "Braga", "I-ORG"),
+        ("and", 5, "cc", "CCONJ", "CC", "and", "O"),
+        ("Dinamo", 5, "conj", "PROPN", "NNP", "Dinamo", "B-ORG"),
+        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    entities = _entities(rows)
+    assert "Sporting Braga" in entities and "Lyon, Sporting Braga" not in entities

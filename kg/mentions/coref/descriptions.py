@@ -1,7 +1,7 @@
 """Definite descriptions: "the Kenyan president" goes to the person the text already described with that
 nationality (titles and appositions); "the minister" to whoever the text called a minister, however far
 back; "the country", "the city", "the agency" to the nearest place or organisation of that class. A lead's
-description before any name ("Norway's envoy to Kenya said") goes to the person later titled with its words."""
+description before any name ("the Tarvik harbour master said") goes to the person later titled with its words."""
 
 from __future__ import annotations
 
@@ -123,7 +123,7 @@ def _whole_description(token: Token) -> int:
 
 
 def _named_later(ctx: Context, token: Token, candidates: list[Candidate]) -> tuple[Mention, ...] | None:
-    """ "Norway's envoy to Kenya said ... Norway's envoy to Kenya Ola Berg added": a lead that describes
+    """ "the Tarvik harbour master said ... Tarvik harbour master Ola Berg added": a lead that describes
     someone before naming them is the one person the story later names with those very words as a title (the
     words must name a country or organisation, so "the minister" alone waits for an antecedent)."""
     doc = token.doc
