@@ -230,7 +230,12 @@ def verb_subjects(verb: Token) -> list[Token]:
                 governor = governor.head
             if governor.pos_ in ("VERB", "AUX", "ADJ"):
                 found.extend(verb_subjects(governor))
-    return [s for subject in found for s in conjuncts(subject)]
+    # "Berg, Acme's chairman, said": a possessor the parser coordinated with the subject owns a noun it lost
+    return [s for subject in found for s in conjuncts(subject) if s.i == subject.i or not _possessor(s)]
+
+
+def _possessor(token: Token) -> bool:
+    return any(c.dep_ == "case" and c.lower_ in ("'s", "’s", "'") for c in token.children)
 
 
 def _is_passive(verb: Token) -> bool:

@@ -67,6 +67,36 @@ def _participle(token: Token, label: str) -> bool:
 _NAME_TAILS = frozenset({"inc", "jr", "sr", "ltd", "llc", "co", "corp", "plc", "ii", "iii", "iv", "esq"})
 
 
+# Lower-case words names do open ("de Gaulle", "van Dijk", "al-Assad", "bin Salman").
+_NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "di",
+        "du",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "ter",
+        "ten",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+    }
+)
+
+
+def _lower_word(text: str) -> bool:
+    """A lower-case word that is no name particle ("rang" in "rang Holt"; not "van", "al-")."""
+    return text.isalpha() and text.islower() and text not in _NAME_PARTICLES
+
+
 def _listed_inside(ent: Span) -> bool:
     """A comma between names an organisation or person span ran together ("Porto, Real Oviedo"); places keep
     theirs ("Paris, Texas")."""
@@ -84,7 +114,8 @@ def _pieces(doc: Doc, ent: Span, gazetteer: Gazetteer | None, surnames: set[str]
 
     * a verb, a "to" or a list's comma inside ("Ana Lind beat Rena Holt", "Hipwave to Augme Corp", "Porto, Real
       Oviedo"): names around it, each run of proper nouns its own span;
-    * a participle opening the sentence ("Hosting Lind at dinner, Berg said"): the name after it;
+    * a participle opening the sentence ("Hosting Lind at dinner, Berg said"), or a lower-case word opening a
+      person's name ("and rang Holt"): the name after it;
     * a person's name after a country's or a known organisation's ("Norway Ivar Lind", as in "the envoy to
       Norway Ivar Lind"; "the EU Ivar Lind"): the country or organisation and the person, when the span is a
       person's or ends with a surname the document gives a person alone (the NER may call the whole an
@@ -96,6 +127,8 @@ def _pieces(doc: Doc, ent: Span, gazetteer: Gazetteer | None, surnames: set[str]
         return [(a, b, ent.label_) for a, b in _runs(doc, ent.start, ent.end)]
     if len(ent) > 1 and ent[0].is_sent_start and _participle(ent[0], ent.label_):
         return [(ent.start + 1, ent.end, ent.label_)]  # "Hosting Lind at dinner, ...": the verb opens the clause
+    if len(ent) > 1 and ent.label_ in ("PERSON", "PER") and _lower_word(ent[0].text):
+        return [(ent.start + 1, ent.end, ent.label_)]  # "and rang Holt": a lower-case word opens no one's name
     person = ent.label_ in ("PERSON", "PER") or (ent.label_ == "ORG" and ent[-1].text in surnames)
     if gazetteer is None or not person or len(ent) < 3:
         return None

@@ -358,3 +358,21 @@ def test_a_title_with_several_appositive_names_is_the_firsts() -> None:
     found = facts(graph_of(rows))
     assert ("Berg", "kg:leads", "Assembly") in found
     assert not any(s in ("Moe", "Lind") and o == "Assembly" for s, _, o in found), found
+
+
+def test_a_possessor_the_parser_coordinated_with_the_subject_is_no_subject() -> None:
+    # "Berg, Acme's chairman, sued Tarvik." parsed with "Acme's" a conjunct of "Berg" and "chairman" lost
+    rows = [
+        ("Berg", 6, "nsubj", "PROPN", "NNP", "Berg", "B-PERSON"),
+        (",", 0, "punct", "PUNCT", ",", ",", "O"),
+        ("Acme", 0, "conj", "PROPN", "NNP", "Acme", "B-ORG"),
+        ("'s", 2, "case", "PART", "POS", "'s", "O"),
+        ("chairman", 6, "npadvmod", "NOUN", "NN", "chairman", "O"),
+        (",", 6, "punct", "PUNCT", ",", ",", "O"),
+        ("sued", 6, "ROOT", "VERB", "VBD", "sue", "O"),
+        ("Tarvik", 6, "dobj", "PROPN", "NNP", "Tarvik", "B-ORG"),
+        (".", 6, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    found = facts(graph_of(rows))
+    assert ("Berg", "kg:sues", "Tarvik") in found
+    assert ("Acme", "kg:sues", "Tarvik") not in found, found

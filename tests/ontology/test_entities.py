@@ -628,3 +628,24 @@ def test_names_the_ner_ran_together_with_a_comma_are_a_list() -> None:
     ]
     entities = _entities(rows)
     assert "Sporting Braga" in entities and "Lyon, Sporting Braga" not in entities
+
+
+def test_a_lower_case_word_opens_no_persons_name() -> None:
+    # "Berg phoned and rang Taylor." with "rang Taylor" one PERSON span; "van Dijk" keeps its particle
+    rows: list[Row] = [
+        ("Berg", 1, "nsubj", "PROPN", "NNP", "Berg", "B-PERSON"),
+        ("called", 1, "ROOT", "VERB", "VBD", "call", "O"),
+        ("and", 1, "cc", "CCONJ", "CC", "and", "O"),
+        ("rang", 4, "compound", "PROPN", "NNP", "rang", "B-PERSON"),
+        ("Taylor", 1, "conj", "PROPN", "NNP", "Taylor", "I-PERSON"),
+        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    entities = _entities(rows)
+    assert "Taylor" in entities and "rang Taylor" not in entities
+    particle: list[Row] = [
+        ("van", 1, "compound", "PROPN", "NNP", "van", "B-PERSON"),
+        ("Dijk", 2, "nsubj", "PROPN", "NNP", "Dijk", "I-PERSON"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave", "O"),
+        (".", 2, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    assert "van Dijk" in _entities(particle)

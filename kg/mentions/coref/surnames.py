@@ -63,7 +63,11 @@ def resolve_short_names(ctx: Context, resolved: Resolved) -> None:
         for table, ner in ((people, "PERSON"), (organisations, "ORG")):
             labels = table.get(key, set())
             if ner == "PERSON":
-                labels = {label for label in labels if compatible(titles, full_titles.get(label, set()))}
+                labels = {
+                    label
+                    for label in labels
+                    if compatible(titles, full_titles.get(label, set()), ctx.cues.family_nouns)
+                }
             if len(labels) == 1:
                 label = next(iter(labels))
                 mention = ctx.mention(token, label, ner, "coref.surname", 0.85)
@@ -87,18 +91,30 @@ def titles_of(ctx: Context, token: Token) -> set[str]:
 
 
 _MALE = frozenset({"mr", "sir", "lord"})
+_DEPUTY = frozenset({"vice", "deputy", "assistant"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady", "madam"})
 
 
-def compatible(short: set[str], full: set[str]) -> bool:
+def compatible(short: set[str], full: set[str], kin: frozenset[str] = frozenset()) -> bool:
     """A title never merges with a conflicting one: "Vice President Lind" is not "Ivar Lind", whom the text
-    calls a son, and "Mrs. Lind" is not "Mr. Lind"; a short name without roles, or a full name without them,
-    is compatible ("Mr. Lind" after "President Ivar Lind")."""
+    calls a son, nor "President Ivar Lind", and "Mrs. Lind" is not "Mr. Lind"; a short name without roles, or
+    a full name without them, is compatible ("Mr. Lind" after "President Ivar Lind"), and so are two offices
+    one person can hold ("Acme executive Ivar Lind" is "Lind, Acme's chairman").
+
+    >>> compatible({"chairman"}, {"executive"}), compatible({"vice", "president"}, {"son"}, frozenset({"son"}))
+    (True, False)
+    """
     for gender, other in ((_MALE, _FEMALE), (_FEMALE, _MALE)):
         if short & gender and full & other and not full & gender:
             return False
     roles, full_roles = short - _MALE - _FEMALE, full - _MALE - _FEMALE
-    return not roles or not full_roles or bool(roles & full_roles)
+    if not roles or not full_roles or roles & full_roles:
+        return True
+
+    def kind(words: set[str]) -> tuple[bool, bool]:  # a relative; a deputy (who is not the principal)
+        return bool(words & kin), bool(words & _DEPUTY)
+
+    return kind(roles) == kind(full_roles)
 
 
 def _full_titles(ctx: Context) -> dict[str, set[str]]:
@@ -129,7 +145,11 @@ def resolve_surnames(ctx: Context, resolved: Resolved) -> None:
         if not is_person and (m.ner not in THING_TYPES or gazetteer.lookup(m.label) is not None):
             continue  # a known place or organisation keeps its label
         titles = titles_of(ctx, ctx.doc[i])
-        matches = [(j, label) for j, label in full.get(words[0].lower(), []) if compatible(titles, full_titles[label])]
+        matches = [
+            (j, label)
+            for j, label in full.get(words[0].lower(), [])
+            if compatible(titles, full_titles[label], ctx.cues.family_nouns)
+        ]
         names = sorted({label for _, label in matches})
         roles = titles - _MALE - _FEMALE
         if len(names) > 1 and roles:
