@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extract.sense import SCORE
 from kg.mentions import QUALIFIER_LABELS, DocumentMentions, clean_label
 
 if TYPE_CHECKING:
@@ -124,7 +125,9 @@ def _purpose(verb: Token) -> bool:
         return False
     head = verb.head
     if verb.dep_ == "advcl":
-        return head.pos_ in ("VERB", "AUX")
+        # "caught the pass to beat Rovers 24-23": in a sentence with a score the infinitive tells the result
+        scored = SCORE.search(verb.sent.text) is not None
+        return head.pos_ in ("VERB", "AUX") and not scored
     # "a guide to lead them": what someone is there for; "the board's decision to close X" is what was decided
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
     ranked = any(c.lower_ in _FACTUAL_RANKS or c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" for c in head.children)

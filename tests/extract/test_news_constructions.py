@@ -269,6 +269,12 @@ def test_a_passive_subject_did_not_do_the_event_it_underwent(nlp: Any) -> None:
     assert not any(s == "Ola Berg" and o == "Acme Foods" for s, _, o in found), found
 
 
+def test_an_infinitive_beside_a_score_is_the_result(nlp: Any) -> None:
+    text = "Acme United scored late to beat Tarvik City 2-1 on Sunday."
+    hedged = [x.hedged for x in graph_of(nlp, text).extractions if x.lemma.startswith("beat")]
+    assert hedged == [False]
+
+
 def test_what_was_decided_or_done_first_is_no_purpose(nlp: Any) -> None:
     decided = "Acme Foods announced its decision to fire Ola Berg."
     assert not fact(nlp, decided, "Acme Foods", "kg:dismisses", "Ola Berg").hedged
