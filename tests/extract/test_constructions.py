@@ -376,3 +376,28 @@ def test_a_possessor_the_parser_coordinated_with_the_subject_is_no_subject() -> 
     found = facts(graph_of(rows))
     assert ("Berg", "kg:sues", "Tarvik") in found
     assert ("Acme", "kg:sues", "Tarvik") not in found, found
+
+
+def test_what_a_company_launched_is_not_the_company_a_description_means() -> None:
+    # "Acme engineer Berg launched Zeta. The company sued Tarvik."
+    rows = [
+        ("Acme", 1, "compound", "PROPN", "NNP", "Acme", "B-ORG"),
+        ("engineer", 2, "compound", "NOUN", "NN", "engineer", "O"),
+        ("Berg", 3, "nsubj", "PROPN", "NNP", "Berg", "B-PERSON"),
+        ("launched", 3, "ROOT", "VERB", "VBD", "launch", "O"),
+        ("Zeta", 3, "dobj", "PROPN", "NNP", "Zeta", "B-ORG"),
+        (".", 3, "punct", "PUNCT", ".", ".", "O"),
+        ("The", 1, "det", "DET", "DT", "the", "O"),
+        ("company", 2, "nsubj", "NOUN", "NN", "company", "O"),
+        ("sued", 2, "ROOT", "VERB", "VBD", "sue", "O"),
+        ("Tarvik", 2, "dobj", "PROPN", "NNP", "Tarvik", "B-ORG"),
+        (".", 2, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    found = facts(graph_of(_two(rows[:6], rows[6:])))
+    assert ("Acme", "kg:sues", "Tarvik") in found, found
+    assert ("Zeta", "kg:sues", "Tarvik") not in found, found
+
+
+def _two(first: list, second: list) -> list:
+    """Two hand-parsed sentences as one document (heads of the second shifted)."""
+    return [*first, *((w, head + len(first), *rest) for w, head, *rest in second)]

@@ -54,13 +54,21 @@ def fits(kind: str, candidate: Candidate, countries: set[str], gazetteer: Gazett
     if kind == "person":
         return ner in ("PERSON", "PER")
     if kind == "organization":
-        return ner == "ORG"
+        return ner == "ORG" and not _launched(candidate.token)
     name = gazetteer.lookup(candidate.mention.label)
     if kind == "country":
         return ner == "GPE" and name is not None and name.type == "Country" and name.label not in countries
     if kind == "city":
         return ner == "GPE" and (name is None or name.type == "City")
     return False
+
+
+# Verbs whose object is a product or a service, not a company: "Acme launched Zeta. The company said ..." is Acme.
+_LAUNCH_VERBS = frozenset({"launch", "unveil", "debut", "release", "introduce", "roll"})
+
+
+def _launched(token: Token) -> bool:
+    return token.dep_ in ("dobj", "obj") and token.head.lemma_.lower() in _LAUNCH_VERBS
 
 
 # Organisation nouns that say what kind of organisation, which its name says too ("the party" is the Labour
