@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENTITY_LABELS",
+    "NAME_PARTICLES",
     "QUALIFIER_LABELS",
     "clean_label",
     "employer_slot",
@@ -67,34 +68,16 @@ def _participle(token: Token, label: str) -> bool:
 _NAME_TAILS = frozenset({"inc", "jr", "sr", "ltd", "llc", "co", "corp", "plc", "ii", "iii", "iv", "esq"})
 
 
-# Lower-case words names do open ("de Gaulle", "van Dijk", "al-Assad", "bin Salman").
-_NAME_PARTICLES = frozenset(
-    {
-        "de",
-        "da",
-        "di",
-        "du",
-        "del",
-        "della",
-        "der",
-        "den",
-        "van",
-        "von",
-        "ter",
-        "ten",
-        "la",
-        "le",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-    }
-)
+# Lower-case words a person's name may hold or open ("de Gaulle", "van Dijk", "al-Assad", "bin Salman").
+NAME_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y",
+     "dos", "das", "ter", "ten", "zu"}
+)  # fmt: skip
 
 
 def _lower_word(text: str) -> bool:
     """A lower-case word that is no name particle ("rang" in "rang Holt"; not "van", "al-")."""
-    return text.isalpha() and text.islower() and text not in _NAME_PARTICLES
+    return text.isalpha() and text.islower() and text not in NAME_PARTICLES
 
 
 def _listed_inside(ent: Span) -> bool:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.mentions.names import NAME_PARTICLES
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -189,40 +191,7 @@ def add_titled_names(
 
 
 # Lower-case words that belong inside names ("Ludwig van Beethoven", "Osama bin Laden", "Bank of England").
-_NAME_PARTICLES = frozenset(
-    {
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "da",
-        "di",
-        "du",
-        "la",
-        "le",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "y",
-        "dos",
-        "das",
-        "ter",
-        "zu",
-        "of",
-        "the",
-        "and",
-        "for",
-        "on",
-        "in",
-        "&",
-        "'s",
-        "’s",
-    }
-)
+_NAME_PARTICLES = NAME_PARTICLES | {"of", "the", "and", "for", "on", "in", "&", "'s", "’s"}
 # What may follow a comma inside one name: "Acme, Inc.", "Ola Berg, Jr."
 _NAME_SUFFIXES = frozenset(
     {
