@@ -23,6 +23,14 @@ Row = tuple[str, int, str, str, str, str, str]
 _VOCAB = spacy.blank("en").vocab
 
 
+def story(*sentences: Sequence[Row]) -> list[Row]:
+    """Hand-parsed sentences as one document (heads shifted to document positions)."""
+    rows: list[Row] = []
+    for sentence in sentences:
+        rows += [(w, head + len(rows), *rest) for w, head, *rest in sentence]  # type: ignore[misc]
+    return rows
+
+
 def build_doc(rows: Sequence[Row]) -> Doc:
     words = [r[0] for r in rows]
     spaces = [not (i + 1 < len(rows) and rows[i + 1][0] in {".", ",", "'s", "?", "!"}) for i in range(len(rows))]

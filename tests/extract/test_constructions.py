@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract.handparse import facts, graph_of, read_rows
+from tests.extract.handparse import facts, graph_of, read_rows, story
 
 # word, head, dep, pos, tag, lemma, entity
 ACTIVE = [
@@ -393,11 +393,6 @@ def test_what_a_company_launched_is_not_the_company_a_description_means() -> Non
         ("Tarvik", 2, "dobj", "PROPN", "NNP", "Tarvik", "B-ORG"),
         (".", 2, "punct", "PUNCT", ".", ".", "O"),
     ]
-    found = facts(graph_of(_two(rows[:6], rows[6:])))
+    found = facts(graph_of(story(rows[:6], rows[6:])))
     assert ("Acme", "kg:sues", "Tarvik") in found, found
     assert ("Zeta", "kg:sues", "Tarvik") not in found, found
-
-
-def _two(first: list, second: list) -> list:
-    """Two hand-parsed sentences as one document (heads of the second shifted)."""
-    return [*first, *((w, head + len(first), *rest) for w, head, *rest in second)]

@@ -8,6 +8,7 @@ from kg.normalise import normalise
 from kg.ontology import load_ontology
 from kg.ontology.gazetteer import load_gazetteer
 from tests.extract.handparse import Row, graph_of, read_rows
+from tests.extract.handparse import story as _story
 
 # word, head, dep, pos, tag, lemma, entity
 STATE_SUES = [
@@ -43,14 +44,6 @@ def test_a_state_the_ner_calls_a_place_is_a_region_with_a_stable_id() -> None:
     assert entities["Ohio"].type == "Region" and entities["Ohio"].id.startswith("region-us-oh-")
     assert entities["Leeds"].type == "City"
     assert load_ontology().vocabulary.is_a("Region", "Place") and load_ontology().vocabulary.is_a("Region", "Actor")
-
-
-def _story(*sentences: list[Row]) -> list[Row]:
-    """Hand-parsed sentences as one document (heads shifted to document positions)."""
-    rows: list[Row] = []
-    for sentence in sentences:
-        rows += [(w, head + len(rows), *rest) for w, head, *rest in sentence]  # type: ignore[misc]
-    return rows
 
 
 def _entities(*docs: list[Row]) -> dict[str, list[Entity]]:
@@ -573,7 +566,7 @@ def test_company_newspaper_and_club_words_make_a_name_an_organisation() -> None:
     assert entities["Kansas City"][0].type == "City"
 
 
-def test_a_newspaper_word_alone_is_the_newspaper_of_the_story() -> None:
+def test_a_newspaper_word_alone_is_the_newspaper_of_thestory() -> None:
     story = _story(
         _clause(_name("Tarvik Herald", ORG), "hired", _name("Ana Lind", PER)),
         _clause(_name("Tomas Berg", PER), "praised", _name("Herald", ("B-PERSON",)), det="the"),
