@@ -150,10 +150,11 @@ _CHILD_RULES: tuple[Callable[[DocumentMentions, _Holder, Token], list[Pair] | No
 def _kind_possessors(reading: DocumentMentions, token: Token) -> list[Token]:
     """ "Tarvik's Grand Plaza hotel": a place's possessive on the kind noun after a name is the name's (the
     parser hangs it on the noun the name modifies)."""
-    head = token.head
-    kinds = reading.cues.facility_nouns | reading.cues.organization_nouns
-    if token.dep_ != "compound" or head.pos_ != "NOUN" or head.lemma_.lower() not in kinds or head.i in reading.names:
+    head, cues = token.head, reading.cues
+    if token.dep_ != "compound" or head.pos_ != "NOUN" or head.i in reading.names:
         return []
+    if head.lemma_.lower() not in cues.facility_nouns and head.lemma_.lower() not in cues.organization_nouns:
+        return []  # (two lookups: this runs for every name, a union would build a set each time)
     return [c for c in head.children if c.dep_ == "poss"]
 
 
