@@ -111,8 +111,10 @@ def _roles(
     targets: list[tuple[Token, str]],
     rel_for: str,
     confidence: float,
+    job: bool = False,
 ) -> Iterator[Extraction]:
-    """Extractions for a person holding the role ``noun`` towards each target."""
+    """Extractions for a person holding the role ``noun`` towards each target (``job``: the sentence says the
+    noun is a job, see :func:`role_lemma`)."""
     # complex: one role phrase against each target: the lexicon key, the attribution and the confidence are read
     # together.
     role = _role_phrase(noun, reading.ontology.lexicon.words("role"))
@@ -133,7 +135,7 @@ def _roles(
                 if arg1.mention is None or arg2.mention is None or arg1.mention.label == arg2.mention.label:
                     continue
                 before = [c.text for c in noun.lefts if c.dep_ in ("compound", "amod")]
-                lemma = role_lemma(reading, role, arg2.mention, preposition, noun.lemma_, before)
+                lemma = role_lemma(reading, role, arg2.mention, preposition, noun.lemma_, before, job)
                 if lemma is None:
                     continue
                 heads_other = preposition not in ("", "of") and _has_of(noun)  # "VP of Programs at Acme"
@@ -343,8 +345,10 @@ def _as_roles(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
                 objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
                 holders = objects if verb.lemma_.lower() in appointing else verb_subjects(verb)
                 targets = related_names(noun, reading) or _appointer(verb, reading)
+                job = verb.lemma_.lower() in appointing or verb.lemma_.lower() in reading.cues.job_verbs
                 for holder in (h for h in holders if reading.mentions_for(h)):
-                    yield from _hedged_as(verb, reading, _roles(reading, sent, holder, noun, targets, "as", 0.75))
+                    found = _roles(reading, sent, holder, noun, targets, "as", 0.75, job)
+                    yield from _hedged_as(verb, reading, found)
 
 
 def _titled(name: Token, reading: DocumentMentions) -> bool:

@@ -171,11 +171,13 @@ def role_lemma(
     preposition: str,
     noun_text: str = "",
     before: Sequence[str] = (),
+    job: bool = False,
 ) -> str | None:
     """The lexicon key for a role and its target: the role's own, or for a role noun the lexicon does not
     know, what its target makes it: an affiliation, a citizenship, a residence. ``before`` are the title's
-    words before the role: an assistant or deputy of a leading role works for the organisation, not leads it."""
-    lemma = _role_lemma(reading, role, target, preposition, noun_text)
+    words before the role: an assistant or deputy of a leading role works for the organisation, not leads it.
+    ``job``: the sentence says the noun is a job ("worked as a pundit for X"), whatever the noun."""
+    lemma = _role_lemma(reading, role, target, preposition, noun_text, job)
     if lemma is None or not SUBORDINATE & {w.lower() for w in before}:
         return lemma
     entry = reading.ontology.lexicon.lookup("role", lemma)
@@ -190,13 +192,15 @@ def role_lemma(
 
 
 def _role_lemma(
-    reading: DocumentMentions, role: str | None, target: Mention, preposition: str, noun_text: str
+    reading: DocumentMentions, role: str | None, target: Mention, preposition: str, noun_text: str, job: bool
 ) -> str | None:
     # complex: the lexicon key of a role depends on the role and on its target's kind together.
     kind = target_kind(reading, target)
     if target.ner in PERSON and noun_text.lower() in reading.cues.family_nouns:
         return "kin"  # "Ola's grandmother Naima": read, but the ontology relates no kin (lexicon "-")
-    if role is None and kind == "org" and not _agentive(noun_text):
+    if role is None and noun_text.lower() in reading.cues.facility_nouns:
+        return None  # "in Tarvik jail, Moe ...": a building is nobody's role, whatever the parse attached
+    if role is None and kind == "org" and not (job or _agentive(noun_text)):
         return None  # "the target of a council review" does not work for the council
     if role is not None:
         vocab = reading.ontology.vocabulary

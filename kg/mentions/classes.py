@@ -10,6 +10,10 @@ Evidence, each a named rule with its weight:
   ("Tove Ruud, 43,") or a family word it possesses ("Holt's wife") is a person (3);
 * ``surname``: a one-word person name that ends longer names in the same document ("Holt" after "Rena Holt")
   votes for each of them being a person (1 per mention);
+* ``full-name``: a one-word name that ends a longer name the NER calls a person in the same document is that
+  person's surname, whatever the NER calls it alone ("Webb" as an organisation after "Ina Webb"): each of its
+  mentions votes person (2), so the NER's label is outweighed but an organisation's own evidence (suffix,
+  apposition, 3) is not;
 * ``org-suffix``: a name ending in a company, club or newspaper word ("Inc.", "Co.", "Group", "FC", "Studios",
   "Herald"), or a known town's name and a club word ("Leeds United"), is an organisation (3);
 * ``described``: a name right after the organisation or publication noun it names ("the review site Clear
@@ -43,7 +47,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -275,6 +279,13 @@ def _named_by_noun(name: Token, nouns: frozenset[str]) -> bool:
     return name.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in nouns and head.i == name.i - 1
 
 
+def _person_surnames(mentions: Iterable[Mention]) -> frozenset[str]:
+    """Last words of the longer names the NER calls persons ("Webb" of "Ina Webb"), case-folded."""
+    return frozenset(
+        m.label.split()[-1].casefold() for m in mentions if m.ner in PERSON_LABELS and " " in m.label.strip()
+    )
+
+
 def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[str, Counter[str]]:
     """Folded name -> weighted votes for its NER label, over every mention in the document."""
     # complex: each named rule of the module docstring adds its weight in one walk over the names.
@@ -283,6 +294,7 @@ def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[s
     vetoed: set[str] = set()
     events: set[str] = set()
     things = ontology.cues.organization_nouns | ontology.cues.named_thing_nouns
+    surnames = _person_surnames(names.values())
     for i, m in names.items():
         key = fold_name(m.label)
         tally = votes.setdefault(key, Counter())
@@ -290,6 +302,8 @@ def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[s
         token = doc[i]
         if _titled(token, titles) or _kin_of(token):
             tally["PERSON"] += 3
+        if m.label.casefold() in surnames:
+            tally["PERSON"] += 2
         party = m.label.lower() in ontology.cues.party_names  # "Labour" is no one's name
         if party or _ORG_SUFFIX.search(" " + m.label) or _club(m.label, ontology):  # "Herald" alone too
             tally["ORG"] += 3

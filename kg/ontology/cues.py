@@ -51,6 +51,7 @@ class Cues:
     organization_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     appoint_verbs: frozenset[str] = frozenset()
+    job_verbs: frozenset[str] = frozenset()
     benefactive_verbs: frozenset[str] = frozenset()
     facility_nouns: frozenset[str] = frozenset()
     patient_possessor: frozenset[str] = frozenset()
@@ -106,6 +107,7 @@ _LISTS = (
     ("organization_nouns", "coreference", "organization_nouns"),
     ("person_nouns", "coreference", "person_nouns"),
     ("appoint_verbs", "coreference", "appoint_verbs"),
+    ("job_verbs", "coreference", "job_verbs"),
     ("benefactive_verbs", "nominal", "benefactive_verbs"),
     ("facility_nouns", "classes", "facility_nouns"),
     ("patient_possessor", "nominal", "patient_possessor"),

@@ -13,6 +13,8 @@ states, provinces and cities (generated, ``regions.tsv`` and ``cities.tsv``) set
 True
 >>> gaz.place("Ohio").key, gaz.place("Ohio").type, gaz.place("Leeds").type, gaz.lookup("Ohio")
 ('region:US-OH', 'Region', 'City', None)
+>>> gaz.gender("Karen Lind"), gaz.gender("Ola Berg"), gaz.gender("Kim Park"), gaz.gender("Moe")
+(('female', True), ('female', False), None, None)
 """
 
 from __future__ import annotations
@@ -125,6 +127,14 @@ class Gazetteer:
     by_label: dict[str, Name] = field(default_factory=dict)
     places: dict[str, Name] = field(default_factory=dict)
     spellings: Spellings = field(default_factory=Spellings)
+    given_names: dict[str, tuple[str, bool]] = field(default_factory=dict)
+
+    def gender(self, person: str) -> tuple[str, bool] | None:
+        """The gender a person's first name says (``given_names.tsv``) and whether the name is common enough
+        to settle it (borne by at least 1 in 1,000 of that gender: "Karen" does; "Ola" is a woman's in the
+        US census and a man's in Norway), or None for one word or a name either gender bears."""
+        words = person.split()
+        return self.given_names.get(words[0].casefold()) if len(words) > 1 else None
 
     def add(self, name: Name, surface: str, rule: str) -> None:
         self.names.setdefault(fold_name(surface), replace(name, rule=rule))
@@ -223,10 +233,13 @@ def load_gazetteer(paths: Iterable[Path] = (), classes: Iterable[str] | None = N
             gaz.names[fold_name(alias)] = replace(name, rule="demonym" if adjective and kind == "Group" else "alias")
     _load_places(gaz)
     gaz.spellings = load_spellings(ontology_file("transliteration.tsv"))
+    given = read_tsv(ontology_file("given_names.tsv"), ("name", "gender", "percent"))
+    gaz.given_names = {row["name"]: (row["gender"], float(row["percent"]) >= _COMMON_NAME) for _, row in given}
     return gaz
 
 
 _METROPOLIS = 1_000_000
+_COMMON_NAME = 0.1  # percent of the people of one gender bearing a first name
 
 
 def _ascii(text: str) -> str:

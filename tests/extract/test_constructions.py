@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract.handparse import facts, graph_of, read_rows, story
+from tests.extract.handparse import Row, facts, graph_of, read_rows, story
 
 # word, head, dep, pos, tag, lemma, entity
 ACTIVE = [
@@ -396,3 +396,49 @@ def test_what_a_company_launched_is_not_the_company_a_description_means() -> Non
     found = facts(graph_of(story(rows[:6], rows[6:])))
     assert ("Acme", "kg:sues", "Tarvik") in found, found
     assert ("Zeta", "kg:sues", "Tarvik") not in found, found
+
+
+def _p(word: str, head: int, dep: str, ent: str = "O") -> Row:
+    """A proper noun's row."""
+    return (word, head, dep, "PROPN", "NNP", word, ent)
+
+
+def _met_then_pronoun(first: str, last: str, pronoun: str) -> list[Row]:
+    """ "<first> <last> met Ana Lind. <pronoun> praised Acme." """
+    return story(
+        [_p(first, 1, "compound", "B-PERSON"), _p(last, 2, "nsubj", "I-PERSON"),
+         ("met", 2, "ROOT", "VERB", "VBD", "meet", "O"), _p("Ana", 4, "compound", "B-PERSON"),
+         _p("Lind", 2, "dobj", "I-PERSON"), (".", 2, "punct", "PUNCT", ".", ".", "O")],
+        [(pronoun, 1, "nsubj", "PRON", "PRP", pronoun.lower(), "O"),
+         ("praised", 1, "ROOT", "VERB", "VBD", "praise", "O"), _p("Acme", 1, "dobj", "B-ORG"),
+         (".", 1, "punct", "PUNCT", ".", ".", "O")],
+    )  # fmt: skip
+
+
+def test_a_common_first_name_settles_which_person_a_pronoun_can_stand_for() -> None:
+    # the subject is the likelier antecedent, but "Jon" is a man's name and "she" a woman
+    subjects = {s for s, _, o in facts(graph_of(_met_then_pronoun("Jon", "Moe", "She"))) if o == "Acme"}
+    assert subjects == {"Ana Lind"}
+
+
+def test_a_rarer_first_name_only_ranks_antecedents() -> None:
+    # "Ola" is a woman's name in the US census and a man's in Norway: with no man's name near, "he" is still Ola
+    subjects = {s for s, _, o in facts(graph_of(_met_then_pronoun("Ola", "Berg", "He"))) if o == "Acme"}
+    assert subjects == {"Ola Berg"}
+
+
+def test_a_building_before_a_name_is_no_role_of_the_named() -> None:
+    # "In Leeds jail, Jon Moe wrote letters.": a noun before ", name" may describe the name ("Acme's chief, Jon
+    # Moe,"), but a jail is nobody's role, so Moe does not live in Leeds for it
+    rows = [
+        ("In", 6, "prep", "ADP", "IN", "in", "O"),
+        _p("Leeds", 2, "compound", "B-GPE"),
+        ("jail", 0, "pobj", "NOUN", "NN", "jail", "O"),
+        (",", 6, "punct", "PUNCT", ",", ",", "O"),
+        _p("Jon", 5, "compound", "B-PERSON"),
+        _p("Moe", 6, "nsubj", "I-PERSON"),
+        ("wrote", 6, "ROOT", "VERB", "VBD", "write", "O"),
+        ("letters", 6, "dobj", "NOUN", "NNS", "letter", "O"),
+        (".", 6, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    assert not {f for f in facts(graph_of(rows)) if f[0] == "Jon Moe"}, facts(graph_of(rows))

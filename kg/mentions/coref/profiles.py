@@ -1,5 +1,6 @@
 """Profiles: what the document says about each person (nationalities, roles, gender), from titles
-("Kenyan President X") and appositions ("X, the Swedish envoy")."""
+("Kenyan President X") and appositions ("X, the Swedish envoy"); a gender no title gives, from the first name
+(the gazetteer's ``given_names.tsv``)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ class Profile:
     countries: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
     gender: str | None = None
+    # the gender a rarer first name suggests: names cross borders ("Ola" is a man in Norway, a woman in the US
+    # census), so it only ranks antecedents; a title's or a common first name's gender decides
+    named_gender: str | None = None
 
 
 def person_label(ctx: Context, i: int, resolved: Resolved) -> str:
@@ -54,4 +58,10 @@ def profiles(ctx: Context, resolved: Resolved) -> dict[str, Profile]:
                     profile.gender = "female"
             if d.pos_ in ("NOUN", "PROPN") and d.i not in ctx.names:
                 profile.roles.add(d.lemma_.lower())
+    for label, profile in profiles.items():
+        named = gazetteer.gender(label)
+        if named is not None and named[1]:
+            profile.gender = profile.gender or named[0]  # "Karen", "Michael": the name settles it
+        elif named is not None:
+            profile.named_gender = named[0]
     return profiles

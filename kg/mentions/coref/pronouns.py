@@ -43,6 +43,14 @@ def compatible(pronoun: str, candidate: Candidate, profiles: dict[str, Profile])
     return False
 
 
+def _named_gender_fits(pronoun: str, candidate: Candidate, profiles: dict[str, Profile]) -> bool:
+    """Whether the candidate's first name does not suggest the other gender ("she" and "Jon Moe")."""
+    named = profiles.get(candidate.mention.label, Profile()).named_gender
+    if named is None or (pronoun not in _MALE and pronoun not in _FEMALE):
+        return True
+    return named == ("male" if pronoun in _MALE else "female")
+
+
 def _nearer_person_noun(ctx: Context, pronoun: Token, candidate: Candidate) -> bool:
     """ "Webb grabbed the girl as she walked home": a person named by a noun of the pronoun's gender, in the
     pronoun's sentence and nearer than the name, is the likelier antecedent (kg resolves pronouns to names
@@ -87,6 +95,7 @@ def resolve_pronoun(
     # a possessive is no argument of the verb: "Acme raised its forecast" (its = Acme, the verb's subject)
     co_arguments = {c.i for c in verb.children} if low not in _REFLEXIVE and token.dep_ != "poss" else set()
     pool = [c for c in window(candidates, token, ctx) if compatible(low, c, profiles) and c.token.i not in co_arguments]
+    pool = [c for c in pool if _named_gender_fits(low, c, profiles)] or pool
     if is_subject(token) and verb.lemma_.lower() in ctx.cues.report_verbs:
         pool = [c for c in pool if c.speaker] or pool  # "..., it stated": the last speaker
     if low in _PLURAL:
