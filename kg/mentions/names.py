@@ -18,12 +18,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from kg.ontology import Ontology
-    from kg.ontology.gazetteer import Gazetteer
+    from kg.ontology.gazetteer import Gazetteer, Name
 
 __all__ = [
     "ENTITY_LABELS",
     "NAME_PARTICLES",
     "QUALIFIER_LABELS",
+    "REGION_AFTER_TOWN",
     "clean_label",
     "employer_slot",
     "find_names",
@@ -37,6 +38,8 @@ ENTITY_LABELS = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "PER", "MISC"}
 )
 QUALIFIER_LABELS = frozenset({"DATE", "TIME"})
+# The rule of a region named after a town and a comma ("Kent, Washington"): the region, not a namesake city
+REGION_AFTER_TOWN = "region-after-town"
 _PREPARED = "kg_prepared"
 
 
@@ -205,13 +208,27 @@ def corrected_ner(label: str, ner: str, gazetteer: Gazetteer) -> str:
 
 
 def _state_after_town(token: Token, label: str, gazetteer: Gazetteer) -> bool:
-    """ "Dover, NJ", "Salem, Ore.": a region's code or name right after a place name and a comma is the
-    region, whatever the NER called it."""
+    """ "Dover, NJ", "Salem, Ore.", "Atlanta, Georgia", "Albany, New York": a region's code or name right after
+    a place name and a comma is the region, whatever the NER called it and whatever country or city shares
+    its name, unless the town is a known city of another country ("Tbilisi, Georgia")."""
     before = token.doc[token.i - 2] if token.i >= 2 else None
     if before is None or token.doc[token.i - 1].text != "," or before.pos_ != "PROPN":
         return False  # the NER may have missed the town, or taken it for a person ("Gladstone")
-    place = gazetteer.place(label)
-    return place is not None and place.type == "Region"
+    head = token.head if token.dep_ == "conj" else token
+    if any(c.dep_ == "cc" for c in (*head.children, *token.children)) or any(c.dep_ == "conj" for c in token.children):
+        return False  # "in Oslo, Moscow and Kyiv": a list of places (the parser may join "Town, State" as one)
+    town = gazetteer.place(before.text)
+    if town is not None and town.type == "Country":
+        return False  # "Norway, Sweden": a list of countries
+    return gazetteer.region(label, _country_code(town, gazetteer) if town is not None else None) is not None
+
+
+def _country_code(place: Name, gazetteer: Gazetteer) -> str | None:
+    """The ISO code of a city's country ("city:US:kent"; a capital by the country it stands for)."""
+    if place.key.count(":") == 2:
+        return place.key.split(":")[1]
+    country = gazetteer.lookup(place.stands_for) if place.stands_for else None
+    return country.key.split(":")[1] if country is not None and country.type == "Country" else None
 
 
 def find_names(doc: Doc, document: str, gazetteer: Gazetteer) -> dict[int, Mention]:
@@ -225,9 +242,10 @@ def find_names(doc: Doc, document: str, gazetteer: Gazetteer) -> dict[int, Menti
             if not any(c.isupper() or c.isdigit() for c in label):
                 continue  # "n't", "bird watcher": no capital letter (nor a digit, as in "9/11"), no name
             ner = "PERSON" if has_age(token) else corrected_ner(label, token.ent_type_, gazetteer)
-            if ner != "GPE" and _state_after_town(token, label, gazetteer):
-                ner = "GPE"
-            names[token.i] = token_mention(document, token, label, ner, "ner")
+            rule = "ner"
+            if ner != "PERSON" and _state_after_town(token, label, gazetteer):
+                ner, rule = "GPE", REGION_AFTER_TOWN
+            names[token.i] = token_mention(document, token, label, ner, rule)
         elif token.ent_type_ not in ENTITY_LABELS and token.pos_ == "PROPN" and token.text[:1].isupper():
             known = gazetteer.lookup(token.text)
             if known is None or (token.ent_type_ and known.rule != "demonym"):

@@ -64,6 +64,24 @@ def _inside(doc: Doc, start: int, end: int) -> bool:
     return all(e.start >= start and e.end <= end for e in doc.ents if e.start < end and e.end > start)
 
 
+def _name_start(doc: Doc, end: int) -> int:
+    """Where the capitalised words the NER left unnamed before ``end`` start, hyphenated pieces included
+    ("T-Mobile", "Coca-Cola": a hyphen with no space around it joins one name's pieces)."""
+    start = end
+    while start > 0 and not doc[start - 1].ent_type_:
+        before = doc[start - 1]
+        if _is_name_word(before.text, before.pos_):
+            start -= 1
+        elif before.text == "-" and start > 1 and start < end and not before.whitespace_:
+            first = doc[start - 2]
+            if first.whitespace_ or first.ent_type_ or not first.text[:1].isupper():
+                break
+            start -= 2
+        else:
+            break
+    return start
+
+
 def title_anchors(doc: Doc, roles: frozenset[str], generic: frozenset[str] = frozenset()) -> list[Span]:
     """Capitalised proper nouns right before a role word that the NER left out: what the title is about
     ("Rovers goalkeeper Sam Dyer": Rovers), an organisation when nothing else says what it is. Generic
@@ -81,9 +99,7 @@ def title_anchors(doc: Doc, roles: frozenset[str], generic: frozenset[str] = fro
             end -= 1  # "Prime Minister", "Vice President": the whole role, not a name before "Minister"
         if end > 1 and doc[end - 1].text == "-" and not doc[end - 2].whitespace_ and doc[end - 2].text.isalpha():
             end -= 2  # "co-founder", "ex-chairman" read as three tokens
-        start = end
-        while start > 0 and not doc[start - 1].ent_type_ and _is_name_word(doc[start - 1].text, doc[start - 1].pos_):
-            start -= 1
+        start = _name_start(doc, end)
         # after a name ("Acme Radiology Director X") the capitalised words are the title's, not a second name
         named_before = start > 0 and bool(doc[start - 1].ent_type_) and doc[start - 1].ent_type_ not in ("DATE", "TIME")
         generic_word = any(doc[k].text.lower() in generic for k in range(start, end))

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from kg.extract import DocumentReading
+from kg.mentions.names import REGION_AFTER_TOWN
 from kg.model import Mention
 from kg.ontology import Ontology
 from kg.ontology.gazetteer import Name, fold_name
@@ -103,6 +104,8 @@ def _class_of(mention: Mention, ontology: Ontology) -> str:
 
 def gazetteer_name(mention: Mention, ontology: Ontology) -> Name | None:
     gazetteer = ontology.gazetteer
+    if mention.rule == REGION_AFTER_TOWN:
+        return gazetteer.region(mention.label)  # "Kent, Washington": the state, not the capital
     name = gazetteer.lookup(mention.label)
     if name is None and mention.ner in ("GPE", "LOC"):
         name = gazetteer.place(mention.label)  # a state or city the NER calls a place

@@ -13,6 +13,8 @@ states, provinces and cities (generated, ``regions.tsv`` and ``cities.tsv``) set
 True
 >>> gaz.place("Ohio").key, gaz.place("Ohio").type, gaz.place("Leeds").type, gaz.lookup("Ohio")
 ('region:US-OH', 'Region', 'City', None)
+>>> gaz.lookup("Georgia").type, gaz.region("Georgia").key, gaz.region("Georgia", "GE")
+('Country', 'region:US-GA', None)
 >>> gaz.gender("Karen Lind"), gaz.gender("Ola Berg"), gaz.gender("Kim Park"), gaz.gender("Moe")
 (('female', True), ('female', False), None, None)
 """
@@ -128,6 +130,7 @@ class Gazetteer:
     places: dict[str, Name] = field(default_factory=dict)
     spellings: Spellings = field(default_factory=Spellings)
     given_names: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    regions: dict[str, list[Name]] = field(default_factory=dict)  # every region by name, whatever shares it
 
     def gender(self, person: str) -> tuple[str, bool] | None:
         """The gender a person's first name says (``given_names.tsv``) and whether the name is common enough
@@ -150,6 +153,12 @@ class Gazetteer:
 
     def canonical(self, label: str) -> Name | None:
         return self.by_label.get(label)
+
+    def region(self, text: str, country: str | None = None) -> Name | None:
+        """The state, province or region a name names, in ``country`` (ISO code) when given, even where a
+        city or country of that name wins elsewhere ("Georgia" after "Atlanta,", "Washington" after "Kent,")."""
+        found = [r for r in self.regions.get(fold_name(text), []) if country is None or r.key[7:9] == country]
+        return found[0] if found else None
 
     def place(self, text: str) -> Name | None:
         """The country, capital, curated name, region or city a place name names (None if none)."""
@@ -268,6 +277,7 @@ def _load_places(gaz: Gazetteer) -> None:
         region = Name(f"region:{row['code']}", row["name"], "Region", tuple(_split(row.get("names", ""))), rule="name")
         for surface in (row["name"], *region.aliases):
             folded = fold_name(surface)
+            gaz.regions.setdefault(folded, []).append(region)
             same_name = cities.get(folded)
             if same_name is None or not (
                 same_name[1].key.startswith(f"city:{row['country']}:") or same_name[0] >= _METROPOLIS

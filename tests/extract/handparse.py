@@ -33,7 +33,12 @@ def story(*sentences: Sequence[Row]) -> list[Row]:
 
 def build_doc(rows: Sequence[Row]) -> Doc:
     words = [r[0] for r in rows]
-    spaces = [not (i + 1 < len(rows) and rows[i + 1][0] in {".", ",", "'s", "?", "!"}) for i in range(len(rows))]
+    # no space before punctuation, none around a hyphen that joins words ("Q-Tel": tagged HYPH)
+    spaces = [
+        not (i + 1 < len(rows) and (rows[i + 1][0] in {".", ",", "'s", "?", "!"} or rows[i + 1][4] == "HYPH"))
+        and rows[i][4] != "HYPH"
+        for i in range(len(rows))
+    ]
     spaces[-1] = False
     return Doc(
         _VOCAB,

@@ -442,3 +442,20 @@ def test_a_building_before_a_name_is_no_role_of_the_named() -> None:
         (".", 6, "punct", "PUNCT", ".", ".", "O"),
     ]
     assert not {f for f in facts(graph_of(rows)) if f[0] == "Jon Moe"}, facts(graph_of(rows))
+
+
+def test_a_hyphenated_name_before_a_title_is_one_organisation() -> None:
+    # "Analysts said Q-Tel CEO Ola Berg resigned." with the NER naming only the person
+    rows = [
+        ("Analysts", 1, "nsubj", "NOUN", "NNS", "analyst", "O"),
+        ("said", 1, "ROOT", "VERB", "VBD", "say", "O"),
+        ("Q", 4, "compound", "PROPN", "NNP", "Q", "O"),
+        ("-", 4, "punct", "PUNCT", "HYPH", "-", "O"),
+        ("Tel", 5, "compound", "PROPN", "NNP", "Tel", "O"),
+        ("CEO", 7, "compound", "PROPN", "NNP", "CEO", "O"),
+        _p("Ola", 7, "compound", "B-PERSON"),
+        _p("Berg", 8, "nsubj", "I-PERSON"),
+        ("resigned", 1, "ccomp", "VERB", "VBD", "resign", "O"),
+        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    assert ("Ola Berg", "kg:leads", "Q-Tel") in facts(graph_of(rows)), facts(graph_of(rows))

@@ -1321,3 +1321,34 @@ def test_a_surname_the_ner_calls_an_organisation_is_still_the_person(nlp: Any, t
     # the small model tags the bare "Brandt" an organisation; the full name earlier makes it the person,
     # so the person's own rules (a birthplace before the name) read it
     assert ("Tove Brandt", "kg:bornIn", "Denmark") in facts(nlp, text), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "region"),
+    [
+        ("The firm is based in Atlanta, Georgia.", "Atlanta", "Georgia"),
+        ("Ana Lind grew up in Albany, New York.", "Albany", "New York"),
+        ("The plant in Kent, Washington, closed in May.", "Kent", "Washington"),
+    ],
+)
+def test_a_region_after_a_town_and_a_comma_is_the_region_not_its_namesake(
+    nlp: Any, text: str, town: str, region: str
+) -> None:
+    graph = graph_of(nlp, text)
+    types = {e.label: e.type for e in graph.entities}
+    assert types.get(region) == "Region", types
+    assert (town, "kg:locatedIn", region) in facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Ana Lind lives in Tbilisi, Georgia.", "Georgia", "Country"),  # a city of another country
+        ("Talks in Washington, Moscow and Kyiv failed.", "Moscow", "City"),  # a list of places
+    ],
+)
+def test_a_place_after_a_comma_stays_itself_in_a_list_or_another_country(
+    nlp: Any, text: str, name: str, kind: str
+) -> None:
+    types = {e.label: e.type for e in graph_of(nlp, text).entities}
+    assert types.get(name) == kind, types
