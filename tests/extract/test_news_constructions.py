@@ -1352,3 +1352,41 @@ def test_a_place_after_a_comma_stays_itself_in_a_list_or_another_country(
 ) -> None:
     types = {e.label: e.type for e in graph_of(nlp, text).entities}
     assert types.get(name) == kind, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jon Moe won it when he fired a shot at Ola Berg that trickled past the goaltender.",
+        "In the third period Jon Moe shot at Ola Berg, but the goalie saved it.",
+        "Jon Moe fired at Ola Berg from close range, and the goaltender made the save.",
+    ],
+)
+def test_a_shot_in_a_sentence_naming_a_players_position_is_no_attack(nlp: Any, text: str) -> None:
+    assert not any(r == "kg:attacks" for _, r, _ in facts(nlp, text)), facts(nlp, text)
+
+
+def test_a_shot_with_nothing_of_a_game_near_it_is_still_an_attack(nlp: Any) -> None:
+    assert ("Jon Moe", "kg:attacks", "Ola Berg") in facts(nlp, "Jon Moe fired at Ola Berg outside his home.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“I sold the boat in May. Then I moved to Tarvik,” said Jon Moe.", ("Jon Moe", "Tarvik")),
+        ("“We signed the deal on Monday. I then flew to Oslo,” said Ana Lind.", ("Ana Lind", "Oslo")),
+    ],
+)
+def test_i_in_a_quotation_over_several_sentences_is_its_speaker(nlp: Any, text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(s, o) for s, _, o in facts(nlp, text)}, facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jon Moe said he had paid an agent. “He sent me to Tarvik in May,” he said.",
+        "Jon Moe hired a driver. “He took me to Oslo that night,” Moe said.",
+    ],
+)
+def test_he_in_a_quotation_is_not_its_speaker(nlp: Any, text: str) -> None:
+    assert not {f for f in facts(nlp, text) if f[0] == "Jon Moe"}, facts(nlp, text)
