@@ -1390,3 +1390,16 @@ def test_i_in_a_quotation_over_several_sentences_is_its_speaker(nlp: Any, text: 
 )
 def test_he_in_a_quotation_is_not_its_speaker(nlp: Any, text: str) -> None:
     assert not {f for f in facts(nlp, text) if f[0] == "Jon Moe"}, facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Joel Eriksson Ek scored twice. Eriksson Ek later praised Acme Corp.", "Joel Eriksson Ek"),
+        ("Virgil van Dijk joined Acme FC in May. Van Dijk praised Acme FC.", "Virgil van Dijk"),
+    ],
+)
+def test_a_surname_of_several_words_is_the_one_full_name_ending_with_it(nlp: Any, text: str, person: str) -> None:
+    graph = graph_of(nlp, text)
+    assert [e.label for e in graph.entities if e.type == "Person"] == [person], graph.entities
+    assert any(s == person and r == "kg:praises" for s, r, _ in facts(nlp, text)), facts(nlp, text)

@@ -35,7 +35,12 @@ from kg.mentions.coref.profiles import Profile, profiles
 from kg.mentions.coref.pronouns import PRONOUNS, coordinated, resolve_pronoun
 from kg.mentions.coref.shortforms import resolve_short_forms
 from kg.mentions.coref.speakers import resolve_speakers
-from kg.mentions.coref.surnames import resolve_first_names, resolve_short_names, resolve_surnames
+from kg.mentions.coref.surnames import (
+    resolve_first_names,
+    resolve_long_surnames,
+    resolve_short_names,
+    resolve_surnames,
+)
 from kg.mentions.titled import person_roles
 from kg.model import Mention
 
@@ -68,6 +73,7 @@ def resolve(
     resolve_short_names(ctx, resolved)
     resolve_short_forms(ctx, resolved)
     resolve_surnames(ctx, resolved)
+    resolve_long_surnames(ctx, resolved)
     resolve_first_names(ctx, resolved)
     _resolve_references(ctx, resolved, profiles(ctx, resolved))
     resolve_titled_appositions(ctx, resolved, person_roles(ontology))

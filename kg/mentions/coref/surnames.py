@@ -15,6 +15,7 @@ __all__ = [
     "compatible",
     "name_parts",
     "resolve_first_names",
+    "resolve_long_surnames",
     "resolve_short_names",
     "resolve_surnames",
     "titles_of",
@@ -167,6 +168,21 @@ def resolve_surnames(ctx: Context, resolved: Resolved) -> None:
             label, confidence = max(before)[1], 0.6
         token = ctx.doc[i]
         resolved[i] = (ctx.mention(token, label, "PERSON", "coref.surname", confidence),)
+
+
+def resolve_long_surnames(ctx: Context, resolved: Resolved) -> None:
+    """A person name of several words that ends exactly one longer person name of the document is that
+    person: a surname of two words or with a particle ("Eriksson Ek" after "Joel Eriksson Ek", "van Dijk"
+    after "Virgil van Dijk"). Two longer names ending so ("Ivar von Holt", "Ana von Holt"): left alone."""
+    people = [m.label for m in ctx.names.values() if m.ner in ("PERSON", "PER") and len(m.label.split()) > 2]
+    for i, m in ctx.names.items():
+        words = m.label.casefold().split()
+        if len(words) < 2 or i in resolved or m.ner not in ("PERSON", "PER"):
+            continue
+        longer = {p for p in people if len(p.split()) > len(words) and p.casefold().split()[-len(words) :] == words}
+        if len(longer) == 1:
+            label = next(iter(longer))
+            resolved[i] = (ctx.mention(ctx.doc[i], label, "PERSON", "coref.surname", 0.9),)
 
 
 def resolve_first_names(ctx: Context, resolved: Resolved) -> None:
