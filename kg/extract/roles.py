@@ -42,6 +42,7 @@ from kg.extract.targets import (
     ORG,
     PERSON,
     affiliated,
+    function_lemma,
     institution_argument,
     related_names,
     role_extraction,
@@ -138,6 +139,9 @@ def _roles(
                 lemma = role_lemma(reading, role, arg2.mention, preposition, noun.lemma_, before, job)
                 if lemma is None:
                     continue
+                if institution is None:  # "Oslo's police chief" leads the Oslo police, not a function in it
+                    modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod")]
+                    lemma = function_lemma(reading, lemma, modifiers, role, noun)
                 heads_other = preposition not in ("", "of") and _has_of(noun)  # "VP of Programs at Acme"
                 if (_heads_a_function(noun, reading) or heads_other) and _relation_of(reading, lemma) == "kg:leads":
                     lemma = "* of"  # "Acme's director of marketing" works for Acme; the role leads a function

@@ -21,6 +21,7 @@ __all__ = [
     "PLACE",
     "ROLE_PREPS",
     "affiliated",
+    "function_lemma",
     "named_modifiers",
     "related_names",
     "role_extraction",
@@ -223,6 +224,40 @@ def _role_lemma(
     if kind == "city" and preposition in ("", "from", "of"):
         return "resident"
     return None
+
+
+# Nouns before a leading role that name what the person leads, not a function inside it ("club manager").
+_WHOLE_BODY = frozenset(
+    {"club", "team", "company", "group", "party", "board", "state", "country", "city", "government", "agency",
+     "firm", "bank", "union", "league", "network", "station", "school", "hospital", "museum", "church", "police",
+     "army", "navy", "military", "district", "region", "province", "county"}
+)  # fmt: skip
+
+
+def function_lemma(
+    reading: DocumentMentions, lemma: str, modifiers: Sequence[Token], role: str | None, noun: Token
+) -> str:
+    """ "Acme's portfolio manager", "Acme marketing director": a common noun right before a leading role names
+    the part of the organisation the person heads, so they work for the organisation ("* of") rather than lead
+    it. A role word ("executive director", "general manager") or the whole body ("club manager") is no part."""
+    own = set((role or "").split())  # "vice" of "vice president" is the role's own word
+    modifiers = [m for m in modifiers if m.lower_ not in own]
+    if not modifiers or _relation_of_role(reading, lemma) not in ("kg:leads", "kg:manages"):
+        return lemma  # a commander commands whatever the noun before says ("police commander of the district")
+    last = modifiers[-1]
+    if last.i != noun.i - len(own or {""}):
+        return lemma  # "a successor to Acme Chief Executive X": the noun must be right before the role
+    word = last.lemma_.lower()
+    if last.pos_ != "NOUN" or not last.text.islower() or word in _WHOLE_BODY:
+        return lemma
+    if word in reading.ontology.lexicon.words("role") or last.ent_type_:
+        return lemma
+    return "* of"
+
+
+def _relation_of_role(reading: DocumentMentions, lemma: str) -> str | None:
+    entry = reading.ontology.lexicon.lookup("role", lemma)
+    return entry.relation if entry is not None else None
 
 
 def institution_argument(reading: DocumentMentions, owner: Token, words: Sequence[Token]) -> Argument | None:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.arguments import arguments
 from kg.extract.clauses import attribution
-from kg.extract.targets import PERSON, institution_argument, role_extraction, role_lemma
+from kg.extract.targets import PERSON, function_lemma, institution_argument, role_extraction, role_lemma
 from kg.mentions import DocumentMentions
 from kg.model import Argument, Extraction, Mention
 
@@ -347,6 +347,9 @@ def _one_role(
     lemma = role_lemma(reading, role, arg2.mention, prep, noun.text, before)
     if lemma is None:
         return None
+    if arg2.mention.rule != "title.institution":  # "Oslo police chief" leads the Oslo police
+        modifiers = title.words[: len(title.words) - len((role or "").split())]
+        lemma = function_lemma(reading, lemma, modifiers, role, noun)
     rel = f"is {' '.join(t.text for t in title.words)} {prep or 'of'}"
     extraction = role_extraction(reading, sent, arg1, arg2, rel, lemma, 0.85 if role is not None else 0.65, noun)
     return replace(extraction, time="former") if _former(title, reading) else extraction

@@ -1403,3 +1403,25 @@ def test_a_surname_of_several_words_is_the_one_full_name_ending_with_it(nlp: Any
     graph = graph_of(nlp, text)
     assert [e.label for e in graph.entities if e.type == "Person"] == [person], graph.entities
     assert any(s == person and r == "kg:praises" for s, r, _ in facts(nlp, text)), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The deal is good news, says Jon Moe, portfolio manager at Acme Capital.",
+            ("Jon Moe", "kg:worksFor", "Acme Capital"),
+        ),
+        ("Acme Corp marketing director Jon Moe resigned.", ("Jon Moe", "kg:worksFor", "Acme Corp")),
+        ("Jon Moe, finance director of Acme Corp, resigned.", ("Jon Moe", "kg:worksFor", "Acme Corp")),
+        # a role word or the whole body before the role keeps it a leading one
+        ("Jon Moe, general manager of Acme FC, resigned.", ("Jon Moe", "kg:manages", "Acme FC")),
+        ("Jon Moe, executive director of Acme Foundation, resigned.", ("Jon Moe", "kg:leads", "Acme Foundation")),
+    ],
+)
+def test_a_common_noun_before_a_leading_role_names_a_function_not_the_organisation(
+    nlp: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = facts(nlp, text)
+    assert expected in found, found
+    assert len({f for f in found if f[0] == expected[0] and f[2] == expected[2]}) == 1, found
