@@ -64,10 +64,12 @@ def _embedded_under(verb: Token, words: frozenset[str], via: frozenset[str]) -> 
 
 
 def is_negated(verb: Token, reading: DocumentMentions) -> bool:
-    """ "did not", "never", or embedded under "denied"/"refused"."""
+    """ "did not", "never", "Nor does X ...", or embedded under "denied"/"refused"."""
     cues = reading.cues
     if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in cues.negation_words) for c in verb.children):
         return True
+    if any(c.dep_ in ("cc", "preconj") and c.lower_ in ("nor", "neither") and c.i < verb.i for c in verb.children):
+        return True  # "Nor does Acme back Tarvik", "neither confirmed nor denied": nothing is asserted
     under = _embedded_under(verb, cues.negation_verbs, frozenset({"xcomp", "ccomp", "pcomp", "advcl"}))
     # Only what follows a denial is denied ("denied arming the rebels"); a clause before it is the report
     # the denial answers ("X accused Y, a charge Z denied": the accusation was made).

@@ -136,6 +136,8 @@ def _reduced_relative(verb: Token) -> Token | None:
     if start < 2 or doc[start - 1].text != ",":
         return None
     before = doc[start - 2]
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and before.dep_ in ("pobj", "dobj"):
+        return None  # "played in Oslo, bringing out X", "sued Tarvik, claiming X": the clause's own subject acts
     return before if before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") else None
 
 

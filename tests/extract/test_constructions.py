@@ -459,3 +459,17 @@ def test_a_hyphenated_name_before_a_title_is_one_organisation() -> None:
         (".", 1, "punct", "PUNCT", ".", ".", "O"),
     ]
     assert ("Ola Berg", "kg:leads", "Q-Tel") in facts(graph_of(rows)), facts(graph_of(rows))
+
+
+def test_a_clause_opened_by_nor_asserts_nothing() -> None:
+    # "Nor did Uganda attack Tanzania."
+    rows = [
+        ("Nor", 3, "cc", "CCONJ", "CC", "nor", "O"),
+        ("did", 3, "aux", "AUX", "VBD", "do", "O"),
+        _p("Uganda", 3, "nsubj", "B-GPE"),
+        ("attack", 3, "ROOT", "VERB", "VB", "attack", "O"),
+        _p("Tanzania", 3, "dobj", "B-GPE"),
+        (".", 3, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    (triple,) = graph_of(rows).triples
+    assert triple.negated and triple.predicate.id == "kg:attacks"

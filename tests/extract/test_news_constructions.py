@@ -1425,3 +1425,25 @@ def test_a_common_noun_before_a_leading_role_names_a_function_not_the_organisati
     found = facts(nlp, text)
     assert expected in found, found
     assert len({f for f in found if f[0] == expected[0] and f[2] == expected[2]}) == 1, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        (
+            "Acme Corp sued Tarvik Corp, accusing Ola Berg of theft.",
+            ("Acme Corp", "kg:accuses", "Ola Berg"),
+            ("Tarvik Corp", "kg:accuses", "Ola Berg"),
+        ),
+        (
+            "Norway criticised the talks in Oslo, accusing Jon Moe of lying.",
+            ("Norway", "kg:accuses", "Jon Moe"),
+            ("Oslo", "kg:accuses", "Jon Moe"),
+        ),
+    ],
+)
+def test_a_present_participle_after_the_clause_has_the_clauses_subject_not_its_object(
+    nlp: Any, text: str, expected: tuple[str, str, str], wrong: tuple[str, str, str]
+) -> None:
+    found = facts(nlp, text)
+    assert expected in found and wrong not in found, found
