@@ -473,3 +473,16 @@ def test_a_clause_opened_by_nor_asserts_nothing() -> None:
     ]
     (triple,) = graph_of(rows).triples
     assert triple.negated and triple.predicate.id == "kg:attacks"
+
+
+def test_a_place_on_a_route_is_no_antecedent_of_they() -> None:
+    # "Jon Moe drove home via Bergen. They stopped him." with the NER calling the town an organisation
+    rows = story(
+        [_p("Jon", 1, "compound", "B-PERSON"), _p("Moe", 2, "nsubj", "I-PERSON"),
+         ("drove", 2, "ROOT", "VERB", "VBD", "drive", "O"), ("home", 2, "advmod", "ADV", "RB", "home", "O"),
+         ("via", 2, "prep", "ADP", "IN", "via", "O"), _p("Bergen", 4, "pobj", "B-ORG"),
+         (".", 2, "punct", "PUNCT", ".", ".", "O")],
+        [("They", 1, "nsubj", "PRON", "PRP", "they", "O"), ("stopped", 1, "ROOT", "VERB", "VBD", "stop", "O"),
+         ("him", 1, "dobj", "PRON", "PRP", "he", "O"), (".", 1, "punct", "PUNCT", ".", ".", "O")],
+    )  # fmt: skip
+    assert not {f for f in facts(graph_of(rows)) if f[0] == "Bergen"}, facts(graph_of(rows))

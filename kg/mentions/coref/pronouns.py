@@ -43,6 +43,30 @@ def compatible(pronoun: str, candidate: Candidate, profiles: dict[str, Profile])
     return False
 
 
+# Prepositions of place and route: "flew via Oslo and Bergen", "talks in Oslo and Bergen".
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "via", "through", "to", "from", "into", "near", "across", "around"})
+
+
+def _place_slot(token: Token) -> bool:
+    """The object of a preposition of place or route, or a later item of its list, or where something is
+    based ("an Oslo-based agent")."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    if token.head.lemma_.lower() == "base" and token.head.i == token.i + 2:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS
+
+
+def _a_place(ctx: Context, candidate: Candidate) -> bool:
+    return candidate.mention.ner in ("GPE", "LOC", "FAC") or ctx.gazetteer.place(candidate.mention.label) is not None
+
+
+def _route(ctx: Context, group: tuple[Candidate, ...]) -> bool:
+    """Places listed as where something happened or went ("via Oslo and Bergen") are no "they": only places
+    acting ("Norway and Denmark said they ...") are."""
+    return all(_a_place(ctx, c) for c in group) and _place_slot(group[0].token)
+
+
 def _named_gender_fits(pronoun: str, candidate: Candidate, profiles: dict[str, Profile]) -> bool:
     """Whether the candidate's first name does not suggest the other gender ("she" and "Jon Moe")."""
     named = profiles.get(candidate.mention.label, Profile()).named_gender
@@ -95,12 +119,14 @@ def resolve_pronoun(
     # a possessive is no argument of the verb: "Acme raised its forecast" (its = Acme, the verb's subject)
     co_arguments = {c.i for c in verb.children} if low not in _REFLEXIVE and token.dep_ != "poss" else set()
     pool = [c for c in window(candidates, token, ctx) if compatible(low, c, profiles) and c.token.i not in co_arguments]
+    if low in _PLURAL:  # "flew via Oslo. They caught him": a known place on a route is no "they"
+        pool = [c for c in pool if not (_place_slot(c.token) and _a_place(ctx, c))]
     pool = [c for c in pool if _named_gender_fits(low, c, profiles)] or pool
     if is_subject(token) and verb.lemma_.lower() in ctx.cues.report_verbs:
         pool = [c for c in pool if c.speaker] or pool  # "..., it stated": the last speaker
     if low in _PLURAL:
         here = ctx.sentence_numbers[token.i]
-        plural = [g for g in groups if g[0].token.i < token.i and here - g[0].sentence <= WINDOW]
+        plural = [g for g in groups if g[0].token.i < token.i and here - g[0].sentence <= WINDOW and not _route(ctx, g)]
         if plural and (not pool or plural[-1][-1].token.i > pool[-1].token.i):
             return tuple(ctx.mention(token, c.mention.label, c.mention.ner, "coref.pronoun", 0.75) for c in plural[-1])
     found = best(pool, token)
