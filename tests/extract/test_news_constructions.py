@@ -1447,3 +1447,19 @@ def test_a_present_participle_after_the_clause_has_the_clauses_subject_not_its_o
 ) -> None:
     found = facts(nlp, text)
     assert expected in found and wrong not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway dropped the charges against Jon Moe.", ("Norway", "drop charge against", "Jon Moe")),
+        ("Tarvik Corp brought a case against Acme Corp in May.", ("Tarvik Corp", "bring case against", "Acme Corp")),
+    ],
+)
+def test_a_legal_step_against_someone_relates_them(nlp: Any, text: str, expected: tuple[str, str, str]) -> None:
+    generic = {
+        (t.subject.label, t.predicate.surface, t.object.label)
+        for t in graph_of(nlp, text).triples
+        if t.predicate.id == "kg:relatedTo"
+    }
+    assert expected in generic, generic
