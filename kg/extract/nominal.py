@@ -276,12 +276,18 @@ def extract_nominal(sent: Span, reading: DocumentMentions) -> Iterator[Extractio
     yield from _possessed_objects(sent, reading)
 
 
+def _with_preposition(noun: Token, nouns: frozenset[str]) -> bool:
+    """Whether the lexicon lists the noun with one of its prepositions ("partnership with", "win over")."""
+    lemma = noun.lemma_.lower()
+    return any(c.dep_ == "prep" and f"{lemma} {c.lower_}" in nouns for c in noun.children)
+
+
 def _event_nouns(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
     # complex: the clause status of a noun phrase depends on its governing verb; the loop pairs agents and patients.
     nouns = reading.ontology.lexicon.words("noun")
     sentence = reading.sentence(sent)
     for noun in reading.tokens(sent):
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns:
+        if noun.pos_ != "NOUN" or not (noun.lemma_.lower() in nouns or _with_preposition(noun, nouns)):
             continue
         agents, patients = _agents(noun, reading), _patients(noun, reading)
         if not agents:
@@ -313,6 +319,10 @@ def _event_nouns(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
                         confidence = 0.75 * arg1.mention.confidence * arg2.mention.confidence
                         rel = f"{noun.text} {via}" if via != noun.head.text else noun.text
                         lemma = noun.lemma_.lower()
+                        if lemma not in nouns:  # a row for the noun with this preposition only ("win over")
+                            lemma = f"{lemma} {via.lower()}"
+                            if lemma not in nouns:
+                                continue
                         yield extraction(
                             sentence, arg1, rel, arg2, lemma, NAME, confidence, clause, kind="noun", extra=event
                         )

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.arguments import arguments, extraction
 from kg.extract.clauses import Clause, clause_of, place_of
-from kg.extract.sense import with_sense
+from kg.extract.sense import SCORE, with_sense
 from kg.extract.spans import conjuncts, particle
 from kg.mentions import DocumentMentions
 from kg.model import Argument, Extraction, Sentence
@@ -263,6 +263,7 @@ def _slots(verb: Token, reading: DocumentMentions) -> Iterator[Slot]:
     light = reading.cues.light_verbs.get(verb.lemma_.lower(), frozenset())
     used: set[int] = set()  # prepositions already read as part of a light-verb relation
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "obj") and c.pos_ != "ADP"]
+    objects += _scored_objects(verb, reading)
     if len(objects) > 1 and any(reading.mentions_for(o) for o in objects):
         # Two direct objects is a misparse ("met Mwangi ..., the minister's first visit"): keep the named one.
         objects = [o for o in objects if reading.mentions_for(o)]
@@ -309,6 +310,15 @@ def _slots(verb: Token, reading: DocumentMentions) -> Iterator[Slot]:
                 yield Slot(pobj, (carried.lemma_.lower(), prep.lower_), f"{carried.text} {prep.text}")
             else:
                 yield Slot(pobj, (prep.lower_,), prep.text)
+
+
+def _scored_objects(verb: Token, reading: DocumentMentions) -> list[Token]:
+    """ "Norway beat Sweden 2-1": the parser reads the score as a measure and the beaten side as an adverbial
+    of it; a name right after the verb of a clause with a score is the verb's object."""
+    after = [c for c in verb.children if c.dep_ == "npadvmod" and c.i == verb.i + 1 and c.pos_ == "PROPN"]
+    if not after or not SCORE.search(verb.sent.text) or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return []
+    return [c for c in after if reading.mentions_for(c)]
 
 
 def _carried(verb: Token, prep: Token, objects: list[Token], reading: DocumentMentions) -> Token | None:

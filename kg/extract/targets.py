@@ -246,7 +246,7 @@ def function_lemma(
         return lemma  # a commander commands whatever the noun before says ("police commander of the district")
     last = modifiers[-1]
     if last.i != noun.i - len(own or {""}):
-        return lemma  # "a successor to Acme Chief Executive X": the noun must be right before the role
+        return lemma  # "a rival of Acme Chief Executive X": the noun must be right before the role
     word = last.lemma_.lower()
     if last.pos_ != "NOUN" or not last.text.islower() or word in _WHOLE_BODY:
         return lemma

@@ -38,7 +38,7 @@ ENTITY_LABELS = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "PER", "MISC"}
 )
 QUALIFIER_LABELS = frozenset({"DATE", "TIME"})
-# The rule of a region named after a town and a comma ("Kent, Washington"): the region, not a namesake city
+# The rule of a region named after a town and a comma ("Tacoma, Washington"): the region, not a namesake city
 REGION_AFTER_TOWN = "region-after-town"
 _PREPARED = "kg_prepared"
 

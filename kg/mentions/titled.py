@@ -66,7 +66,7 @@ def _inside(doc: Doc, start: int, end: int) -> bool:
 
 def _name_start(doc: Doc, end: int) -> int:
     """Where the capitalised words the NER left unnamed before ``end`` start, hyphenated pieces included
-    ("T-Mobile", "Coca-Cola": a hyphen with no space around it joins one name's pieces)."""
+    ("Q-Tel", "Coca-Cola": a hyphen with no space around it joins one name's pieces)."""
     start = end
     while start > 0 and not doc[start - 1].ent_type_:
         before = doc[start - 1]

@@ -105,7 +105,7 @@ def _class_of(mention: Mention, ontology: Ontology) -> str:
 def gazetteer_name(mention: Mention, ontology: Ontology) -> Name | None:
     gazetteer = ontology.gazetteer
     if mention.rule == REGION_AFTER_TOWN:
-        return gazetteer.region(mention.label)  # "Kent, Washington": the state, not the capital
+        return gazetteer.region(mention.label)  # "Tacoma, Washington": the state, not the capital
     name = gazetteer.lookup(mention.label)
     if name is None and mention.ner in ("GPE", "LOC"):
         name = gazetteer.place(mention.label)  # a state or city the NER calls a place

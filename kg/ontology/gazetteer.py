@@ -156,7 +156,7 @@ class Gazetteer:
 
     def region(self, text: str, country: str | None = None) -> Name | None:
         """The state, province or region a name names, in ``country`` (ISO code) when given, even where a
-        city or country of that name wins elsewhere ("Georgia" after "Atlanta,", "Washington" after "Kent,")."""
+        city or country of that name wins elsewhere ("Georgia" after "Atlanta,", "Washington" after "Tacoma,")."""
         found = [r for r in self.regions.get(fold_name(text), []) if country is None or r.key[7:9] == country]
         return found[0] if found else None
 

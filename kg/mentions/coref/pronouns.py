@@ -119,7 +119,7 @@ def resolve_pronoun(
     # a possessive is no argument of the verb: "Acme raised its forecast" (its = Acme, the verb's subject)
     co_arguments = {c.i for c in verb.children} if low not in _REFLEXIVE and token.dep_ != "poss" else set()
     pool = [c for c in window(candidates, token, ctx) if compatible(low, c, profiles) and c.token.i not in co_arguments]
-    if low in _PLURAL:  # "flew via Oslo. They caught him": a known place on a route is no "they"
+    if low in _PLURAL:  # "flew via Oslo. They stopped him": a known place on a route is no "they"
         pool = [c for c in pool if not (_place_slot(c.token) and _a_place(ctx, c))]
     pool = [c for c in pool if _named_gender_fits(low, c, profiles)] or pool
     if is_subject(token) and verb.lemma_.lower() in ctx.cues.report_verbs:

@@ -172,8 +172,8 @@ def resolve_surnames(ctx: Context, resolved: Resolved) -> None:
 
 def resolve_long_surnames(ctx: Context, resolved: Resolved) -> None:
     """A person name of several words that ends exactly one longer person name of the document is that
-    person: a surname of two words or with a particle ("Eriksson Ek" after "Joel Eriksson Ek", "van Dijk"
-    after "Virgil van Dijk"). Two longer names ending so ("Ivar von Holt", "Ana von Holt"): left alone."""
+    person: a surname of two words or with a particle ("Holm Dahl" after "Lars Holm Dahl", "van Roon"
+    after "Pieter van Roon"). Two longer names ending so ("Ivar von Holt", "Ana von Holt"): left alone."""
     people = [m.label for m in ctx.names.values() if m.ner in ("PERSON", "PER") and len(m.label.split()) > 2]
     for i, m in ctx.names.items():
         words = m.label.casefold().split()
