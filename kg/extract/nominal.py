@@ -71,9 +71,10 @@ def _agents(noun: Token, reading: DocumentMentions) -> list[Token]:
 
 def _setting(noun: Token) -> bool:
     """An event noun that is where its clause's subject did what the verb says ("joked during a chat with X",
-    "during a meeting with X, Berg agreed"; "in an attack by X" has its own agent)."""
+    "during a meeting with X, Berg agreed"; "in an attack by X" has its own agent), or how it did it
+    ("sealed the title with a win over X")."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.head.pos_ not in ("VERB", "AUX"):
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during", "with") or prep.head.pos_ not in ("VERB", "AUX"):
         return False
     # "was arrested in a raid on X": a passive's subject underwent the event, it did not do it
     return not any(c.dep_ in ("nsubjpass", "auxpass") for c in prep.head.children)

@@ -1492,3 +1492,16 @@ def test_an_event_noun_the_lexicon_lists_with_its_preposition(
     nlp: Any, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in facts(nlp, text), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Herons sealed the title with a 2-0 win over Tarvik FC.", ("Herons", "kg:defeats", "Tarvik FC")),
+        ("Acme Corp ended the year with a merger with Tarvik Media.", ("Acme Corp", "kg:mergesWith", "Tarvik Media")),
+    ],
+)
+def test_an_event_the_subject_did_something_with_is_its_own(
+    nlp: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in facts(nlp, text), facts(nlp, text)
