@@ -245,7 +245,7 @@ def function_lemma(
     if not modifiers or _relation_of_role(reading, lemma) not in ("kg:leads", "kg:manages"):
         return lemma  # a commander commands whatever the noun before says ("police commander of the district")
     last = modifiers[-1]
-    if last.i != noun.i - len(own or {""}):
+    if last.i != noun.i - max(len(own), 1):
         return lemma  # "a rival of Acme Chief Executive X": the noun must be right before the role
     word = last.lemma_.lower()
     if last.pos_ != "NOUN" or not last.text.islower() or word in _WHOLE_BODY:

@@ -224,7 +224,7 @@ def _state_after_town(token: Token, label: str, gazetteer: Gazetteer) -> bool:
 
 
 def _country_code(place: Name, gazetteer: Gazetteer) -> str | None:
-    """The ISO code of a city's country ("city:US:kent"; a capital by the country it stands for)."""
+    """The ISO code of a city's country ("city:US:tacoma"; a capital by the country it stands for)."""
     if place.key.count(":") == 2:
         return place.key.split(":")[1]
     country = gazetteer.lookup(place.stands_for) if place.stands_for else None
