@@ -20,7 +20,16 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from kg.extract.arguments import arguments
-from kg.extract.targets import ORG, PERSON, PLACE, named_modifiers, related_names, role_extraction, target_kind
+from kg.extract.targets import (
+    ORG,
+    PERSON,
+    PLACE,
+    agentive,
+    named_modifiers,
+    related_names,
+    role_extraction,
+    target_kind,
+)
 from kg.mentions import DocumentMentions
 from kg.model import Argument, Extraction, Mention
 
@@ -125,9 +134,12 @@ def _based(dm: DocumentMentions, holder: _Holder, child: Token) -> list[Pair] | 
 
 
 def _org_description(dm: DocumentMentions, holder: _Holder, child: Token) -> list[Pair] | None:
-    """ "Acme Holdings, a Toronto shipping firm"."""
+    """ "Acme Holdings, a Toronto shipping firm": a noun that can describe an organisation (not "a Leeds page")."""
     if not holder.is_org or child.dep_ != "appos" or child.pos_ != "NOUN":
         return None
+    lemma, cues = child.lemma_.lower(), dm.cues
+    if lemma not in cues.organization_nouns and lemma not in cues.named_thing_nouns and not agentive(lemma):
+        return []
     return [
         (modifier, "is based in", "base in", 0.6)
         for modifier in named_modifiers(child, dm)

@@ -21,6 +21,7 @@ __all__ = [
     "PLACE",
     "ROLE_PREPS",
     "affiliated",
+    "agentive",
     "function_lemma",
     "named_modifiers",
     "related_names",
@@ -128,7 +129,7 @@ _AGENTIVE = (
 )
 
 
-def _agentive(noun: str) -> bool:
+def agentive(noun: str) -> bool:
     """Whether a noun the lexicon does not know names a person by what they do ("columnist", "economist",
     "businessman", "auditor"), as English agent suffixes say; "victim" or "subject" do not."""
     return noun.lower().endswith(_AGENTIVE) and len(noun) > 4
@@ -201,7 +202,7 @@ def _role_lemma(
         return "kin"  # "Ola's grandmother Naima": read, but the ontology relates no kin (lexicon "-")
     if role is None and noun_text.lower() in reading.cues.facility_nouns:
         return None  # "in Tarvik jail, Moe ...": a building is nobody's role, whatever the parse attached
-    if role is None and kind == "org" and not (job or _agentive(noun_text)):
+    if role is None and kind == "org" and not (job or agentive(noun_text)):
         return None  # "the target of a council review" does not work for the council
     if role is not None:
         vocab = reading.ontology.vocabulary
@@ -221,9 +222,18 @@ def _role_lemma(
         return f"* {preposition or 'of'}"
     if kind == "country" and preposition in ("", "from"):
         return "citizen"
-    if kind == "city" and preposition in ("", "from", "of"):
+    if kind == "city" and preposition in ("", "from", "of") and _describes_someone(reading, noun_text, job):
         return "resident"
     return None
+
+
+def _describes_someone(reading: DocumentMentions, noun: str, job: bool) -> bool:
+    """Whether a noun the role lexicon lacks can describe a person or an organisation ("a Tarvik man", "the
+    Oslo dentist", "a Republican from Leeds", "the Leeds company"), not a thing ("a Contact page")."""
+    word = noun.lower()
+    cues = reading.cues
+    capitalised = noun[:1].isupper()  # a party's or a nation's member: "a Republican", "a Norwegian"
+    return job or capitalised or agentive(noun) or word in cues.person_nouns or word in cues.organization_nouns
 
 
 # Nouns before a leading role that name what the person leads, not a function inside it ("club manager").

@@ -486,3 +486,26 @@ def test_a_place_on_a_route_is_no_antecedent_of_they() -> None:
          ("him", 1, "dobj", "PRON", "PRP", "he", "O"), (".", 1, "punct", "PUNCT", ".", ".", "O")],
     )  # fmt: skip
     assert not {f for f in facts(graph_of(rows)) if f[0] == "Bergen"}, facts(graph_of(rows))
+
+
+def _described(noun: str) -> list[Row]:
+    """ "Acme, a Leeds <noun>, closed." """
+    return [
+        _p("Acme", 6, "nsubj", "B-ORG"),
+        (",", 0, "punct", "PUNCT", ",", ",", "O"),
+        ("a", 4, "det", "DET", "DT", "a", "O"),
+        _p("Leeds", 4, "compound", "B-GPE"),
+        (noun, 0, "appos", "NOUN", "NN", noun, "O"),
+        (",", 0, "punct", "PUNCT", ",", ",", "O"),
+        ("closed", 6, "ROOT", "VERB", "VBD", "close", "O"),
+        (".", 6, "punct", "PUNCT", ".", ".", "O"),
+    ]
+
+
+def test_a_place_before_a_noun_describing_an_organisation_is_its_base() -> None:
+    assert ("Acme", "kg:basedIn", "Leeds") in facts(graph_of(_described("company")))
+
+
+def test_a_place_before_a_thing_noun_is_no_base() -> None:
+    # "Acme, a Leeds page,": a page is nothing an organisation or a person is
+    assert not facts(graph_of(_described("page")))
