@@ -10,6 +10,8 @@ News writes match and election results, verbal attacks and real violence with th
 * **verbal**: a person or organisation attacking another person or organisation with nothing violent in the
   clause (no weapon, no wound, no body part struck) is criticising them: "the senator attacked the
   governor's plan", "Acme hit back at its critics";
+* **standing**: a figure the subject is ahead with ("leads the league with 11 assists a game", "leads the poll
+  with 30 percent") is a standing in a table, not leadership of what it leads;
 * otherwise the lexicon's own relation stands.
 
 The sense is written into the lemma (``"beat ~competition"``) when the lexicon has a row for it, so
@@ -52,8 +54,11 @@ def _arguments(verb: Token) -> list[Token]:
 
 
 def sense_of(verb: Token, subject: Mention | None, obj: Mention | None, dm: DocumentMentions) -> str | None:
-    """ "competition", "verbal" or None (the lexicon's relation stands) for one verb and its arguments."""
-    # complex: the three senses are tried in a fixed order on the same clause words.
+    """ "standing", "competition", "verbal" or None (the lexicon's relation stands) for one verb and its
+    arguments."""
+    # complex: the senses are tried in a fixed order on the same clause words.
+    if _with_a_figure(verb):
+        return "standing"
     words = _clause_words(verb)
     cues = dm.cues
     text = " ".join(t.text for t in words)
@@ -68,6 +73,19 @@ def sense_of(verb: Token, subject: Mention | None, obj: Mention | None, dm: Docu
     if any(t.lemma_.lower() in cues.violence_words for t in (*words, *verb.children)):
         return None
     return "verbal"
+
+
+def _with_a_figure(verb: Token) -> bool:
+    """ "with 11.1 assists per game", "with 30 percent": a "with" phrase of the verb that is a number of something."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if any(_figure(t) for t in pobj.subtree if t.i <= pobj.i):
+                return True  # "with 14 goals", "with a 30 percent share"
+    return False
+
+
+def _figure(token: Token) -> bool:
+    return token.like_num or token.text[:1].isdigit() or token.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY")
 
 
 def _contest_sentence(verb: Token, dm: DocumentMentions) -> bool:

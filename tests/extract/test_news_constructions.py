@@ -1505,3 +1505,18 @@ def test_an_event_the_subject_did_something_with_is_its_own(
     nlp: Any, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in facts(nlp, text), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jon Moe leads the Premier League with 14 goals.",
+        "Acme Corp leads Valdora Holdings with a 30 percent share of the market.",
+    ],
+)
+def test_being_ahead_with_a_figure_is_no_leadership(nlp: Any, text: str) -> None:
+    assert not any(r == "kg:leads" for _, r, _ in facts(nlp, text)), facts(nlp, text)
+
+
+def test_leading_with_no_figure_is_still_leadership(nlp: Any) -> None:
+    assert ("Jon Moe", "kg:leads", "Acme Corp") in facts(nlp, "Jon Moe leads Acme Corp with a firm hand.")
