@@ -37,9 +37,9 @@ def scored(nlp: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]
 
 def test_key_facts_found(scored: dict[str, Any]) -> None:
     # dev pages, score_news.py: core 0.179 and all 0.221 before the work (targets 0.60 and 0.50); the
-    # floors sit a fact or two under what the build finds now (0.701 and 0.576), so a lost fact shows
+    # floors sit a fact or two under what the build finds now (0.701 and 0.581), so a lost fact shows
     assert scored["core_recall"] >= 0.68, scored["missed"][:10]
-    assert scored["all_recall"] >= 0.56
+    assert scored["all_recall"] >= 0.57
 
 
 def test_no_pronoun_is_an_entity(scored: dict[str, Any]) -> None:
