@@ -283,11 +283,15 @@ def _appositions(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
             yield from _roles(reading, sent, name, noun, related_names(noun, reading), f"is {article}", 0.85)
 
 
+# Verbs by which a subject is, or comes to be, what its complement says ("seem" and "appear" only look it).
+_HOLDING = frozenset({"be", "become", "remain"})
+
+
 def _copulas(sent: Span, reading: DocumentMentions) -> Iterator[Extraction]:
-    """ "Uganda is Kenya's ally", "X was chief accountant at the Nairobi Hospital"."""
+    """ "Uganda is Kenya's ally", "X was chief accountant at the Nairobi Hospital", "X became Acme's chairman"."""
     # complex: the two copular patterns (X is Y's Z; made X Z) share the role-reading loop.
     for verb in reading.tokens(sent):
-        if verb.lemma_ != "be":
+        if verb.lemma_ not in _HOLDING:
             continue
         subjects = [c for c in verb_subjects(verb) if reading.mentions_for(c)]
         attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]

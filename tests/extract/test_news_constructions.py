@@ -1520,3 +1520,14 @@ def test_being_ahead_with_a_figure_is_no_leadership(nlp: Any, text: str) -> None
 
 def test_leading_with_no_figure_is_still_leadership(nlp: Any) -> None:
     assert ("Jon Moe", "kg:leads", "Acme Corp") in facts(nlp, "Jon Moe leads Acme Corp with a firm hand.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acme Capital became the largest shareholder of Tarvik Media.", ("Acme Capital", "kg:owns", "Tarvik Media")),
+        ("Jon Moe became chairman of Acme Corp in 2010.", ("Jon Moe", "kg:leads", "Acme Corp")),
+    ],
+)
+def test_a_role_one_becomes_is_held(nlp: Any, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(nlp, text), facts(nlp, text)
