@@ -10,7 +10,7 @@ News writes match and election results, verbal attacks and real violence with th
 * **verbal**: a person or organisation attacking another person or organisation with nothing violent in the
   clause (no weapon, no wound, no body part struck) is criticising them: "the senator attacked the
   governor's plan", "Acme hit back at its critics";
-* **standing**: a figure the subject is ahead with ("leads the league with 11 assists a game", "leads the poll
+* **standing**: a figure the subject is ahead with ("leads the league with 14 goals", "leads the poll
   with 30 percent") is a standing in a table, not leadership of what it leads;
 * otherwise the lexicon's own relation stands.
 
@@ -76,7 +76,7 @@ def sense_of(verb: Token, subject: Mention | None, obj: Mention | None, dm: Docu
 
 
 def _with_a_figure(verb: Token) -> bool:
-    """ "with 11.1 assists per game", "with 30 percent": a "with" phrase of the verb that is a number of something."""
+    """ "with 14 goals", "with 30 percent": a "with" phrase of the verb that is a number of something."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             if any(_figure(t) for t in pobj.subtree if t.i <= pobj.i):
