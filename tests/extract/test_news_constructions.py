@@ -1531,3 +1531,19 @@ def test_leading_with_no_figure_is_still_leadership(nlp: Any) -> None:
 )
 def test_a_role_one_becomes_is_held(nlp: Any, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in facts(nlp, text), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jon Moe, director general of the Tarvik Agency, resigned.", ("Jon Moe", "kg:leads", "Tarvik Agency")),
+        ("Norway's attorney general, Jon Moe, sued Acme Corp.", ("Jon Moe", "kg:ministerOf", "Norway")),
+        ("Jon Moe, inspector general of the Tarvik Agency, resigned.", ("Jon Moe", "kg:worksFor", "Tarvik Agency")),
+        # the rank alone stays a rank
+        ("Jon Moe, a general in the Tarvik Army, resigned.", ("Jon Moe", "kg:memberOf", "Tarvik Army")),
+    ],
+)
+def test_an_office_named_general_is_that_office_not_a_rank(nlp: Any, text: str, expected: tuple[str, str, str]) -> None:
+    found = facts(nlp, text)
+    assert expected in found, found
+    assert len({f for f in found if f[0] == expected[0] and f[2] == expected[2]}) == 1, found
