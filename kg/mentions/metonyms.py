@@ -267,6 +267,29 @@ def members_of(dm: DocumentMentions, token: Token) -> Mention | None:
     return None if owners else _agency_just_named(dm, token)
 
 
+def _group_in_place(dm: DocumentMentions, token: Token) -> Mention | None:
+    """ "Prosecutors in Sweden", "officials in Oslo", "authorities in Kenya": a group that acts, placed by "in" and
+    a country or city, is that place's group, named as written; authorities and governments so placed are the
+    state."""
+    place = next(
+        (
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children
+            if g.dep_ == "pobj" and g.i in dm.names and dm.names[g.i].ner == "GPE"
+        ),
+        None,
+    )
+    if place is None or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    actor = dm.names[place.i]
+    if token.lemma_.lower() in ("authority", "government") or token.lower_ in dm.cues.government_nouns:
+        return dm.span_mention(token.i, place.i + 1, actor.label, actor.ner, "metonym.government", 0.8)
+    label = clean_label(dm.doc[token.i : place.i + 1].text)
+    return dm.span_mention(token.i, place.i + 1, label, "GROUP", "group", 0.75)
+
+
 def group_mention(dm: DocumentMentions, token: Token) -> Mention | None:
     """Instruments stand for their actor ("a Somali drone" -> Somalia); group nouns with a named modifier
     are groups of their own ("Kenyan forces", "UN-led forces")."""
@@ -287,7 +310,7 @@ def group_mention(dm: DocumentMentions, token: Token) -> Mention | None:
         modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "npadvmod", "nmod")]
         named = [m for m in modifiers if any(t.i in dm.names for t in m.subtree)]
         if not named:
-            return None
+            return _group_in_place(dm, token)
         start = min(m.left_edge.i for m in named)
         if lemma in cues.government_nouns and len(named) == 1 and named[0].i in dm.names:
             # "the Kenyan government": the state itself, recorded as a metonym

@@ -1547,3 +1547,17 @@ def test_an_office_named_general_is_that_office_not_a_rank(nlp: Any, text: str, 
     found = facts(nlp, text)
     assert expected in found, found
     assert len({f for f in found if f[0] == expected[0] and f[2] == expected[2]}) == 1, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prosecutors in Sweden charged Jon Moe with fraud.", ("Prosecutors in Sweden", "kg:charges", "Jon Moe")),
+        ("Officials in Norway criticised Acme Corp.", ("Officials in Norway", "kg:criticises", "Acme Corp.")),
+        ("Authorities in Kenya arrested Jon Moe on Friday.", ("Kenya", "kg:arrests", "Jon Moe")),
+    ],
+)
+def test_a_group_placed_in_a_country_acts_as_that_countrys_group(
+    nlp: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in facts(nlp, text), facts(nlp, text)
