@@ -286,6 +286,8 @@ def _slots(verb: Token, reading: DocumentMentions) -> Iterator[Slot]:
                 preps = list(_prep_objects(obj)) + [
                     p for p in _prep_objects(verb) if p[0].dep_ != "agent" and p[0].i > obj.i
                 ]
+                if obj.lemma_.lower() in light:
+                    preps += _against_inside(preps, reading)
                 for prep, pobj in preps:
                     if pobj.ent_type_ in ("DATE", "TIME"):
                         continue
@@ -310,6 +312,18 @@ def _slots(verb: Token, reading: DocumentMentions) -> Iterator[Slot]:
                 yield Slot(pobj, (carried.lemma_.lower(), prep.lower_), f"{carried.text} {prep.text}")
             else:
                 yield Slot(pobj, (prep.lower_,), prep.text)
+
+
+def _against_inside(preps: list[tuple[Token, Token]], reading: DocumentMentions) -> list[tuple[Token, Token]]:
+    """ "dropped an investigation into claims against X", "dropped the case over complaints against X": whom the
+    matter a light verb's noun is about is against, is the verb's target too (one level down, "against" only)."""
+    return [
+        (inner, target)
+        for _, pobj in preps
+        if pobj.pos_ == "NOUN" and not reading.mentions_for(pobj)
+        for inner, target in _prep_objects(pobj)
+        if inner.lower_ == "against"
+    ]
 
 
 def _scored_objects(verb: Token, reading: DocumentMentions) -> list[Token]:

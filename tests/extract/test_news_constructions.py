@@ -1561,3 +1561,24 @@ def test_a_group_placed_in_a_country_acts_as_that_countrys_group(
     nlp: Any, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in facts(nlp, text), facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway dropped its probe into claims against Acme Corp.", ("Norway", "drop probe against", "Acme Corp.")),
+        (
+            "Acme Corp brought a case over fraud claims against Tarvik Media.",
+            ("Acme Corp", "bring case against", "Tarvik Media"),
+        ),
+    ],
+)
+def test_whom_the_matter_of_a_legal_step_is_against_is_its_target(
+    nlp: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    generic = {
+        (t.subject.label, t.predicate.surface, t.object.label)
+        for t in graph_of(nlp, text).triples
+        if t.predicate.id == "kg:relatedTo"
+    }
+    assert expected in generic, generic
