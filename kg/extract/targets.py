@@ -220,7 +220,7 @@ def _role_lemma(
         return lemma
     if kind == "org":
         return f"* {preposition or 'of'}"
-    if kind == "country" and preposition in ("", "from"):
+    if kind == "country" and preposition in ("", "from") and _describes_someone(reading, noun_text, job):
         return "citizen"
     if kind == "city" and preposition in ("", "from", "of") and _describes_someone(reading, noun_text, job):
         return "resident"

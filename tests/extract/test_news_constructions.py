@@ -1582,3 +1582,8 @@ def test_whom_the_matter_of_a_legal_step_is_against_is_its_target(
         if t.predicate.id == "kg:relatedTo"
     }
     assert expected in generic, generic
+
+
+def test_a_country_before_a_noun_that_describes_no_one_makes_no_citizen(nlp: Any) -> None:
+    found = facts(nlp, "Norway hosts Acme Oil and Tarvik Energy.")
+    assert not any(r == "kg:citizenOf" for _, r, _ in found), found
