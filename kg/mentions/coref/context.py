@@ -13,10 +13,23 @@ if TYPE_CHECKING:
     from kg.ontology.cues import Cues
     from kg.ontology.gazetteer import Gazetteer
 
-__all__ = ["Context", "Resolved"]
+__all__ = ["Context", "Resolved", "place_slot"]
 
 # token index -> the mention(s) a pronoun, description or surname stands for
 Resolved = dict[int, tuple[Mention, ...]]
+
+# Prepositions of place and route: "in Tarvik", "via Oslo" name a town, never its club or a "they"
+# ("lost to Tarvik", "a player from Tarvik" may be the club, so "to" and "from" are not here).
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "outside", "around", "across", "inside", "throughout", "into", "via", "through"}
+)
+
+
+def place_slot(token: Token) -> bool:
+    """The object of a preposition of place or route, or a later item of its list ("via Oslo and Bergen")."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.mentions.coref.candidates import WINDOW, Candidate, best, governing_verb, is_subject, window
-from kg.mentions.coref.context import Context
+from kg.mentions.coref.context import Context, place_slot
 from kg.mentions.coref.profiles import Profile
 from kg.model import Mention
 
@@ -43,18 +43,10 @@ def compatible(pronoun: str, candidate: Candidate, profiles: dict[str, Profile])
     return False
 
 
-# Prepositions of place and route: "flew via Oslo and Bergen", "talks in Oslo and Bergen".
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "via", "through", "to", "from", "into", "near", "across", "around"})
-
-
 def _place_slot(token: Token) -> bool:
-    """The object of a preposition of place or route, or a later item of its list, or where something is
-    based ("an Oslo-based agent")."""
-    while token.dep_ == "conj" and token.head.i < token.i:
-        token = token.head
-    if token.head.lemma_.lower() == "base" and token.head.i == token.i + 2:
-        return True
-    return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS
+    """Where a place goes (see :func:`place_slot`), or where something is based ("an Oslo-based agent")."""
+    based = token.head.lemma_.lower() == "base" and token.head.i == token.i + 2
+    return based or place_slot(token)
 
 
 def _a_place(ctx: Context, candidate: Candidate) -> bool:

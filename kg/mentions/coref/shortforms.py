@@ -24,13 +24,9 @@ together from several ("Starship, Blue Origin") is not joined.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-from kg.mentions.coref.context import Context, Resolved
+from kg.mentions.coref.context import Context, Resolved, place_slot
 from kg.model import Mention
-
-if TYPE_CHECKING:
-    from spacy.tokens import Token
 
 __all__ = ["RULE", "resolve_short_forms"]
 
@@ -52,7 +48,6 @@ _BODY_WORDS = frozenset(
         "ministry", "division", "board", "court", "county", "cup", "championship", "foundation",
     }
 )  # fmt: skip
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "throughout", "into"})
 
 
 def _core(label: str) -> list[str]:
@@ -73,10 +68,6 @@ def _is_club(label: str, place: str) -> bool:
         return False
     last = rest[-1]
     return any(w.casefold() in _CLUB_WORDS for w in rest) or (last.endswith("s") and not last.endswith("ss"))
-
-
-def _in_place_slot(token: Token) -> bool:
-    return token.dep_ == "pobj" and token.head.text.lower() in _PLACE_PREPOSITIONS
 
 
 def _well_formed(label: str) -> bool:
@@ -162,6 +153,6 @@ def resolve_short_forms(ctx: Context, resolved: Resolved) -> None:
             continue
         target = _nationality_name(ctx, m, labels) or _longer(ctx, m, organisations, surnames)
         token = ctx.doc[i]
-        if target is None or (target.ner == "ORG" and _in_place_slot(token) and _is_club(target.label, m.label)):
+        if target is None or (target.ner == "ORG" and place_slot(token) and _is_club(target.label, m.label)):
             continue
         resolved[i] = (ctx.mention(token, target.label, target.ner, RULE, 0.9),)
