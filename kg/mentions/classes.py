@@ -279,11 +279,16 @@ def _named_by_noun(name: Token, nouns: frozenset[str]) -> bool:
     return name.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in nouns and head.i == name.i - 1
 
 
-def _person_surnames(mentions: Iterable[Mention]) -> frozenset[str]:
-    """Last words of the longer names the NER calls persons ("Webb" of "Ina Webb"), case-folded."""
-    return frozenset(
-        m.label.split()[-1].casefold() for m in mentions if m.ner in PERSON_LABELS and " " in m.label.strip()
-    )
+def _longer_names(mentions: Iterable[Mention]) -> dict[str, dict[str, bool]]:
+    """Last word of every longer name (case-folded) -> each such name (folded) and whether the NER called it a
+    person: "Webb" -> {"ina webb": True}."""
+    longer: dict[str, dict[str, bool]] = {}
+    for m in mentions:
+        words = m.label.split()
+        if len(words) > 1:
+            owners, key = longer.setdefault(words[-1].casefold(), {}), fold_name(m.label)
+            owners[key] = owners.get(key, False) or m.ner in PERSON_LABELS
+    return longer
 
 
 def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[str, Counter[str]]:
@@ -294,7 +299,7 @@ def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[s
     vetoed: set[str] = set()
     events: set[str] = set()
     things = ontology.cues.organization_nouns | ontology.cues.named_thing_nouns
-    surnames = _person_surnames(names.values())
+    longer = _longer_names(names.values())
     for i, m in names.items():
         key = fold_name(m.label)
         tally = votes.setdefault(key, Counter())
@@ -302,7 +307,7 @@ def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[s
         token = doc[i]
         if _titled(token, titles) or _kin_of(token):
             tally["PERSON"] += 3
-        if m.label.casefold() in surnames:
+        if any(longer.get(m.label.casefold(), {}).values()):  # the surname of a person named in full
             tally["PERSON"] += 2
         party = m.label.lower() in ontology.cues.party_names  # "Labour" is no one's name
         if party or _ORG_SUFFIX.search(" " + m.label) or _club(m.label, ontology):  # "Herald" alone too
@@ -324,13 +329,8 @@ def _votes(doc: Doc, names: Mapping[int, Mention], ontology: Ontology) -> dict[s
         known = ontology.gazetteer.lookup(m.label)
         if known is not None and known.type in ("Country", "City") and known.rule in ("name", "alias", "code"):
             tally["GPE"] += 2
-    longer: dict[str, set[str]] = {}
     for m in names.values():
-        words = m.label.split()
-        if len(words) > 1:
-            longer.setdefault(words[-1].casefold(), set()).add(fold_name(m.label))
-    for m in names.values():
-        for owner in longer.get(m.label.casefold(), set()) if m.ner in PERSON_LABELS else ():
+        for owner in longer.get(m.label.casefold(), {}) if m.ner in PERSON_LABELS else ():
             votes[owner]["PERSON"] += 1
     for key in vetoed:
         votes[key]["PERSON"] = 0
