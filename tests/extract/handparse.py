@@ -23,6 +23,16 @@ Row = tuple[str, int, str, str, str, str, str]
 _VOCAB = spacy.blank("en").vocab
 
 
+def proper(word: str, head: int, dep: str, ent: str = "O") -> Row:
+    """A proper noun's row (its lemma is itself)."""
+    return (word, head, dep, "PROPN", "NNP", word, ent)
+
+
+def punct(head: int, mark: str = ".") -> Row:
+    """A punctuation mark's row."""
+    return (mark, head, "punct", "PUNCT", mark, mark, "O")
+
+
 def story(*sentences: Sequence[Row]) -> list[Row]:
     """Hand-parsed sentences as one document (heads shifted to document positions)."""
     rows: list[Row] = []

@@ -7,18 +7,18 @@ from kg.model import Entity
 from kg.normalise import normalise
 from kg.ontology import load_ontology
 from kg.ontology.gazetteer import load_gazetteer
-from tests.extract.handparse import Row, graph_of, read_rows
+from tests.extract.handparse import Row, graph_of, proper, punct, read_rows
 from tests.extract.handparse import story as _story
 
 # word, head, dep, pos, tag, lemma, entity
 STATE_SUES = [
-    ("Ohio", 1, "nsubj", "PROPN", "NNP", "Ohio", "B-GPE"),
+    proper("Ohio", 1, "nsubj", "B-GPE"),
     ("sued", 1, "ROOT", "VERB", "VBD", "sue", "O"),
-    ("Brightwater", 3, "compound", "PROPN", "NNP", "Brightwater", "B-ORG"),
-    ("Mills", 1, "dobj", "PROPN", "NNP", "Mills", "I-ORG"),
+    proper("Brightwater", 3, "compound", "B-ORG"),
+    proper("Mills", 1, "dobj", "I-ORG"),
     ("in", 1, "prep", "ADP", "IN", "in", "O"),
-    ("Leeds", 4, "pobj", "PROPN", "NNP", "Leeds", "B-GPE"),
-    (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    proper("Leeds", 4, "pobj", "B-GPE"),
+    punct(1),
 ]
 
 
@@ -58,51 +58,51 @@ def _entities(*docs: list[Row]) -> dict[str, list[Entity]]:
 # "Coach Rena Holt joined Velvet Harbor." The NER calls the coach an organisation here...
 JOINED = [
     ("Coach", 2, "compound", "NOUN", "NN", "coach", "O"),
-    ("Rena", 2, "compound", "PROPN", "NNP", "Rena", "B-ORG"),
-    ("Holt", 3, "nsubj", "PROPN", "NNP", "Holt", "I-ORG"),
+    proper("Rena", 2, "compound", "B-ORG"),
+    proper("Holt", 3, "nsubj", "I-ORG"),
     ("joined", 3, "ROOT", "VERB", "VBD", "join", "O"),
-    ("Velvet", 5, "compound", "PROPN", "NNP", "Velvet", "B-ORG"),
-    ("Harbor", 3, "dobj", "PROPN", "NNP", "Harbor", "I-ORG"),
-    (".", 3, "punct", "PUNCT", ".", ".", "O"),
+    proper("Velvet", 5, "compound", "B-ORG"),
+    proper("Harbor", 3, "dobj", "I-ORG"),
+    punct(3),
 ]
 # ... "Holt praised the Herons." ... and a person in the next sentence, where "the Herons" (a team)
 # is taken for a person.
 PRAISED = [
-    ("Holt", 1, "nsubj", "PROPN", "NNP", "Holt", "B-PERSON"),
+    proper("Holt", 1, "nsubj", "B-PERSON"),
     ("praised", 1, "ROOT", "VERB", "VBD", "praise", "O"),
     ("the", 3, "det", "DET", "DT", "the", "O"),
     ("Herons", 1, "dobj", "PROPN", "NNPS", "Herons", "B-PERSON"),
-    (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    punct(1),
 ]
 # "Mr. Holt met Velvet Harbor Group." in another story: the NER calls him a person there.
 MET_GROUP = [
-    ("Mr.", 1, "compound", "PROPN", "NNP", "Mr.", "O"),
-    ("Holt", 2, "nsubj", "PROPN", "NNP", "Holt", "B-ORG"),
+    proper("Mr.", 1, "compound"),
+    proper("Holt", 2, "nsubj", "B-ORG"),
     ("met", 2, "ROOT", "VERB", "VBD", "meet", "O"),
-    ("Rena", 4, "compound", "PROPN", "NNP", "Rena", "B-PERSON"),
-    ("Holt", 2, "dobj", "PROPN", "NNP", "Holt", "I-PERSON"),
-    (".", 2, "punct", "PUNCT", ".", ".", "O"),
+    proper("Rena", 4, "compound", "B-PERSON"),
+    proper("Holt", 2, "dobj", "I-PERSON"),
+    punct(2),
 ]
 # "Ana Lind beat Rena Holt": a verb inside what the NER took for one name.
 BEAT = [
-    ("Ana", 1, "compound", "PROPN", "NNP", "Ana", "B-PERSON"),
-    ("Lind", 2, "nsubj", "PROPN", "NNP", "Lind", "I-PERSON"),
+    proper("Ana", 1, "compound", "B-PERSON"),
+    proper("Lind", 2, "nsubj", "I-PERSON"),
     ("beat", 2, "ROOT", "VERB", "VBD", "beat", "I-PERSON"),
-    ("Rena", 4, "compound", "PROPN", "NNP", "Rena", "I-PERSON"),
-    ("Holt", 2, "dobj", "PROPN", "NNP", "Holt", "I-PERSON"),
-    (".", 2, "punct", "PUNCT", ".", ".", "O"),
+    proper("Rena", 4, "compound", "I-PERSON"),
+    proper("Holt", 2, "dobj", "I-PERSON"),
+    punct(2),
 ]
 
 
 # "Lind sold Hipwave to Augme Corp." with the NER running the two company names together.
 SOLD_TO = [
-    ("Lind", 1, "nsubj", "PROPN", "NNP", "Lind", "B-PERSON"),
+    proper("Lind", 1, "nsubj", "B-PERSON"),
     ("sold", 1, "ROOT", "VERB", "VBD", "sell", "O"),
-    ("Hipwave", 1, "dobj", "PROPN", "NNP", "Hipwave", "B-ORG"),
+    proper("Hipwave", 1, "dobj", "B-ORG"),
     ("to", 1, "prep", "ADP", "IN", "to", "I-ORG"),
-    ("Augme", 5, "compound", "PROPN", "NNP", "Augme", "I-ORG"),
-    ("Corp", 3, "pobj", "PROPN", "NNP", "Corp", "I-ORG"),
-    (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    proper("Augme", 5, "compound", "I-ORG"),
+    proper("Corp", 3, "pobj", "I-ORG"),
+    punct(1),
 ]
 
 
@@ -137,30 +137,30 @@ def test_a_title_before_a_one_word_name_makes_it_a_person() -> None:
 
 # "Whitaker, the book publisher, cut jobs." then "Whitaker grew.": the NER calls the one-word name a person.
 DESCRIBED_CHAIN = [
-    ("Whitaker", 6, "nsubj", "PROPN", "NNP", "Whitaker", "B-PERSON"),
-    (",", 0, "punct", "PUNCT", ",", ",", "O"),
+    proper("Whitaker", 6, "nsubj", "B-PERSON"),
+    punct(0, ","),
     ("the", 4, "det", "DET", "DT", "the", "O"),
     ("book", 4, "compound", "NOUN", "NN", "book", "O"),
     ("publisher", 0, "appos", "NOUN", "NN", "publisher", "O"),
-    (",", 0, "punct", "PUNCT", ",", ",", "O"),
+    punct(0, ","),
     ("cut", 6, "ROOT", "VERB", "VBD", "cut", "O"),
     ("jobs", 6, "dobj", "NOUN", "NNS", "job", "O"),
-    (".", 6, "punct", "PUNCT", ".", ".", "O"),
+    punct(6),
 ]
 GREW = [
-    ("Whitaker", 1, "nsubj", "PROPN", "NNP", "Whitaker", "B-PERSON"),
+    proper("Whitaker", 1, "nsubj", "B-PERSON"),
     ("grew", 1, "ROOT", "VERB", "VBD", "grow", "O"),
-    (".", 1, "punct", "PUNCT", ".", ".", "O"),
+    punct(1),
 ]
 # "Jo Park, the chain's founder, ..." is a person: a full name keeps the NER's word.
 PARK_CHAIN = [
-    ("Jo", 1, "compound", "PROPN", "NNP", "Jo", "B-PERSON"),
-    ("Park", 5, "nsubj", "PROPN", "NNP", "Park", "I-PERSON"),
-    (",", 1, "punct", "PUNCT", ",", ",", "O"),
+    proper("Jo", 1, "compound", "B-PERSON"),
+    proper("Park", 5, "nsubj", "I-PERSON"),
+    punct(1, ","),
     ("a", 4, "det", "DET", "DT", "a", "O"),
     ("chain", 1, "appos", "NOUN", "NN", "chain", "O"),
     ("grew", 5, "ROOT", "VERB", "VBD", "grow", "O"),
-    (".", 5, "punct", "PUNCT", ".", ".", "O"),
+    punct(5),
 ]
 
 
@@ -455,13 +455,13 @@ def test_a_persons_name_run_together_with_a_countrys_is_two_names() -> None:
         ("The", 1, "det", "DET", "DT", "the", "O"),
         ("envoy", 6, "nsubj", "NOUN", "NN", "envoy", "O"),
         ("to", 1, "prep", "ADP", "IN", "to", "O"),
-        ("Norway", 5, "compound", "PROPN", "NNP", "Norway", "B-PERSON"),
-        ("Ivar", 5, "compound", "PROPN", "NNP", "Ivar", "I-PERSON"),
-        ("Lind", 2, "pobj", "PROPN", "NNP", "Lind", "I-PERSON"),
+        proper("Norway", 5, "compound", "B-PERSON"),
+        proper("Ivar", 5, "compound", "I-PERSON"),
+        proper("Lind", 2, "pobj", "I-PERSON"),
         ("praised", 6, "ROOT", "VERB", "VBD", "praise", "O"),
-        ("Velvet", 8, "compound", "PROPN", "NNP", "Velvet", "B-ORG"),
-        ("Harbor", 6, "dobj", "PROPN", "NNP", "Harbor", "I-ORG"),
-        (".", 6, "punct", "PUNCT", ".", ".", "O"),
+        proper("Velvet", 8, "compound", "B-ORG"),
+        proper("Harbor", 6, "dobj", "I-ORG"),
+        punct(6),
     ]
     entities = {e.label: e.type for e in graph_of(rows).entities}
     assert entities.get("Ivar Lind") == "Person" and "Norway Ivar Lind" not in entities
@@ -473,18 +473,18 @@ def test_a_country_and_a_person_the_ner_calls_one_organisation_are_two_names() -
         ("The", 1, "det", "DET", "DT", "the", "O"),
         ("envoy", 6, "nsubj", "NOUN", "NN", "envoy", "O"),
         ("to", 1, "prep", "ADP", "IN", "to", "O"),
-        ("Norway", 5, "compound", "PROPN", "NNP", "Norway", "B-ORG"),
-        ("Ivar", 5, "compound", "PROPN", "NNP", "Ivar", "I-ORG"),
-        ("Lind", 2, "pobj", "PROPN", "NNP", "Lind", "I-ORG"),
+        proper("Norway", 5, "compound", "B-ORG"),
+        proper("Ivar", 5, "compound", "I-ORG"),
+        proper("Lind", 2, "pobj", "I-ORG"),
         ("praised", 6, "ROOT", "VERB", "VBD", "praise", "O"),
-        ("Velvet", 8, "compound", "PROPN", "NNP", "Velvet", "B-ORG"),
-        ("Harbor", 6, "dobj", "PROPN", "NNP", "Harbor", "I-ORG"),
-        (".", 6, "punct", "PUNCT", ".", ".", "O"),
+        proper("Velvet", 8, "compound", "B-ORG"),
+        proper("Harbor", 6, "dobj", "I-ORG"),
+        punct(6),
     ]
     left = [
-        ("Lind", 1, "nsubj", "PROPN", "NNP", "Lind", "B-PERSON"),
+        proper("Lind", 1, "nsubj", "B-PERSON"),
         ("left", 1, "ROOT", "VERB", "VBD", "leave", "O"),
-        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+        punct(1),
     ]
     entities = _entities(_story(rows, left))
     assert "Norway Ivar Lind" not in entities
@@ -498,18 +498,18 @@ def test_a_person_run_together_with_a_known_organisation_is_two_names() -> None:
         ("envoy", 7, "nsubj", "NOUN", "NN", "envoy", "O"),
         ("to", 1, "prep", "ADP", "IN", "to", "O"),
         ("the", 6, "det", "DET", "DT", "the", "B-ORG"),
-        ("EU", 6, "compound", "PROPN", "NNP", "EU", "I-ORG"),
-        ("Ivar", 6, "compound", "PROPN", "NNP", "Ivar", "I-ORG"),
-        ("Lind", 2, "pobj", "PROPN", "NNP", "Lind", "I-ORG"),
+        proper("EU", 6, "compound", "I-ORG"),
+        proper("Ivar", 6, "compound", "I-ORG"),
+        proper("Lind", 2, "pobj", "I-ORG"),
         ("praised", 7, "ROOT", "VERB", "VBD", "praise", "O"),
-        ("Velvet", 9, "compound", "PROPN", "NNP", "Velvet", "B-ORG"),
-        ("Harbor", 7, "dobj", "PROPN", "NNP", "Harbor", "I-ORG"),
-        (".", 7, "punct", "PUNCT", ".", ".", "O"),
+        proper("Velvet", 9, "compound", "B-ORG"),
+        proper("Harbor", 7, "dobj", "I-ORG"),
+        punct(7),
     ]
     left = [
-        ("Lind", 1, "nsubj", "PROPN", "NNP", "Lind", "B-PERSON"),
+        proper("Lind", 1, "nsubj", "B-PERSON"),
         ("left", 1, "ROOT", "VERB", "VBD", "leave", "O"),
-        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+        punct(1),
     ]
     entities = _entities(_story(rows, left))
     assert "EU Ivar Lind" not in entities
@@ -544,13 +544,13 @@ def test_a_titled_surname_two_people_share_goes_to_neither_unless_one_holds_the_
 def test_a_state_code_after_a_town_and_a_comma_is_the_state_whatever_the_ner_says() -> None:
     # "Ana Lind left Dover, NJ." with the code typed as an organisation
     rows = [
-        ("Ana", 1, "compound", "PROPN", "NNP", "Ana", "B-PERSON"),
-        ("Lind", 2, "nsubj", "PROPN", "NNP", "Lind", "I-PERSON"),
+        proper("Ana", 1, "compound", "B-PERSON"),
+        proper("Lind", 2, "nsubj", "I-PERSON"),
         ("left", 2, "ROOT", "VERB", "VBD", "leave", "O"),
-        ("Dover", 2, "dobj", "PROPN", "NNP", "Dover", "B-GPE"),
-        (",", 3, "punct", "PUNCT", ",", ",", "O"),
-        ("NJ", 3, "appos", "PROPN", "NNP", "NJ", "B-ORG"),
-        (".", 2, "punct", "PUNCT", ".", ".", "O"),
+        proper("Dover", 2, "dobj", "B-GPE"),
+        punct(3, ","),
+        proper("NJ", 3, "appos", "B-ORG"),
+        punct(2),
     ]
     mentions = read_rows(rows).mentions
     assert [(m.label, m.ner) for m in mentions if m.label == "NJ"] == [("NJ", "GPE")]
@@ -582,7 +582,7 @@ def _won(name: str, aux: str, tag: str) -> list[Row]:
         (aux, 2, "aux", "AUX", tag, "have", "O"),
         ("won", 2, "ROOT", "VERB", "VBN", "win", "O"),
         ("twice", 2, "advmod", "ADV", "RB", "twice", "O"),
-        (".", 2, "punct", "PUNCT", ".", ".", "O"),
+        punct(2),
     ]
 
 
@@ -597,11 +597,11 @@ def test_a_comma_inside_a_bodys_own_of_list_keeps_the_name_whole() -> None:
     words = ["Ministry", "of", "Fisheries", ",", "Ports", "and", "Energy"]
     rows: list[Row] = [("The", 1, "det", "DET", "DT", "the", "O")]
     rows += [(w, 1, "compound", "PROPN", "NNP", w, ("B-ORG" if k == 0 else "I-ORG")) for k, w in enumerate(words)]
-    rows[1] = ("Ministry", 8, "nsubj", "PROPN", "NNP", "Ministry", "B-ORG")
+    rows[1] = proper("Ministry", 8, "nsubj", "B-ORG")
     rows += [
         ("sued", 8, "ROOT", "VERB", "VBD", "sue", "O"),
-        ("Lind", 8, "dobj", "PROPN", "NNP", "Lind", "B-PERSON"),
-        (".", 8, "punct", "PUNCT", ".", ".", "O"),
+        proper("Lind", 8, "dobj", "B-PERSON"),
+        punct(8),
     ]
     assert "Ministry of Fisheries, Ports and Energy" in _entities(rows)
 
@@ -609,15 +609,15 @@ def test_a_comma_inside_a_bodys_own_of_list_keeps_the_name_whole() -> None:
 def test_names_the_ner_ran_together_with_a_comma_are_a_list() -> None:
     # "Moe coached Lyon, Sporting Braga and Dinamo." with "Lyon, Sporting Braga" one NER span
     rows: list[Row] = [
-        ("Moe", 1, "nsubj", "PROPN", "NNP", "Moe", "B-PERSON"),
+        proper("Moe", 1, "nsubj", "B-PERSON"),
         ("coached", 1, "ROOT", "VERB", "VBD", "coach", "O"),
-        ("Lyon", 1, "dobj", "PROPN", "NNP", "Lyon", "B-ORG"),
+        proper("Lyon", 1, "dobj", "B-ORG"),
         (",", 2, "punct", "PUNCT", ",", ",", "I-ORG"),
-        ("Sporting", 5, "compound", "PROPN", "NNP", "Sporting", "I-ORG"),
-        ("Braga", 2, "conj", "PROPN", "NNP", "Braga", "I-ORG"),
+        proper("Sporting", 5, "compound", "I-ORG"),
+        proper("Braga", 2, "conj", "I-ORG"),
         ("and", 5, "cc", "CCONJ", "CC", "and", "O"),
-        ("Dinamo", 5, "conj", "PROPN", "NNP", "Dinamo", "B-ORG"),
-        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+        proper("Dinamo", 5, "conj", "B-ORG"),
+        punct(1),
     ]
     entities = _entities(rows)
     assert "Sporting Braga" in entities and "Lyon, Sporting Braga" not in entities
@@ -626,19 +626,19 @@ def test_names_the_ner_ran_together_with_a_comma_are_a_list() -> None:
 def test_a_lower_case_word_opens_no_persons_name() -> None:
     # "Berg phoned and rang Taylor." with "rang Taylor" one PERSON span; "van Dijk" keeps its particle
     rows: list[Row] = [
-        ("Berg", 1, "nsubj", "PROPN", "NNP", "Berg", "B-PERSON"),
+        proper("Berg", 1, "nsubj", "B-PERSON"),
         ("called", 1, "ROOT", "VERB", "VBD", "call", "O"),
         ("and", 1, "cc", "CCONJ", "CC", "and", "O"),
         ("rang", 4, "compound", "PROPN", "NNP", "rang", "B-PERSON"),
-        ("Taylor", 1, "conj", "PROPN", "NNP", "Taylor", "I-PERSON"),
-        (".", 1, "punct", "PUNCT", ".", ".", "O"),
+        proper("Taylor", 1, "conj", "I-PERSON"),
+        punct(1),
     ]
     entities = _entities(rows)
     assert "Taylor" in entities and "rang Taylor" not in entities
     particle: list[Row] = [
         ("van", 1, "compound", "PROPN", "NNP", "van", "B-PERSON"),
-        ("Dijk", 2, "nsubj", "PROPN", "NNP", "Dijk", "I-PERSON"),
+        proper("Dijk", 2, "nsubj", "I-PERSON"),
         ("left", 2, "ROOT", "VERB", "VBD", "leave", "O"),
-        (".", 2, "punct", "PUNCT", ".", ".", "O"),
+        punct(2),
     ]
     assert "van Dijk" in _entities(particle)
